@@ -1,0 +1,11 @@
+package dev.backstage4j.core;
+
+/** Thrown when the addressed resource does not exist (`NotFoundError`). HTTP 404. */
+public class NotFoundException extends BackstageApiException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception for {@code operation} failing with {@code error}. */
+  public NotFoundException(String operation, ApiError error) {
+    super(operation, error);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.backstage4j.core;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Thrown when the backend asked the caller to slow down (HTTP 429), after any configured retries. */
+public class RateLimitedException extends BackstageApiException {
+  private static final long serialVersionUID = 1L;
+
+  private final Duration retryAfter;
+
+  /** Creates the exception; {@code retryAfter} is the server's {@code Retry-After}, or null. */
+  public RateLimitedException(String operation, ApiError error, Duration retryAfter) {
+    super(operation, error);
+    this.retryAfter = retryAfter;
+  }
+
+  /** Returns how long the server asked the caller to wait, when it said. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+}

@@ -1,0 +1,11 @@
+package dev.backstage4j.core;
+
+/** Thrown when the backend failed (`5xx`); 502, 503 and 504 are retryable. HTTP 5xx. */
+public class ServerException extends BackstageApiException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception for {@code operation} failing with {@code error}. */
+  public ServerException(String operation, ApiError error) {
+    super(operation, error);
+  }
+}
