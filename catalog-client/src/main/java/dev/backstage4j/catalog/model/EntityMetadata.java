@@ -1,0 +1,227 @@
+package dev.backstage4j.catalog.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Holds an entity's {@code metadata}: name, namespace, server-set uid and etag, title, description, labels,
+ * annotations, tags and links.
+ *
+ * <p>Immutable. Keys Backstage does not define stay available in {@link #toMap()}. Optional strings are null
+ * when absent; collections are empty when absent.
+ */
+public final class EntityMetadata {
+  private final Map<String, Object> raw;
+  private final String name;
+  private final String namespace;
+  private final Map<String, String> labels;
+  private final Map<String, String> annotations;
+  private final List<String> tags;
+  private final List<EntityLink> links;
+
+  EntityMetadata(Map<String, Object> raw, List<Violation> problems) {
+    this.raw = raw;
+    this.name = string(raw, "name", true, problems);
+    this.namespace = string(raw, "namespace", false, problems);
+    this.labels = stringMap(raw, "labels", problems);
+    this.annotations = stringMap(raw, "annotations", problems);
+    this.tags = stringList(raw, "tags", problems);
+    this.links = links(raw, problems);
+    string(raw, "uid", false, problems);
+    string(raw, "etag", false, problems);
+    string(raw, "title", false, problems);
+    string(raw, "description", false, problems);
+  }
+
+  /** Returns the name. */
+  public String name() {
+    return name;
+  }
+
+  /** Returns the namespace, {@value EntityRef#DEFAULT_NAMESPACE} when the entity names none. */
+  public String namespace() {
+    return namespace == null ? EntityRef.DEFAULT_NAMESPACE : namespace;
+  }
+
+  /** Returns whether the entity names its namespace explicitly. */
+  public boolean hasNamespace() {
+    return namespace != null;
+  }
+
+  /** Returns the uid the catalog assigned, or null (never use it as a stable external key). */
+  public String uid() {
+    return (String) raw.get("uid");
+  }
+
+  /** Returns the etag the catalog assigned, or null. */
+  public String etag() {
+    return (String) raw.get("etag");
+  }
+
+  /** Returns the display title, or null. */
+  public String title() {
+    return (String) raw.get("title");
+  }
+
+  /** Returns the description, or null. */
+  public String description() {
+    return (String) raw.get("description");
+  }
+
+  /** Returns the labels as an unmodifiable map in source order. */
+  public Map<String, String> labels() {
+    return labels;
+  }
+
+  /** Returns the annotations as an unmodifiable map in source order. See {@link Annotations}. */
+  public Map<String, String> annotations() {
+    return annotations;
+  }
+
+  /** Returns the annotation value for the key, or null. */
+  public String annotation(String key) {
+    return annotations.get(key);
+  }
+
+  /** Returns the tags as an unmodifiable list. */
+  public List<String> tags() {
+    return tags;
+  }
+
+  /** Returns the links as an unmodifiable list. */
+  public List<EntityLink> links() {
+    return links;
+  }
+
+  /** Returns the whole metadata tree, unknown keys included, as an unmodifiable map. */
+  public Map<String, Object> toMap() {
+    return raw;
+  }
+
+  /** Returns whether the other object holds the same metadata tree. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof EntityMetadata && ((EntityMetadata) o).raw.equals(raw);
+  }
+
+  /** Returns a hash of the metadata tree. */
+  @Override
+  public int hashCode() {
+    return raw.hashCode();
+  }
+
+  /** Returns the metadata tree for debugging. */
+  @Override
+  public String toString() {
+    return raw.toString();
+  }
+
+  static String string(Map<String, ?> m, String key, boolean required, List<Violation> problems) {
+    Object v = m.get(key);
+    if (v == null && !m.containsKey(key) && !required) {
+      return null;
+    }
+    if (!(v instanceof String)) {
+      problems.add(Violation.of(pathOf(key), required && v == null
+          ? "is required" : "must be a string, found " + typeName(v)));
+      return null;
+    }
+    return (String) v;
+  }
+
+  private static String pathOf(String key) {
+    return "metadata." + key;
+  }
+
+  private static String typeName(Object v) {
+    return dev.backstage4j.catalog.model.internal.Trees.typeName(v);
+  }
+
+  private static Map<String, String> stringMap(Map<String, Object> raw, String key, List<Violation> problems) {
+    Object v = raw.get(key);
+    if (v == null && !raw.containsKey(key)) {
+      return Map.of();
+    }
+    if (!(v instanceof Map)) {
+      problems.add(Violation.of(pathOf(key), "must be an object, found " + typeName(v)));
+      return Map.of();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+      if (e.getValue() instanceof String) {
+        out.put((String) e.getKey(), (String) e.getValue());
+      } else {
+        problems.add(Violation.of(pathOf(key) + "." + e.getKey(),
+            "must be a string, found " + typeName(e.getValue())));
+      }
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  private static List<String> stringList(Map<String, Object> raw, String key, List<Violation> problems) {
+    Object v = raw.get(key);
+    if (v == null && !raw.containsKey(key)) {
+      return List.of();
+    }
+    if (!(v instanceof List)) {
+      problems.add(Violation.of(pathOf(key), "must be an array, found " + typeName(v)));
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    for (Object o : (List<?>) v) {
+      if (o instanceof String) {
+        out.add((String) o);
+      } else {
+        problems.add(Violation.of(pathOf(key) + "." + i, "must be a string, found " + typeName(o)));
+      }
+      i++;
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private static List<EntityLink> links(Map<String, Object> raw, List<Violation> problems) {
+    Object v = raw.get("links");
+    if (v == null && !raw.containsKey("links")) {
+      return List.of();
+    }
+    if (!(v instanceof List)) {
+      problems.add(Violation.of("metadata.links", "must be an array, found " + typeName(v)));
+      return List.of();
+    }
+    List<EntityLink> out = new ArrayList<>();
+    int i = 0;
+    for (Object o : (List<?>) v) {
+      String p = "metadata.links." + i++;
+      if (!(o instanceof Map)) {
+        problems.add(Violation.of(p, "must be an object, found " + typeName(o)));
+        continue;
+      }
+      Map<?, ?> l = (Map<?, ?>) o;
+      String url = linkPart(l, "url", p, true, problems);
+      String title = linkPart(l, "title", p, false, problems);
+      String icon = linkPart(l, "icon", p, false, problems);
+      String type = linkPart(l, "type", p, false, problems);
+      if (url != null) {
+        out.add(EntityLink.of(url, title, icon, type));
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private static String linkPart(Map<?, ?> l, String key, String p, boolean required, List<Violation> problems) {
+    Object v = l.get(key);
+    if (v == null && !l.containsKey(key) && !required) {
+      return null;
+    }
+    if (!(v instanceof String)) {
+      problems.add(Violation.of(p + "." + key,
+          v == null && required ? "is required" : "must be a string, found " + typeName(v)));
+      return null;
+    }
+    return (String) v;
+  }
+}

@@ -1,0 +1,187 @@
+package dev.backstage4j.catalog.model;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Identifies a catalog entity by kind, namespace and name, parsed and printed exactly as
+ * {@code @backstage/catalog-model} 1.10 does ({@code parseEntityRef} / {@code stringifyEntityRef}).
+ *
+ * <p>The parts keep the spelling they were given ({@link #kind()}, {@link #namespace()}, {@link #name()}), but
+ * Backstage compares refs case-insensitively, so {@link #equals(Object)}, {@link #hashCode()} and
+ * {@link #compareTo(EntityRef)} use the lower-cased canonical form, and {@link #toString()} returns it
+ * ({@code component:default/artist-web}). Refs are therefore safe map keys. Instances are immutable and
+ * thread-safe.
+ *
+ * <pre>{@code
+ * EntityRef ref = EntityRef.parse("Component:Default/artist-web");
+ * ref.kind();      // "Component"
+ * ref.toString();  // "component:default/artist-web"
+ * EntityRef.parse("team-a", "Group", "default");  // group:default/team-a
+ * }</pre>
+ */
+public final class EntityRef implements Comparable<EntityRef> {
+  /** The namespace used when a ref or an entity names none: {@code "default"}. */
+  public static final String DEFAULT_NAMESPACE = "default";
+
+  private final String kind;
+  private final String namespace;
+  private final String name;
+  private final String canonical;
+
+  private EntityRef(String kind, String namespace, String name) {
+    this.kind = kind;
+    this.namespace = namespace;
+    this.name = name;
+    this.canonical = lower(kind) + ":" + lower(namespace) + "/" + lower(name);
+  }
+
+  /**
+   * Returns the ref with the given parts.
+   *
+   * @param namespace the namespace; {@code null} or empty means {@value #DEFAULT_NAMESPACE}
+   * @throws IllegalArgumentException if kind or name is null or empty
+   */
+  public static EntityRef of(String kind, String namespace, String name) {
+    if (kind == null || kind.isEmpty()) {
+      throw new IllegalArgumentException("Entity reference kind must not be empty");
+    }
+    if (name == null || name.isEmpty()) {
+      throw new IllegalArgumentException("Entity reference name must not be empty");
+    }
+    return new EntityRef(kind, namespace == null || namespace.isEmpty() ? DEFAULT_NAMESPACE : namespace, name);
+  }
+
+  /**
+   * Parses a full ref of the form {@code kind:namespace/name} or {@code kind:name}; the namespace defaults to
+   * {@value #DEFAULT_NAMESPACE}.
+   *
+   * @throws IllegalArgumentException with the message Backstage gives, if the ref is empty, has an empty part
+   *     or names no kind
+   */
+  public static EntityRef parse(String ref) {
+    return parse(ref, null, null);
+  }
+
+  /**
+   * Parses a ref of the form {@code [<kind>:][<namespace>/]<name>}, filling in missing parts from the defaults,
+   * as Backstage does for refs in spec fields (for example {@code spec.owner} defaults to kind {@code Group} and
+   * the referring entity's namespace).
+   *
+   * <p>The first {@code :} ends the kind unless a {@code /} comes before it; the first {@code /} ends the
+   * namespace; the name is everything after, so names may contain further {@code :} and {@code /}. Nothing is
+   * trimmed or lower-cased.
+   *
+   * @param defaultKind kind used when the ref has none; may be null
+   * @param defaultNamespace namespace used when the ref has none; null or empty means
+   *     {@value #DEFAULT_NAMESPACE}
+   * @throws IllegalArgumentException with the message Backstage gives, if the ref is empty, has an empty part
+   *     or names no kind and no default kind is given
+   */
+  public static EntityRef parse(String ref, String defaultKind, String defaultNamespace) {
+    if (ref == null || ref.isEmpty()) {
+      throw new IllegalArgumentException("Entity reference must not be empty");
+    }
+    int colon = ref.indexOf(':');
+    int slash = ref.indexOf('/');
+    if (slash != -1 && slash < colon) {
+      colon = -1;
+    }
+    String kind = colon == -1 ? null : ref.substring(0, colon);
+    String namespace = slash == -1 ? null : ref.substring(colon + 1, slash);
+    String name = ref.substring(Math.max(colon + 1, slash + 1));
+    if ("".equals(kind) || "".equals(namespace) || name.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Entity reference \"" + ref + "\" was not on the form [<kind>:][<namespace>/]<name>");
+    }
+    if (kind == null) {
+      kind = defaultKind;
+    }
+    if (namespace == null) {
+      namespace = defaultNamespace == null || defaultNamespace.isEmpty() ? DEFAULT_NAMESPACE : defaultNamespace;
+    }
+    if (kind == null || kind.isEmpty()) {
+      throw new IllegalArgumentException("Entity reference " + jsonString(ref)
+          + " had missing or empty kind (e.g. did not start with \"component:\" or similar)");
+    }
+    return new EntityRef(kind, namespace, name);
+  }
+
+  /** Returns the kind as given, for example {@code Component}. */
+  public String kind() {
+    return kind;
+  }
+
+  /** Returns the namespace as given, {@value #DEFAULT_NAMESPACE} when none was given. */
+  public String namespace() {
+    return namespace;
+  }
+
+  /** Returns the name as given. */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * Returns the canonical string form {@code kind:namespace/name}, lower-cased, exactly as
+   * {@code stringifyEntityRef} prints it.
+   */
+  @Override
+  public String toString() {
+    return canonical;
+  }
+
+  /** Returns whether the other object is a ref to the same entity, comparing parts case-insensitively. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof EntityRef && ((EntityRef) o).canonical.equals(canonical);
+  }
+
+  /** Returns a hash code of the canonical form. */
+  @Override
+  public int hashCode() {
+    return canonical.hashCode();
+  }
+
+  /** Orders refs by their canonical string form. */
+  @Override
+  public int compareTo(EntityRef other) {
+    return canonical.compareTo(Objects.requireNonNull(other, "other").canonical);
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  /** Quotes like JavaScript's JSON.stringify for a string, so messages match Backstage's. */
+  static String jsonString(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"': b.append("\\\""); break;
+        case '\\': b.append("\\\\"); break;
+        case '\n': b.append("\\n"); break;
+        case '\r': b.append("\\r"); break;
+        case '\t': b.append("\\t"); break;
+        case '\b': b.append("\\b"); break;
+        case '\f': b.append("\\f"); break;
+        default:
+          if (c < 0x20 || Character.isSurrogate(c) && !pairedSurrogate(s, i)) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+      }
+    }
+    return b.append('"').toString();
+  }
+
+  private static boolean pairedSurrogate(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+  }
+}

@@ -1,0 +1,76 @@
+package dev.backstage4j.catalog.model;
+
+import java.util.Objects;
+
+/**
+ * Describes one reason an entity is not valid: the field path (for example {@code metadata.name} or
+ * {@code spec.owner}), a message saying what was expected, and where the field is in the source file when the
+ * entity was read from YAML.
+ *
+ * <p>Immutable.
+ */
+public final class Violation {
+  private final String path;
+  private final String message;
+  private final SourceLocation location;
+
+  private Violation(String path, String message, SourceLocation location) {
+    this.path = Objects.requireNonNull(path, "path");
+    this.message = Objects.requireNonNull(message, "message");
+    this.location = location;
+  }
+
+  /** Returns a violation at the given field path with no source location. */
+  public static Violation of(String path, String message) {
+    return new Violation(path, message, null);
+  }
+
+  /** Returns a copy of this violation pointing at the given source location (may be null). */
+  public Violation at(SourceLocation where) {
+    return new Violation(path, message, where);
+  }
+
+  /** Returns the dotted field path, for example {@code metadata.links.0.url}; empty for the entity itself. */
+  public String path() {
+    return path;
+  }
+
+  /** Returns what is wrong, in words a person understands. */
+  public String message() {
+    return message;
+  }
+
+  /** Returns where the field is in the source file, or null when the entity did not come from a file. */
+  public SourceLocation location() {
+    return location;
+  }
+
+  /** Returns {@code file:line:column: path: message}, leaving out the parts that are unknown. */
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder();
+    if (location != null) {
+      b.append(location).append(": ");
+    }
+    if (!path.isEmpty()) {
+      b.append(path).append(": ");
+    }
+    return b.append(message).toString();
+  }
+
+  /** Returns whether the other object has the same path, message and location. */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Violation)) {
+      return false;
+    }
+    Violation v = (Violation) o;
+    return v.path.equals(path) && v.message.equals(message) && Objects.equals(v.location, location);
+  }
+
+  /** Returns a hash of path, message and location. */
+  @Override
+  public int hashCode() {
+    return Objects.hash(path, message, location);
+  }
+}
