@@ -1,0 +1,302 @@
+package dev.backstage4j.core;
+
+import java.net.Proxy;
+import java.net.URI;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * How a client reaches a Backstage backend: base URL, credentials, timeouts, retries, circuit breaker, proxy,
+ * TLS trust and compression. Immutable; derive variants with {@link #toBuilder()}.
+ *
+ * <p>The base URL is the backend's root (e.g. {@code https://backstage.example.com}); each client appends its
+ * plugin path ({@code /api/catalog}, {@code /api/scaffolder}, {@code /api/auth}). {@link #toString()} never shows
+ * the credentials.
+ */
+public final class ClientConfig {
+  private final URI baseUrl;
+  private final CredentialsProvider credentials;
+  private final String applicationName;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final Duration callTimeout;
+  private final Proxy proxy;
+  private final SSLContext sslContext;
+  private final X509TrustManager trustManager;
+  private final KeyStore trustStore;
+  private final RetryOptions retry;
+  private final CircuitBreakerOptions circuitBreaker;
+  private final ResponseCompression compression;
+  private final RequestListener listener;
+
+  private ClientConfig(Builder b) {
+    this.baseUrl = b.baseUrl;
+    this.credentials = b.credentials;
+    this.applicationName = b.applicationName;
+    this.connectTimeout = b.connectTimeout;
+    this.readTimeout = b.readTimeout;
+    this.callTimeout = b.callTimeout;
+    this.proxy = b.proxy;
+    this.sslContext = b.sslContext;
+    this.trustManager = b.trustManager;
+    this.trustStore = b.trustStore;
+    this.retry = b.retry;
+    this.circuitBreaker = b.circuitBreaker;
+    this.compression = b.compression;
+    this.listener = b.listener;
+  }
+
+  /** Returns a builder with the defaults (no credentials, 10 s connect, 60 s read, 120 s whole call). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this configuration. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.baseUrl = baseUrl;
+    b.credentials = credentials;
+    b.applicationName = applicationName;
+    b.connectTimeout = connectTimeout;
+    b.readTimeout = readTimeout;
+    b.callTimeout = callTimeout;
+    b.proxy = proxy;
+    b.sslContext = sslContext;
+    b.trustManager = trustManager;
+    b.trustStore = trustStore;
+    b.retry = retry;
+    b.circuitBreaker = circuitBreaker;
+    b.compression = compression;
+    b.listener = listener;
+    return b;
+  }
+
+  /** Returns the backend's base URL, without a trailing slash. */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  /** Returns where tokens come from. */
+  public CredentialsProvider credentials() {
+    return credentials;
+  }
+
+  /** Returns the name put in the {@code User-Agent} header, e.g. {@code team-sync-script}. */
+  public Optional<String> applicationName() {
+    return Optional.ofNullable(applicationName);
+  }
+
+  /** Returns the timeout for opening a connection. */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** Returns the longest silence while reading a response. Must exceed the scaffolder's 30 s long poll. */
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
+  /** Returns the limit for a whole call; {@link Duration#ZERO} means none. Streaming reads are exempt. */
+  public Duration callTimeout() {
+    return callTimeout;
+  }
+
+  /** Returns the proxy to use, if one was set; otherwise the JVM's default proxy selection applies. */
+  public Optional<Proxy> proxy() {
+    return Optional.ofNullable(proxy);
+  }
+
+  /** Returns the custom TLS context, if one was set. */
+  public Optional<SSLContext> sslContext() {
+    return Optional.ofNullable(sslContext);
+  }
+
+  /** Returns the trust manager that goes with {@link #sslContext()}, if one was set. */
+  public Optional<X509TrustManager> trustManager() {
+    return Optional.ofNullable(trustManager);
+  }
+
+  /** Returns the trust store whose certificates are trusted instead of the JVM's, if one was set. */
+  public Optional<KeyStore> trustStore() {
+    return Optional.ofNullable(trustStore);
+  }
+
+  /** Returns the retry options. */
+  public RetryOptions retry() {
+    return retry;
+  }
+
+  /** Returns the circuit breaker options. */
+  public CircuitBreakerOptions circuitBreaker() {
+    return circuitBreaker;
+  }
+
+  /** Returns whether responses are requested compressed. */
+  public ResponseCompression compression() {
+    return compression;
+  }
+
+  /** Returns the listener told about every call. */
+  public RequestListener listener() {
+    return listener;
+  }
+
+  @Override
+  public String toString() {
+    return "ClientConfig{baseUrl=" + baseUrl + ", credentials=" + credentials + ", applicationName="
+        + applicationName + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
+        + ", callTimeout=" + callTimeout + ", proxy=" + proxy + ", customTls=" + (sslContext != null
+        || trustStore != null) + ", retry=" + retry + ", circuitBreaker=" + circuitBreaker + ", compression="
+        + compression + "}";
+  }
+
+  /** Builds a {@link ClientConfig}. Not thread-safe. */
+  public static final class Builder {
+    private URI baseUrl;
+    private CredentialsProvider credentials = CredentialsProvider.none();
+    private String applicationName;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(60);
+    private Duration callTimeout = Duration.ofSeconds(120);
+    private Proxy proxy;
+    private SSLContext sslContext;
+    private X509TrustManager trustManager;
+    private KeyStore trustStore;
+    private RetryOptions retry = RetryOptions.defaults();
+    private CircuitBreakerOptions circuitBreaker = CircuitBreakerOptions.defaults();
+    private ResponseCompression compression = ResponseCompression.AUTO;
+    private RequestListener listener = RequestListener.none();
+
+    private Builder() {}
+
+    /** Sets the backend's base URL (required), e.g. {@code http://localhost:7007}. */
+    public Builder baseUrl(URI baseUrl) {
+      Objects.requireNonNull(baseUrl, "baseUrl");
+      String scheme = baseUrl.getScheme();
+      if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+          || baseUrl.getHost() == null) {
+        throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL, was " + baseUrl);
+      }
+      if (baseUrl.getQuery() != null || baseUrl.getFragment() != null) {
+        throw new IllegalArgumentException("baseUrl must not have a query or fragment, was " + baseUrl);
+      }
+      String s = baseUrl.toString();
+      while (s.endsWith("/")) {
+        s = s.substring(0, s.length() - 1);
+      }
+      this.baseUrl = URI.create(s);
+      return this;
+    }
+
+    /** Sets the backend's base URL from a string. */
+    public Builder baseUrl(String baseUrl) {
+      Objects.requireNonNull(baseUrl, "baseUrl");
+      try {
+        return baseUrl(URI.create(baseUrl.trim()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("baseUrl is not a valid URL: " + e.getMessage(), e);
+      }
+    }
+
+    /** Sets where tokens come from (default: none). */
+    public Builder credentials(CredentialsProvider credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      return this;
+    }
+
+    /** Sends this static token. */
+    public Builder token(String token) {
+      return credentials(CredentialsProvider.staticToken(token));
+    }
+
+    /** Sets the application name shown in the {@code User-Agent} header. */
+    public Builder applicationName(String applicationName) {
+      this.applicationName = applicationName;
+      return this;
+    }
+
+    /** Sets the connect timeout. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = RetryOptions.Builder.positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** Sets the read timeout (longest silence while reading). */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = RetryOptions.Builder.positive(timeout, "readTimeout");
+      return this;
+    }
+
+    /** Sets the limit for a whole call; {@link Duration#ZERO} for none. */
+    public Builder callTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "callTimeout");
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("callTimeout must not be negative, was " + timeout);
+      }
+      this.callTimeout = timeout;
+      return this;
+    }
+
+    /** Routes calls through {@code proxy}. */
+    public Builder proxy(Proxy proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy");
+      return this;
+    }
+
+    /** Uses a custom TLS context and the trust manager it was built with. Hostnames are still verified. */
+    public Builder sslContext(SSLContext sslContext, X509TrustManager trustManager) {
+      this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+      this.trustManager = Objects.requireNonNull(trustManager, "trustManager");
+      this.trustStore = null;
+      return this;
+    }
+
+    /** Trusts the certificates in {@code trustStore} (e.g. a company CA) instead of the JVM's defaults. */
+    public Builder trustStore(KeyStore trustStore) {
+      this.trustStore = Objects.requireNonNull(trustStore, "trustStore");
+      this.sslContext = null;
+      this.trustManager = null;
+      return this;
+    }
+
+    /** Sets the retry options ({@link RetryOptions#disabled()} to switch retries off). */
+    public Builder retry(RetryOptions retry) {
+      this.retry = Objects.requireNonNull(retry, "retry");
+      return this;
+    }
+
+    /** Sets the circuit breaker options ({@link CircuitBreakerOptions#disabled()} to switch it off). */
+    public Builder circuitBreaker(CircuitBreakerOptions circuitBreaker) {
+      this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker");
+      return this;
+    }
+
+    /** Sets whether responses are requested compressed (default {@link ResponseCompression#AUTO}). */
+    public Builder compression(ResponseCompression compression) {
+      this.compression = Objects.requireNonNull(compression, "compression");
+      return this;
+    }
+
+    /** Sets the listener told about every call, e.g. a metrics binding. */
+    public Builder listener(RequestListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Returns the configuration.
+     *
+     * @throws IllegalStateException when the base URL was not set
+     */
+    public ClientConfig build() {
+      if (baseUrl == null) {
+        throw new IllegalStateException("baseUrl is required, e.g. http://localhost:7007");
+      }
+      return new ClientConfig(this);
+    }
+  }
+}

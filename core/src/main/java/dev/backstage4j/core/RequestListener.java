@@ -1,0 +1,35 @@
+package dev.backstage4j.core;
+
+import java.time.Duration;
+
+/**
+ * Observes the calls a client makes, for metrics (the adoption-metrics module binds it to Micrometer).
+ *
+ * <p>Methods are called on transport threads and must return quickly and never throw; an exception thrown by a
+ * listener is logged at DEBUG and otherwise ignored. Paths are templates such as
+ * {@code /entities/by-name/{kind}/{namespace}/{name}}, so they are safe as low-cardinality metric tags.
+ */
+public interface RequestListener {
+
+  /** Returns a listener that does nothing. */
+  static RequestListener none() {
+    return new RequestListener() {};
+  }
+
+  /**
+   * Called once per attempt that got an answer or failed. {@code status} is 0 when no answer came back.
+   *
+   * @param backend the backend name, e.g. {@code backstage-catalog}
+   * @param method the HTTP method
+   * @param pathTemplate the templated path
+   * @param status the HTTP status, or 0
+   * @param duration how long the attempt took
+   */
+  default void onAttempt(String backend, String method, String pathTemplate, int status, Duration duration) {}
+
+  /** Called when an attempt failed and another will follow after {@code wait}. */
+  default void onRetry(String backend, String method, String pathTemplate, int attempt, Duration wait) {}
+
+  /** Called when a backend's circuit breaker changes state ({@code CLOSED}, {@code OPEN}, {@code HALF_OPEN}). */
+  default void onCircuitStateChange(String backend, String fromState, String toState) {}
+}

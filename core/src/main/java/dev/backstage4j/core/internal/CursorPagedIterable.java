@@ -1,0 +1,147 @@
+package dev.backstage4j.core.internal;
+
+import dev.backstage4j.core.BackstageException;
+import dev.backstage4j.core.Page;
+import dev.backstage4j.core.PagedIterable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The {@link PagedIterable} over any cursor-paged listing: fetches the next page only when the current one is
+ * used up, and refuses to loop when a server hands out the same cursor twice.
+ *
+ * @param <T> the item type
+ */
+public final class CursorPagedIterable<T> implements PagedIterable<T> {
+  private final PageFetcher<T> fetcher;
+  private final String description;
+
+  /** Creates the iterable; {@code description} names the listing in errors. */
+  public CursorPagedIterable(PageFetcher<T> fetcher, String description) {
+    this.fetcher = fetcher;
+    this.description = description;
+  }
+
+  @Override
+  public Iterator<T> iterator() {
+    return new ItemIterator();
+  }
+
+  @Override
+  public Stream<T> stream() {
+    ItemIterator it = new ItemIterator();
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
+        false).onClose(it::close);
+  }
+
+  @Override
+  public Iterable<Page<T>> pages() {
+    return () -> new Iterator<>() {
+      private final ItemIterator items = new ItemIterator();
+
+      @Override
+      public boolean hasNext() {
+        return items.hasMorePages();
+      }
+
+      @Override
+      public Page<T> next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return items.readPage();
+      }
+    };
+  }
+
+  @Override
+  public List<T> toList() {
+    List<T> all = new ArrayList<>();
+    forEach(all::add);
+    return all;
+  }
+
+  @Override
+  public String toString() {
+    return "PagedIterable{" + description + "}";
+  }
+
+  private final class ItemIterator implements Iterator<T>, AutoCloseable {
+    private PageStream<T> page;
+    private String previousCursor;
+    private boolean last;
+
+    @Override
+    public boolean hasNext() {
+      while (true) {
+        if (page == null) {
+          if (last) {
+            return false;
+          }
+          page = fetcher.fetch(previousCursor);
+        }
+        if (page.hasNext()) {
+          return true;
+        }
+        advance();
+      }
+    }
+
+    /** Moves past the used-up current page, remembering the next cursor. */
+    private void advance() {
+      String cursor = page.nextCursor();
+      page.close();
+      page = null;
+      if (cursor == null) {
+        last = true;
+      } else if (cursor.equals(previousCursor)) {
+        last = true;
+        throw new BackstageException("the server returned the same page cursor twice while listing "
+            + description + "; stopped to avoid an endless loop");
+      } else {
+        previousCursor = cursor;
+      }
+    }
+
+    boolean hasMorePages() {
+      return page != null || !last;
+    }
+
+    Page<T> readPage() {
+      if (page == null) {
+        page = fetcher.fetch(previousCursor);
+      }
+      List<T> items = new ArrayList<>();
+      while (page.hasNext()) {
+        items.add(page.next());
+      }
+      Long total = page.totalItems();
+      String cursor = page.nextCursor();
+      advance();
+      return Page.of(items, cursor, total);
+    }
+
+    @Override
+    public T next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return page.next();
+    }
+
+    @Override
+    public void close() {
+      if (page != null) {
+        page.close();
+        page = null;
+      }
+      last = true;
+    }
+  }
+}

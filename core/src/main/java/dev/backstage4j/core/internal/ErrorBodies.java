@@ -1,0 +1,66 @@
+package dev.backstage4j.core.internal;
+
+import dev.backstage4j.core.ApiError;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses Backstage error bodies: the usual {@code {error:{name,message},request:{method,url},response:{statusCode}}}
+ * envelope, the {@code {errors:[…]}} shape of entity validation and task parameter checks, and anything else
+ * (a proxy's HTML page) as a plain excerpt.
+ */
+final class ErrorBodies {
+  private ErrorBodies() {}
+
+  static ApiError parse(int status, byte[] body) {
+    String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+    ApiError.Builder b = ApiError.builder(status).bodyExcerpt(text);
+    Map<String, Object> json;
+    try {
+      json = text.isBlank() ? null : JsonCodec.shared().readMap(body, "error body");
+    } catch (RuntimeException notJson) {
+      json = null;
+    }
+    if (json == null) {
+      return b.build();
+    }
+    if (json.get("error") instanceof Map) {
+      Map<?, ?> error = (Map<?, ?>) json.get("error");
+      b.name(string(error.get("name"))).message(string(error.get("message")));
+    }
+    if (json.get("request") instanceof Map) {
+      Map<?, ?> request = (Map<?, ?>) json.get("request");
+      b.request(string(request.get("method")), string(request.get("url")));
+    }
+    if (json.get("errors") instanceof List) {
+      for (Object o : (List<?>) json.get("errors")) {
+        if (o instanceof Map) {
+          Map<?, ?> e = (Map<?, ?>) o;
+          b.addDetail(new ApiError.Detail(string(e.get("name")), string(e.get("message")), pathOf(e)));
+        } else if (o != null) {
+          b.addDetail(new ApiError.Detail(null, String.valueOf(o), null));
+        }
+      }
+    }
+    return b.build();
+  }
+
+  /** JSON-schema errors name the place differently depending on the validator that produced them. */
+  private static String pathOf(Map<?, ?> e) {
+    for (String key : new String[] {"instancePath", "property", "path", "dataPath"}) {
+      Object v = e.get(key);
+      if (v instanceof String && !((String) v).isEmpty()) {
+        return (String) v;
+      }
+      if (v instanceof List && !((List<?>) v).isEmpty()) {
+        return String.join(".", ((List<?>) v).stream().map(String::valueOf).toArray(String[]::new));
+      }
+    }
+    return null;
+  }
+
+  private static String string(Object o) {
+    return o == null ? null : String.valueOf(o);
+  }
+}

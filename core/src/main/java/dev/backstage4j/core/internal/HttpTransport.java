@@ -1,0 +1,688 @@
+package dev.backstage4j.core.internal;
+
+import dev.backstage4j.core.ApiError;
+import dev.backstage4j.core.AuthenticationException;
+import dev.backstage4j.core.BackstageApiException;
+import dev.backstage4j.core.BackstageException;
+import dev.backstage4j.core.BackstageTransportException;
+import dev.backstage4j.core.CircuitBreakerOptions;
+import dev.backstage4j.core.CircuitOpenException;
+import dev.backstage4j.core.ClientConfig;
+import dev.backstage4j.core.CredentialsProvider;
+import dev.backstage4j.core.OutcomeUnknownException;
+import dev.backstage4j.core.RateLimitedException;
+import dev.backstage4j.core.ResponseCompression;
+import dev.backstage4j.core.RetryOptions;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.core.functions.Either;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okhttp3.sse.EventSource;
+import okhttp3.sse.EventSourceListener;
+import okhttp3.sse.EventSources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only class that touches OkHttp. One instance per plugin backend ({@code backstage-catalog},
+ * {@code backstage-scaffolder}, …) with its own named Retry and CircuitBreaker; all instances share one
+ * connection pool and dispatcher. Thread-safe.
+ *
+ * <p>Every call runs asynchronously through Resilience4j (retry around circuit breaker around one HTTP attempt),
+ * so {@link #executeAsync} parks no thread; {@link #execute} waits for the same pipeline. Retry waits are
+ * scheduled on an injectable scheduler, which is how tests observe the computed delays without sleeping.
+ */
+public final class HttpTransport {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final String VERSION = readVersion();
+  private static final int MAX_TRACE_BODY = 4096;
+
+  /** One pool and dispatcher for every client in the JVM (OkHttp's advice: share one client). */
+  private static final OkHttpClient SHARED = new OkHttpClient.Builder().dispatcher(newDispatcher()).build();
+
+  private static final ScheduledExecutorService RETRY_SCHEDULER = newScheduler();
+
+  private final ClientConfig config;
+  private final String backend;
+  private final HttpUrl pluginRoot;
+  private final OkHttpClient http;
+  private final OkHttpClient httpNoSilentRetry;
+  private final CredentialsProvider credentials;
+  private final Retry retry;
+  private final CircuitBreaker breaker;
+  private final ScheduledExecutorService scheduler;
+  private final Clock clock;
+  private final String userAgent;
+  private final boolean askGzip;
+
+  private HttpTransport(ClientConfig config, String pluginId, ScheduledExecutorService scheduler, Clock clock) {
+    this.config = config;
+    this.backend = "backstage-" + pluginId;
+    this.pluginRoot = HttpUrl.get(config.baseUrl().toString() + "/api/" + pluginId);
+    this.scheduler = scheduler;
+    this.clock = clock;
+    this.credentials = config.credentials();
+    OkHttpClient.Builder b = SHARED.newBuilder()
+        .connectTimeout(config.connectTimeout())
+        .readTimeout(config.readTimeout())
+        .writeTimeout(config.readTimeout())
+        .callTimeout(config.callTimeout())
+        .followRedirects(false);
+    config.proxy().ifPresent(b::proxy);
+    configureTls(config, b);
+    this.http = b.build();
+    // OkHttp silently repeats a request on some connection failures; a non-repeatable POST must not be.
+    this.httpNoSilentRetry = http.newBuilder().retryOnConnectionFailure(false).build();
+    this.retry = Retry.of(backend, retryConfig(config.retry()));
+    this.breaker = CircuitBreaker.of(backend, breakerConfig(config.circuitBreaker()));
+    breaker.getEventPublisher().onStateTransition(e -> safely(() -> config.listener().onCircuitStateChange(
+        backend, e.getStateTransition().getFromState().name(), e.getStateTransition().getToState().name())));
+    this.userAgent = "backstage4j/" + VERSION + config.applicationName().map(n -> " (" + n + ")").orElse("");
+    this.askGzip = wantsGzip(config.compression(), config.baseUrl());
+  }
+
+  private HttpTransport(HttpTransport base, CredentialsProvider credentials) {
+    this.config = base.config;
+    this.backend = base.backend;
+    this.pluginRoot = base.pluginRoot;
+    this.http = base.http;
+    this.httpNoSilentRetry = base.httpNoSilentRetry;
+    this.credentials = credentials;
+    this.retry = base.retry;
+    this.breaker = base.breaker;
+    this.scheduler = base.scheduler;
+    this.clock = base.clock;
+    this.userAgent = base.userAgent;
+    this.askGzip = base.askGzip;
+  }
+
+  /** Creates the transport for plugin {@code pluginId} ({@code catalog}, {@code scaffolder}, {@code auth}). */
+  public static HttpTransport create(ClientConfig config, String pluginId) {
+    return new HttpTransport(config, pluginId, RETRY_SCHEDULER, Clock.systemUTC());
+  }
+
+  /** Test seam: retry waits go to {@code scheduler}, {@code Retry-After} dates are read against {@code clock}. */
+  static HttpTransport create(ClientConfig config, String pluginId, ScheduledExecutorService scheduler,
+      Clock clock) {
+    return new HttpTransport(config, pluginId, scheduler, clock);
+  }
+
+  /**
+   * Returns a transport that sends {@code credentials} instead (e.g. the calling user's token), sharing the
+   * connection pool, retry and circuit breaker of this one.
+   */
+  public HttpTransport withCredentials(CredentialsProvider credentials) {
+    return new HttpTransport(this, credentials);
+  }
+
+  /** Returns the configuration this transport was built from. */
+  public ClientConfig config() {
+    return config;
+  }
+
+  /** Returns the backend name used for the retry, the breaker, logs and metrics. */
+  public String backend() {
+    return backend;
+  }
+
+  /** Returns the plugin root, e.g. {@code http://localhost:7007/api/catalog}. */
+  public URI pluginUrl() {
+    return pluginRoot.uri();
+  }
+
+  /** Returns the breaker's state name, for metrics. */
+  public String circuitState() {
+    return breaker.getState().name();
+  }
+
+  /** Returns the shared JSON codec. */
+  public JsonCodec json() {
+    return JsonCodec.shared();
+  }
+
+  /**
+   * Runs {@code request} and hands a successful response to {@code handler} on the calling thread.
+   *
+   * @throws BackstageException for error statuses, transport failures, an open circuit or unreadable bodies
+   */
+  public <T> T execute(ApiRequest request, ResponseHandler<T> handler) {
+    CompletableFuture<ApiResponse> future = send(request);
+    ApiResponse response;
+    try {
+      response = future.get();
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new BackstageTransportException(request.operation() + " was interrupted", e);
+    } catch (ExecutionException e) {
+      throw rethrow(e.getCause());
+    }
+    return handle(request, response, handler);
+  }
+
+  /**
+   * Runs {@code request} without blocking; the handler runs on a transport thread. The future fails with the
+   * same {@link BackstageException} types {@link #execute} throws.
+   */
+  public <T> CompletableFuture<T> executeAsync(ApiRequest request, ResponseHandler<T> handler) {
+    return send(request).thenApply(response -> handle(request, response, handler))
+        .exceptionallyCompose(t -> CompletableFuture.failedFuture(rethrow(t)));
+  }
+
+  private <T> T handle(ApiRequest request, ApiResponse response, ResponseHandler<T> handler) {
+    try {
+      return handler.handle(response);
+    } catch (IOException e) {
+      throw ioFailure(request, e, true);
+    } finally {
+      if (!response.retained()) {
+        response.close();
+      }
+    }
+  }
+
+  /** The whole pipeline: retry(breaker(attempt)), then one repeat with a refreshed token after a 401. */
+  private CompletableFuture<ApiResponse> send(ApiRequest request) {
+    String token = credentials.token();
+    return guarded(request, token).thenCompose(response -> {
+      if (response.status() != 401) {
+        return CompletableFuture.completedFuture(response);
+      }
+      String fresh = credentials.refresh();
+      if (fresh == null) {
+        return CompletableFuture.failedFuture(apiError(request, response));
+      }
+      LOG.debug("{} {} {} -> 401, repeating once with a refreshed token", backend, request.method(),
+          request.pathTemplate());
+      return guarded(request, fresh).thenCompose(second -> second.status() == 401
+          ? CompletableFuture.failedFuture(apiError(request, second))
+          : CompletableFuture.completedFuture(second));
+    }).thenCompose(response -> response.status() >= 400
+        ? CompletableFuture.failedFuture(apiError(request, response))
+        : CompletableFuture.completedFuture(response));
+  }
+
+  private CompletableFuture<ApiResponse> guarded(ApiRequest request, String token) {
+    Supplier<java.util.concurrent.CompletionStage<ApiResponse>> attempt = () -> attempt(request, token);
+    Supplier<java.util.concurrent.CompletionStage<ApiResponse>> withBreaker =
+        config.circuitBreaker().enabled() ? CircuitBreaker.decorateCompletionStage(breaker, attempt) : attempt;
+    return retry.executeCompletionStage(scheduler, withBreaker).toCompletableFuture()
+        .exceptionallyCompose(t -> {
+          Throwable cause = unwrap(t);
+          if (cause instanceof StatusFailure) {
+            // 5xx and 429 fail the stage so breaker and retry see them; after the last retry they are answers.
+            return CompletableFuture.completedFuture(((StatusFailure) cause).response);
+          }
+          return CompletableFuture.failedFuture(cause);
+        });
+  }
+
+  /** One HTTP exchange. Fails the stage for 5xx/429 (so they count and can be retried) and I/O failures. */
+  private CompletableFuture<ApiResponse> attempt(ApiRequest request, String token) {
+    CompletableFuture<ApiResponse> result = new CompletableFuture<>();
+    Request okRequest = toOkRequest(request, token);
+    OkHttpClient client = request.repeatable() ? http : httpNoSilentRetry;
+    if (request.readTimeout() != null) {
+      client = client.newBuilder().readTimeout(request.readTimeout()).build();
+    }
+    Call call = client.newCall(okRequest);
+    if (request.streaming()) {
+      call.timeout().timeout(0, TimeUnit.NANOSECONDS);
+    }
+    long start = System.nanoTime();
+    if (LOG.isTraceEnabled()) {
+      LOG.trace("{} {} {} request body: {}", backend, request.method(), Redaction.url(okRequest.url().toString()),
+          request.jsonBody() == null ? "(none)" : request.sensitiveBody() ? "(redacted: holds secrets)"
+              : Redaction.body(json().writeString(request.jsonBody()), MAX_TRACE_BODY));
+    }
+    call.enqueue(new Callback() {
+      @Override
+      public void onFailure(Call c, IOException e) {
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        LOG.debug("{} {} {} failed after {} ms: {}", backend, request.method(), request.pathTemplate(),
+            took.toMillis(), e.toString());
+        safely(() -> config.listener().onAttempt(backend, request.method(), request.pathTemplate(), 0, took));
+        result.completeExceptionally(new AttemptFailure(request, e, neverReachedServer(e)));
+      }
+
+      @Override
+      public void onResponse(Call c, Response r) {
+        int status = r.code();
+        ApiResponse response;
+        boolean buffer = !request.streaming() || status >= 300;
+        if (buffer) {
+          try (ResponseBody body = r.body()) {
+            byte[] bytes = body == null ? new byte[0] : body.bytes();
+            response = ApiResponse.buffered(status, r::headers, bytes);
+          } catch (IOException e) {
+            onFailure(c, e);
+            return;
+          }
+        } else {
+          ResponseBody body = r.body();
+          InputStream in = body == null ? InputStream.nullInputStream() : body.byteStream();
+          response = ApiResponse.streaming(status, r::headers, in, r::close);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        LOG.debug("{} {} {} -> {} ({} ms)", backend, request.method(), request.pathTemplate(), status,
+            took.toMillis());
+        if (LOG.isTraceEnabled() && buffer) {
+          LOG.trace("{} {} {} response body: {}", backend, request.method(), request.pathTemplate(),
+              Redaction.body(safeText(response), MAX_TRACE_BODY));
+        }
+        safely(() -> config.listener().onAttempt(backend, request.method(), request.pathTemplate(), status, took));
+        if (status >= 500 || status == 429) {
+          result.completeExceptionally(new StatusFailure(request, response, retryAfter(response)));
+        } else {
+          result.complete(response);
+        }
+      }
+    });
+    result.whenComplete((r, t) -> {
+      if (result.isCancelled()) {
+        call.cancel();
+      }
+    });
+    return result;
+  }
+
+  /**
+   * Opens a server-sent event stream. The returned handle closes it. Error statuses arrive as
+   * {@link EventStreamListener#onFailure} with the usual typed exception.
+   */
+  public AutoCloseable openEventStream(ApiRequest request, EventStreamListener listener) {
+    Request okRequest = toOkRequest(request, credentials.token()).newBuilder()
+        .header("Accept", "text/event-stream").build();
+    OkHttpClient client = http.newBuilder().callTimeout(Duration.ZERO)
+        .readTimeout(request.readTimeout() != null ? request.readTimeout() : config.readTimeout()).build();
+    LOG.debug("{} {} {} opening event stream", backend, request.method(), request.pathTemplate());
+    EventSource source = EventSources.createFactory(client).newEventSource(okRequest, new EventSourceListener() {
+      @Override
+      public void onOpen(EventSource es, Response response) {
+        listener.onOpen();
+      }
+
+      @Override
+      public void onEvent(EventSource es, String id, String type, String data) {
+        listener.onEvent(id, type, data);
+      }
+
+      @Override
+      public void onClosed(EventSource es) {
+        LOG.debug("{} {} {} event stream closed by server", backend, request.method(), request.pathTemplate());
+        listener.onClosed();
+      }
+
+      @Override
+      public void onFailure(EventSource es, Throwable t, Response response) {
+        BackstageException error;
+        if (response != null && response.code() >= 300) {
+          byte[] body = new byte[0];
+          try (ResponseBody b = response.body()) {
+            body = b == null ? body : b.bytes();
+          } catch (IOException ignored) {
+            // the status alone still says what went wrong
+          }
+          error = apiError(request, ApiResponse.buffered(response.code(), response::headers, body));
+        } else if (t instanceof IOException) {
+          error = ioFailure(request, (IOException) t, true);
+        } else {
+          error = new BackstageTransportException(request.operation() + " event stream failed: " + t, t);
+        }
+        LOG.debug("{} {} {} event stream failed: {}", backend, request.method(), request.pathTemplate(),
+            error.getMessage());
+        listener.onFailure(error);
+      }
+    });
+    return source::cancel;
+  }
+
+  private Request toOkRequest(ApiRequest request, String token) {
+    HttpUrl url;
+    if (request.relativeUrl() != null) {
+      String rel = request.relativeUrl();
+      url = HttpUrl.get(pluginRoot + (rel.startsWith("/") ? rel : "/" + rel));
+    } else {
+      HttpUrl.Builder u = pluginRoot.newBuilder();
+      int param = 0;
+      for (String segment : request.pathTemplate().substring(1).split("/", -1)) {
+        if (segment.startsWith("{") && segment.endsWith("}")) {
+          u.addPathSegment(request.pathParams().get(param++));
+        } else if (!segment.isEmpty()) {
+          u.addPathSegment(segment);
+        }
+      }
+      for (Map.Entry<String, String> q : request.query()) {
+        u.addQueryParameter(q.getKey(), q.getValue());
+      }
+      url = u.build();
+    }
+    Request.Builder b = new Request.Builder().url(url).header("User-Agent", userAgent);
+    if (!askGzip) {
+      // OkHttp asks for gzip unless told otherwise; see ResponseCompression for why that is not always wanted.
+      b.header("Accept-Encoding", "identity");
+    }
+    b.header("Accept", "application/json");
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    request.headers().forEach(b::header);
+    RequestBody body = null;
+    if (request.jsonBody() != null) {
+      body = RequestBody.create(json().write(request.jsonBody()), JSON);
+    } else if (request.method().equals("POST") || request.method().equals("PUT")) {
+      body = RequestBody.create(new byte[0], null);
+    }
+    return b.method(request.method(), body).build();
+  }
+
+  private BackstageApiException apiError(ApiRequest request, ApiResponse response) {
+    byte[] body;
+    try {
+      body = response.bytes();
+    } catch (IOException e) {
+      body = new byte[0];
+    } finally {
+      response.close();
+    }
+    ApiError error = ErrorBodies.parse(response.status(), body);
+    if (response.status() == 429) {
+      return new RateLimitedException(request.operation(), error, retryAfter(response));
+    }
+    if (response.status() == 401 && error.name().isEmpty()) {
+      return new AuthenticationException(request.operation(), error);
+    }
+    return BackstageApiException.of(request.operation(), error);
+  }
+
+  private BackstageException rethrow(Throwable t) {
+    Throwable cause = unwrap(t);
+    if (cause instanceof BackstageException) {
+      return (BackstageException) cause;
+    }
+    if (cause instanceof AttemptFailure) {
+      AttemptFailure f = (AttemptFailure) cause;
+      return ioFailure(f.request, f.io, !f.neverReachedServer);
+    }
+    if (cause instanceof CallNotPermittedException) {
+      return new CircuitOpenException(backend + " is unavailable: recent calls mostly failed, so calls are "
+          + "refused for up to " + config.circuitBreaker().waitInOpenState().toSeconds() + " s", cause);
+    }
+    if (cause instanceof RuntimeException) {
+      return new BackstageException(cause.getMessage(), cause);
+    }
+    return new BackstageException(String.valueOf(cause), cause);
+  }
+
+  private BackstageTransportException ioFailure(ApiRequest request, IOException e, boolean mayHaveReachedServer) {
+    String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (mayHaveReachedServer && !request.repeatable()) {
+      return new OutcomeUnknownException(request.operation() + " failed after the request may have reached "
+          + pluginRoot.host() + ":" + pluginRoot.port() + " (" + what + "); it was not repeated because it is "
+          + "not safe to repeat — " + request.outcomeHint(), e);
+    }
+    return new BackstageTransportException(request.operation() + " failed: could not get an answer from "
+        + pluginRoot.scheme() + "://" + pluginRoot.host() + ":" + pluginRoot.port() + " (" + what + ")", e);
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private RetryConfig retryConfig(RetryOptions options) {
+    IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(options.initialBackoff(),
+        options.multiplier(), 0.5, options.maxBackoff());
+    return RetryConfig.<ApiResponse>custom()
+        .maxAttempts(options.maxRetries() + 1)
+        .retryOnException(t -> {
+          Throwable c = unwrap(t);
+          return c instanceof AttemptFailure ? ((AttemptFailure) c).retryable()
+              : c instanceof StatusFailure && ((StatusFailure) c).retryable(options);
+        })
+        .intervalBiFunction((Integer attempt, Either<Throwable, ApiResponse> outcome) -> {
+          long wait = backoff.apply(attempt);
+          ApiRequest request = null;
+          if (outcome.isLeft()) {
+            Throwable c = unwrap(outcome.getLeft());
+            if (c instanceof StatusFailure) {
+              request = ((StatusFailure) c).request;
+              Duration after = ((StatusFailure) c).retryAfter;
+              if (after != null) {
+                wait = after.toMillis();
+              }
+            } else if (c instanceof AttemptFailure) {
+              request = ((AttemptFailure) c).request;
+            }
+          }
+          if (request != null) {
+            ApiRequest r = request;
+            long w = wait;
+            LOG.debug("{} {} {} attempt {} failed, retrying in {} ms", backend, r.method(), r.pathTemplate(),
+                attempt, w);
+            safely(() -> config.listener().onRetry(backend, r.method(), r.pathTemplate(), attempt,
+                Duration.ofMillis(w)));
+          }
+          return wait;
+        })
+        .build();
+  }
+
+  private static CircuitBreakerConfig breakerConfig(CircuitBreakerOptions o) {
+    return CircuitBreakerConfig.custom()
+        .failureRateThreshold(o.failureRateThreshold())
+        .slidingWindowSize(o.slidingWindowSize())
+        .minimumNumberOfCalls(o.minimumCalls())
+        .waitDurationInOpenState(o.waitInOpenState())
+        .permittedNumberOfCallsInHalfOpenState(o.callsInHalfOpenState())
+        .recordException(t -> {
+          Throwable c = unwrap(t);
+          return c instanceof AttemptFailure || c instanceof StatusFailure && ((StatusFailure) c).status() >= 500;
+        })
+        .build();
+  }
+
+  /** Parses {@code Retry-After} as seconds or an HTTP date; null when absent or unreadable. */
+  private Duration retryAfter(ApiResponse response) {
+    String value = response.header("Retry-After");
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration d = Duration.between(clock.instant(), at.toInstant());
+        return d.isNegative() ? Duration.ZERO : d;
+      } catch (RuntimeException notDate) {
+        return null;
+      }
+    }
+  }
+
+  private static boolean neverReachedServer(IOException e) {
+    return e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException;
+  }
+
+  static boolean wantsGzip(ResponseCompression compression, URI baseUrl) {
+    if (compression != ResponseCompression.AUTO) {
+      return compression == ResponseCompression.GZIP;
+    }
+    String host = baseUrl.getHost().toLowerCase(Locale.ROOT);
+    if (host.equals("localhost") || host.endsWith(".localhost") || host.endsWith(".local")
+        || host.endsWith(".internal") || host.endsWith(".lan")) {
+      return false;
+    }
+    if (!isIpLiteral(host)) {
+      return true;
+    }
+    try {
+      InetAddress a = InetAddress.getByName(host.replace("[", "").replace("]", ""));
+      return !(a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress()
+          || a.isAnyLocalAddress());
+    } catch (UnknownHostException e) {
+      return true;
+    }
+  }
+
+  private static boolean isIpLiteral(String host) {
+    return host.startsWith("[") || host.matches("[0-9.]+");
+  }
+
+  private static void configureTls(ClientConfig config, OkHttpClient.Builder b) {
+    try {
+      if (config.sslContext().isPresent()) {
+        b.sslSocketFactory(config.sslContext().get().getSocketFactory(), config.trustManager().orElseThrow());
+      } else if (config.trustStore().isPresent()) {
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(config.trustStore().get());
+        X509TrustManager tm = Arrays.stream(tmf.getTrustManagers()).filter(X509TrustManager.class::isInstance)
+            .map(X509TrustManager.class::cast).findFirst()
+            .orElseThrow(() -> new IllegalStateException("the trust store yields no X509 trust manager"));
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, new TrustManager[] {tm}, null);
+        b.sslSocketFactory(ssl.getSocketFactory(), tm);
+      }
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("cannot set up TLS from the configured trust store: " + e.getMessage(), e);
+    }
+  }
+
+  private static Dispatcher newDispatcher() {
+    Dispatcher d = new Dispatcher();
+    // Synchronous calls also go through the async dispatcher; OkHttp's default of 5 per host would queue them.
+    d.setMaxRequests(256);
+    d.setMaxRequestsPerHost(64);
+    return d;
+  }
+
+  private static ScheduledExecutorService newScheduler() {
+    ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "backstage4j-retry");
+      t.setDaemon(true);
+      return t;
+    });
+    s.setRemoveOnCancelPolicy(true);
+    return s;
+  }
+
+  private static String readVersion() {
+    try (InputStream in = HttpTransport.class.getResourceAsStream("/dev/backstage4j/core/version.properties")) {
+      Properties p = new Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      String v = p.getProperty("version", "dev");
+      return v.startsWith("${") ? "dev" : v;
+    } catch (IOException e) {
+      return "dev";
+    }
+  }
+
+  private static String safeText(ApiResponse response) {
+    try {
+      return response.text();
+    } catch (IOException e) {
+      return "(unreadable)";
+    }
+  }
+
+  private static void safely(Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException e) {
+      LOG.debug("a RequestListener threw; ignored", e);
+    }
+  }
+
+  /** An attempt that got no answer. */
+  private static final class AttemptFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient ApiRequest request;
+    final IOException io;
+    final boolean neverReachedServer;
+
+    AttemptFailure(ApiRequest request, IOException io, boolean neverReachedServer) {
+      super(io.getMessage(), io, false, false);
+      this.request = request;
+      this.io = io;
+      this.neverReachedServer = neverReachedServer;
+    }
+
+    boolean retryable() {
+      return request.repeatable() || neverReachedServer;
+    }
+  }
+
+  /** An attempt answered with 5xx or 429: a failure for the breaker and retry, an answer in the end. */
+  private static final class StatusFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient ApiRequest request;
+    final transient ApiResponse response;
+    final transient Duration retryAfter;
+
+    StatusFailure(ApiRequest request, ApiResponse response, Duration retryAfter) {
+      super("HTTP " + response.status(), null, false, false);
+      this.request = request;
+      this.response = response;
+      this.retryAfter = retryAfter;
+    }
+
+    int status() {
+      return response.status();
+    }
+
+    boolean retryable(RetryOptions options) {
+      int s = status();
+      boolean retryableStatus = s == 429 || s == 502 || s == 503 || s == 504;
+      boolean safe = request.repeatable() || s == 429;
+      boolean waitOk = retryAfter == null || retryAfter.compareTo(options.maxRetryAfter()) <= 0;
+      return retryableStatus && safe && waitOk;
+    }
+  }
+}
