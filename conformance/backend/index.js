@@ -1,0 +1,34 @@
+'use strict';
+// The real Backstage backend of the backstage4j conformance suite: catalog + scaffolder only, plain CommonJS.
+// Started by dev.backstage4j.conformance.RealBackstage as: node index.js --config app-config.yaml
+// (after ./install.sh). Listens on 127.0.0.1 only; see app-config.yaml for the environment it reads.
+const { createBackend } = require('@backstage/backend-defaults');
+const { createBackendModule } = require('@backstage/backend-plugin-api');
+const { catalogLocationsExtensionPoint } = require('@backstage/plugin-catalog-node');
+
+// POST /api/catalog/locations accepts only type "url" by default, and no config key changes that.
+// The contract tests register local files ({"type":"file","target":"/abs/path.yaml"}), so allow "file" too.
+const allowFileLocations = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'allow-file-locations',
+  register(env) {
+    env.registerInit({
+      deps: { locations: catalogLocationsExtensionPoint },
+      async init({ locations }) {
+        locations.setAllowedLocationTypes(['url', 'file']);
+      },
+    });
+  },
+});
+
+const backend = createBackend();
+backend.add(require('@backstage/plugin-catalog-backend'));
+// Lets the catalog accept kind: Template (scaffolder.backstage.io/v1beta3).
+backend.add(require('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'));
+backend.add(allowFileLocations);
+backend.add(require('@backstage/plugin-scaffolder-backend'));
+
+backend.start().catch(err => {
+  console.error('Backend failed to start', err);
+  process.exit(1);
+});
