@@ -149,8 +149,72 @@ public final class EntityRef implements Comparable<EntityRef> {
     return canonical.compareTo(Objects.requireNonNull(other, "other").canonical);
   }
 
+  /**
+   * Lower-cases like JavaScript's {@code String.prototype.toLowerCase()}: the Unicode default case mapping, with
+   * the context-dependent final sigma rule (Java's own rule for it differs).
+   */
   static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
+    if (s.indexOf('\u03A3') < 0) {
+      return s.toLowerCase(Locale.ROOT);
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    int start = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == '\u03A3') {
+        b.append(s.substring(start, i).toLowerCase(Locale.ROOT));
+        b.append(isFinalSigma(s, i) ? '\u03C2' : '\u03C3');
+        start = i + 1;
+      }
+    }
+    return b.append(s.substring(start).toLowerCase(Locale.ROOT)).toString();
+  }
+
+  /** Unicode Final_Sigma: a cased letter before (skipping case-ignorables), none after. */
+  private static boolean isFinalSigma(String s, int at) {
+    boolean casedBefore = false;
+    for (int i = at; i > 0; ) {
+      int cp = s.codePointBefore(i);
+      i -= Character.charCount(cp);
+      if (!isCaseIgnorable(cp)) {
+        casedBefore = isCased(cp);
+        break;
+      }
+    }
+    if (!casedBefore) {
+      return false;
+    }
+    for (int i = at + 1; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (!isCaseIgnorable(cp)) {
+        return !isCased(cp);
+      }
+    }
+    return true;
+  }
+
+  private static boolean isCased(int cp) {
+    return Character.isLowerCase(cp) || Character.isUpperCase(cp) || Character.isTitleCase(cp);
+  }
+
+  private static boolean isCaseIgnorable(int cp) {
+    switch (Character.getType(cp)) {
+      case Character.NON_SPACING_MARK:
+      case Character.ENCLOSING_MARK:
+      case Character.FORMAT:
+      case Character.MODIFIER_LETTER:
+      case Character.MODIFIER_SYMBOL:
+        return true;
+      default:
+        switch (cp) {
+          case 0x27: case 0x2E: case 0x3A: case 0xB7: case 0x387: case 0x55F: case 0x5F4: case 0x2018:
+          case 0x2019: case 0x2024: case 0x2027: case 0xFE13: case 0xFE52: case 0xFE55: case 0xFF07:
+          case 0xFF0E: case 0xFF1A:
+            return true;
+          default:
+            return false;
+        }
+    }
   }
 
   /** Quotes like JavaScript's JSON.stringify for a string, so messages match Backstage's. */
