@@ -1,0 +1,271 @@
+package dev.backstage4j.scaffolder;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.backstage4j.catalog.model.EntityRef;
+import dev.backstage4j.core.BackstageApiException;
+import dev.backstage4j.core.ClientConfig;
+import dev.backstage4j.core.CredentialsProvider;
+import dev.backstage4j.core.NotFoundException;
+import dev.backstage4j.core.UnsupportedEndpointException;
+import dev.backstage4j.core.internal.ApiRequest;
+import dev.backstage4j.core.internal.EventStreamListener;
+import dev.backstage4j.core.internal.HttpTransport;
+import dev.backstage4j.core.internal.JsonCodec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/** The scaffolder client on top of the shared transport. */
+final class DefaultScaffolderClient implements ScaffolderClient, ScaffolderClient.Tasks, ScaffolderClient.Templates,
+    ScaffolderClient.Actions {
+  static final String CREATE_HINT = "list your tasks (createdBy / newest first) to see whether it was created";
+  /** The server holds /events up to 30 s; the read timeout must be longer. */
+  static final Duration LONG_POLL_TIMEOUT = Duration.ofSeconds(45);
+  private static final TypeReference<List<Map<String, Object>>> LIST_OF_MAPS = new TypeReference<>() {};
+
+  private final HttpTransport transport;
+  private final int maxReconnects;
+
+  DefaultScaffolderClient(ClientConfig config, int maxReconnects) {
+    this(HttpTransport.create(config, "scaffolder"), maxReconnects);
+  }
+
+  private DefaultScaffolderClient(HttpTransport transport, int maxReconnects) {
+    this.transport = transport;
+    this.maxReconnects = maxReconnects;
+  }
+
+  @Override
+  public ScaffolderClient withCredentials(CredentialsProvider credentials) {
+    return new DefaultScaffolderClient(transport.withCredentials(Objects.requireNonNull(credentials, "credentials")),
+        maxReconnects);
+  }
+
+  @Override
+  public Tasks tasks() {
+    return this;
+  }
+
+  @Override
+  public Templates templates() {
+    return this;
+  }
+
+  @Override
+  public Actions actions() {
+    return this;
+  }
+
+  private JsonCodec json() {
+    return transport.json();
+  }
+
+  private Map<String, Object> readMap(ApiRequest request, String what) {
+    return transport.execute(request, r -> json().readMap(r.bytes(), what));
+  }
+
+  // ---- tasks
+
+  @Override
+  public String create(TaskRequest request) {
+    Objects.requireNonNull(request, "request");
+    Map<String, Object> body = readMap(ApiRequest.post("/v2/tasks").jsonBody(request.toBody()).sensitiveBody()
+        .subject(request.templateRef()).outcomeHint(CREATE_HINT).build(), "created task");
+    return Wire.str(body, "id");
+  }
+
+  @Override
+  public Task get(String taskId) {
+    return Task.fromMap(readMap(ApiRequest.get("/v2/tasks/{taskId}", requireId(taskId)).subject("task " + taskId)
+        .build(), "task"));
+  }
+
+  @Override
+  public TaskList list(TaskQuery query) {
+    Objects.requireNonNull(query, "query");
+    ApiRequest.Builder b = ApiRequest.get("/v2/tasks").queryAll("createdBy", query.createdBy());
+    List<String> statuses = new ArrayList<>();
+    query.statuses().forEach(s -> statuses.add(s.wireValue()));
+    b.queryAll("status", statuses).queryAll("order", query.orders()).query("limit", query.limit())
+        .query("offset", query.offset());
+    Map<String, Object> body = readMap(b.build(), "task list");
+    List<Task> tasks = new ArrayList<>();
+    for (Object o : Wire.list(body, "tasks")) {
+      tasks.add(Task.fromMap(Wire.map(o)));
+    }
+    Object total = body.get("totalTasks");
+    return new TaskList(tasks, total instanceof Number ? ((Number) total).longValue() : null);
+  }
+
+  @Override
+  public void cancel(String taskId) {
+    transport.execute(ApiRequest.post("/v2/tasks/{taskId}/cancel", requireId(taskId)).subject("task " + taskId)
+        .outcomeHint("get the task to see whether it is being cancelled (cancelling twice is harmless)").build(),
+        r -> null);
+  }
+
+  @Override
+  public String retry(String taskId, Secrets secrets) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (secrets != null && !secrets.isEmpty()) {
+      body.put("secrets", secrets.reveal());
+    }
+    Map<String, Object> answer = readMap(ApiRequest.post("/v2/tasks/{taskId}/retry", requireId(taskId))
+        .jsonBody(body).sensitiveBody().subject("task " + taskId)
+        .outcomeHint("get the task to see whether it is running again").build(), "retried task");
+    String id = Wire.str(answer, "id");
+    return id == null ? taskId : id;
+  }
+
+  @Override
+  public List<TaskEvent> events(String taskId, long afterEventId) {
+    try {
+      return eventsAsync(taskId, afterEventId).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+    }
+  }
+
+  CompletableFuture<List<TaskEvent>> eventsAsync(String taskId, long afterEventId) {
+    Duration timeout = transport.config().readTimeout().compareTo(LONG_POLL_TIMEOUT) > 0
+        ? transport.config().readTimeout() : LONG_POLL_TIMEOUT;
+    ApiRequest request = ApiRequest.get("/v2/tasks/{taskId}/events", requireId(taskId))
+        .query("after", afterEventId > 0 ? afterEventId : null).readTimeout(timeout).subject("task " + taskId)
+        .build();
+    return transport.executeAsync(request, r -> {
+      List<TaskEvent> events = new ArrayList<>();
+      for (Map<String, Object> m : json().read(r.bytes(), LIST_OF_MAPS, "task events")) {
+        events.add(TaskEvent.fromMap(m));
+      }
+      return events;
+    });
+  }
+
+  /** Opens the SSE stream of a task; events arrive on a transport thread. */
+  AutoCloseable openEventStream(String taskId, long afterEventId, EventStreamListener listener) {
+    return transport.openEventStream(ApiRequest.get("/v2/tasks/{taskId}/eventstream", requireId(taskId))
+        .query("after", afterEventId > 0 ? afterEventId : null).subject("task " + taskId).build(), listener);
+  }
+
+  TaskEvent parseEvent(String data) {
+    return TaskEvent.fromMap(json().readMap(data.getBytes(java.nio.charset.StandardCharsets.UTF_8), "task event"));
+  }
+
+  @Override
+  public TaskEventStream follow(String taskId) {
+    return follow(taskId, 0);
+  }
+
+  @Override
+  public TaskEventStream follow(String taskId, long afterEventId) {
+    return new TaskEventStream(this, requireId(taskId), afterEventId, maxReconnects);
+  }
+
+  @Override
+  public TaskResult awaitCompletion(String taskId, Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<TaskEvent> log = new ArrayList<>();
+    try (TaskEventStream stream = follow(taskId)) {
+      TaskEvent e;
+      while ((e = stream.nextBefore(deadline, timeout, "did not complete")) != null) {
+        log.add(e);
+      }
+    }
+    return new TaskResult(get(taskId), log);
+  }
+
+  // ---- templates
+
+  @Override
+  public TemplateParameterSchema parameterSchema(EntityRef ref) {
+    Objects.requireNonNull(ref, "templateRef");
+    return TemplateParameterSchema.fromMap(readMap(ApiRequest.get("/v2/templates/{namespace}/{kind}/{name}/"
+        + "parameter-schema", ref.namespace(), ref.kind(), ref.name()).subject(ref.toString()).build(),
+        "parameter schema"));
+  }
+
+  @Override
+  public TemplateParameterSchema parameterSchema(String templateRef) {
+    return parameterSchema(EntityRef.parse(Objects.requireNonNull(templateRef, "templateRef"), "template",
+        EntityRef.DEFAULT_NAMESPACE));
+  }
+
+  @Override
+  public DryRunResult dryRun(DryRunRequest request) {
+    Objects.requireNonNull(request, "request");
+    return DryRunResult.fromMap(readMap(ApiRequest.post("/v2/dry-run").jsonBody(request.toBody()).sensitiveBody()
+        .repeatable(true).subject("dry-run of " + Wire.str(Wire.map(request.template(), "metadata"), "name"))
+        .build(), "dry-run result"));
+  }
+
+  @Override
+  public TemplatingExtensions templatingExtensions() {
+    try {
+      return TemplatingExtensions.fromMap(readMap(ApiRequest.get("/v2/templating-extensions").build(),
+          "templating extensions"));
+    } catch (NotFoundException e) {
+      throw unsupported(e, "templating extensions need a scaffolder backend from 2025 or later");
+    }
+  }
+
+  @Override
+  public List<AutocompleteResult> autocomplete(String provider, String resource, String token,
+      Map<String, ?> context) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("token", Objects.requireNonNull(token, "token"));
+    body.put("context", context == null ? Map.of() : context);
+    Map<String, Object> answer;
+    try {
+      answer = readMap(ApiRequest.post("/v2/autocomplete/{provider}/{resource}",
+          Objects.requireNonNull(provider, "provider"), Objects.requireNonNull(resource, "resource"))
+          .jsonBody(body).sensitiveBody().repeatable(true).build(), "autocomplete results");
+    } catch (NotFoundException e) {
+      throw unsupported(e, "autocomplete needs a scaffolder backend with the autocomplete endpoint and a module"
+          + " providing '" + provider + "'");
+    }
+    List<AutocompleteResult> results = new ArrayList<>();
+    for (Object o : Wire.list(answer, "results")) {
+      Map<String, Object> m = Wire.map(o);
+      results.add(new AutocompleteResult(Wire.str(m, "id"), Wire.str(m, "title")));
+    }
+    return List.copyOf(results);
+  }
+
+  /** An unknown route answers 404 with an empty body; a 404 with an error name is a real "not found". */
+  static boolean isUnknownRoute(Throwable e) {
+    return e instanceof NotFoundException && !(e instanceof UnsupportedEndpointException)
+        && ((BackstageApiException) e).errorName().isEmpty();
+  }
+
+  private static NotFoundException unsupported(NotFoundException e, String hint) {
+    return isUnknownRoute(e) ? new UnsupportedEndpointException(e.operation(), e.error(), hint) : e;
+  }
+
+  // ---- actions
+
+  @Override
+  public List<Action> list() {
+    List<Map<String, Object>> raw = transport.execute(ApiRequest.get("/v2/actions").build(),
+        r -> json().read(r.bytes(), LIST_OF_MAPS, "actions"));
+    List<Action> actions = new ArrayList<>();
+    raw.forEach(m -> actions.add(Action.fromMap(m)));
+    return List.copyOf(actions);
+  }
+
+  private static String requireId(String taskId) {
+    if (taskId == null || taskId.isBlank()) {
+      throw new IllegalArgumentException("taskId must not be empty");
+    }
+    return taskId;
+  }
+
+  @Override
+  public String toString() {
+    return "ScaffolderClient{" + transport.pluginUrl() + "}";
+  }
+}

@@ -1,0 +1,171 @@
+package dev.backstage4j.scaffolder;
+
+import dev.backstage4j.catalog.model.Entity;
+import dev.backstage4j.scaffolder.internal.TemplateFolder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Describes a dry-run: a Template entity sent inline, the files of its folder (skeletons), values and secrets.
+ * The server runs every step that supports dry-run in a temporary workspace and returns the produced files.
+ *
+ * <pre>{@code
+ * DryRunResult r = scaffolder.templates().dryRun(
+ *     DryRunRequest.fromDirectory(Path.of("templates/hello")).value("name", "demo").build());
+ * r.writeTo(Path.of("build/dry-run"));
+ * }</pre>
+ */
+public final class DryRunRequest {
+  private final Map<String, Object> template;
+  private final Map<String, byte[]> files;
+  private final Map<String, Object> values;
+  private final Secrets secrets;
+
+  private DryRunRequest(Builder b) {
+    this.template = Wire.frozenMap(b.template);
+    Map<String, byte[]> copy = new LinkedHashMap<>();
+    b.files.forEach((k, v) -> copy.put(k, v.clone()));
+    this.files = Collections.unmodifiableMap(copy);
+    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(b.values));
+    this.secrets = b.secrets;
+  }
+
+  /** Returns a builder with no template yet. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder loaded from a local template: {@code location} is a folder holding {@code template.yaml}
+   * or the template file itself. Every file of the folder is sent, with paths relative to the folder.
+   *
+   * @throws TemplateFileException when the template cannot be read or is not valid YAML (file and line named)
+   * @throws UnsafePathException when a symbolic link in the folder points outside it
+   */
+  public static Builder fromDirectory(Path location) {
+    TemplateFolder folder = TemplateFolder.read(location);
+    Builder b = new Builder().template(folder.template());
+    folder.files().forEach(b::file);
+    return b;
+  }
+
+  /** Returns the Template entity as a map. */
+  public Map<String, Object> template() {
+    return template;
+  }
+
+  /** Returns the relative paths of the files sent with the template. */
+  public List<String> filePaths() {
+    return List.copyOf(files.keySet());
+  }
+
+  /** Returns the parameter values. */
+  public Map<String, Object> values() {
+    return values;
+  }
+
+  /** Returns the secrets (values redacted in {@code toString()}). */
+  public Secrets secrets() {
+    return secrets;
+  }
+
+  Map<String, Object> toBody() {
+    List<Map<String, Object>> contents = new ArrayList<>();
+    Base64.Encoder b64 = Base64.getEncoder();
+    files.forEach((path, bytes) -> {
+      Map<String, Object> f = new LinkedHashMap<>();
+      f.put("path", path);
+      f.put("base64Content", b64.encodeToString(bytes));
+      contents.add(f);
+    });
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("template", template);
+    body.put("values", values);
+    body.put("secrets", secrets.reveal());
+    body.put("directoryContents", contents);
+    return body;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof DryRunRequest)) {
+      return false;
+    }
+    DryRunRequest r = (DryRunRequest) o;
+    if (!template.equals(r.template) || !values.equals(r.values) || !secrets.equals(r.secrets)
+        || !files.keySet().equals(r.files.keySet())) {
+      return false;
+    }
+    return files.entrySet().stream().allMatch(e -> java.util.Arrays.equals(e.getValue(), r.files.get(e.getKey())));
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(template, values, secrets, files.keySet());
+  }
+
+  @Override
+  public String toString() {
+    return "DryRunRequest{template=" + Wire.str(Wire.map(template, "metadata"), "name") + ", files=" + files.keySet()
+        + ", values=" + values + ", secrets=" + secrets + "}";
+  }
+
+  /** Builds a {@link DryRunRequest}. */
+  public static final class Builder {
+    private Map<String, ?> template;
+    private final Map<String, byte[]> files = new LinkedHashMap<>();
+    private final Map<String, Object> values = new LinkedHashMap<>();
+    private Secrets secrets = Secrets.none();
+
+    private Builder() {}
+
+    /** Sets the Template entity (as a map, e.g. parsed from YAML). */
+    public Builder template(Map<String, ?> template) {
+      this.template = Objects.requireNonNull(template, "template");
+      return this;
+    }
+
+    /** Sets the Template entity. */
+    public Builder template(Entity template) {
+      return template(Objects.requireNonNull(template, "template").toMap());
+    }
+
+    /** Adds a file of the template folder; {@code path} is relative to the folder, with '/' separators. */
+    public Builder file(String path, byte[] content) {
+      files.put(Objects.requireNonNull(path, "path"), Objects.requireNonNull(content, "content").clone());
+      return this;
+    }
+
+    /** Sets one parameter value. */
+    public Builder value(String name, Object value) {
+      values.put(Objects.requireNonNull(name, "value name"), value);
+      return this;
+    }
+
+    /** Adds all parameter values from a map. */
+    public Builder values(Map<String, ?> values) {
+      values.forEach(this::value);
+      return this;
+    }
+
+    /** Sets the secrets. */
+    public Builder secrets(Secrets secrets) {
+      this.secrets = Objects.requireNonNull(secrets, "secrets");
+      return this;
+    }
+
+    /** Builds the request; fails when no template was set. */
+    public DryRunRequest build() {
+      if (template == null) {
+        throw new IllegalStateException("DryRunRequest: template is required");
+      }
+      return new DryRunRequest(this);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.backstage4j.scaffolder;
+
+import dev.backstage4j.core.BackstageException;
+
+/**
+ * Thrown when a file path would leave the directory it belongs to: an absolute path, a {@code ..} segment, a
+ * symbolic link, or a name that resolves outside the target. Nothing is written when it is thrown.
+ */
+public final class UnsafePathException extends BackstageException {
+  private static final long serialVersionUID = 1L;
+
+  private final String path;
+
+  /** Creates the exception for the offending path and the reason it was rejected. */
+  public UnsafePathException(String path, String reason) {
+    super("unsafe file path '" + path + "': " + reason + "; nothing was written");
+    this.path = path;
+  }
+
+  /** Returns the rejected path as given. */
+  public String path() {
+    return path;
+  }
+}

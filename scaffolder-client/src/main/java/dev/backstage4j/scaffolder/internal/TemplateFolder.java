@@ -1,0 +1,98 @@
+package dev.backstage4j.scaffolder.internal;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.backstage4j.scaffolder.TemplateFileException;
+import dev.backstage4j.scaffolder.UnsafePathException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Reads a local template folder: the template YAML plus every file below the folder, paths relative to it. */
+public final class TemplateFolder {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private final Map<String, Object> template;
+  private final Map<String, byte[]> files;
+
+  private TemplateFolder(Map<String, Object> template, Map<String, byte[]> files) {
+    this.template = template;
+    this.files = files;
+  }
+
+  /** Returns the parsed template entity. */
+  public Map<String, Object> template() {
+    return template;
+  }
+
+  /** Returns the files (relative '/'-separated path to bytes) in a stable, sorted order. */
+  public Map<String, byte[]> files() {
+    return files;
+  }
+
+  /**
+   * Reads {@code location}: either a template YAML file (its folder holds the skeleton) or a folder holding
+   * {@code template.yaml}. Symbolic links that point outside the folder are rejected.
+   */
+  public static TemplateFolder read(Path location) {
+    Path file = Files.isDirectory(location) ? location.resolve("template.yaml") : location;
+    if (!Files.isRegularFile(file)) {
+      throw new TemplateFileException(file + ": no template file found (expected template.yaml)", null);
+    }
+    Map<String, Object> template = parseYaml(file);
+    Path dir;
+    try {
+      dir = file.toAbsolutePath().getParent().toRealPath();
+    } catch (IOException e) {
+      throw new TemplateFileException(file + ": cannot resolve its folder (" + e.getMessage() + ")", e);
+    }
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    List<Path> paths = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.filter(p -> !p.equals(dir)).sorted().forEach(paths::add);
+    } catch (IOException e) {
+      throw new TemplateFileException(dir + ": cannot list files (" + e.getMessage() + ")", e);
+    }
+    for (Path p : paths) {
+      String rel = dir.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
+      try {
+        if (Files.isSymbolicLink(p) && !p.toRealPath().startsWith(dir)) {
+          throw new UnsafePathException(rel, "symbolic link points outside the template folder " + dir);
+        }
+        if (Files.isRegularFile(p)) {
+          files.put(rel, Files.readAllBytes(p));
+        }
+      } catch (IOException e) {
+        throw new TemplateFileException(p + ": cannot read (" + e.getMessage() + ")", e);
+      }
+    }
+    return new TemplateFolder(template, files);
+  }
+
+  /** Parses a YAML document into a map; errors name the file, line and column. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> parseYaml(Path file) {
+    try {
+      Object tree = YAML.readValue(file.toFile(), Object.class);
+      if (!(tree instanceof Map)) {
+        throw new TemplateFileException(file + ": expected a YAML mapping (a Template entity) at the top level",
+            null);
+      }
+      return (Map<String, Object>) tree;
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw new TemplateFileException(file + where + ": invalid YAML (" + e.getOriginalMessage() + ")", e);
+    } catch (IOException e) {
+      throw new TemplateFileException(file + ": cannot read (" + e.getMessage() + ")", e);
+    }
+  }
+
+}

@@ -1,0 +1,2 @@
+/** Implementation details of the scaffolder client (file-system safety, template folders); not API. */
+package dev.backstage4j.scaffolder.internal;
