@@ -98,9 +98,15 @@ public final class HttpTransport {
   private final boolean askGzip;
 
   private HttpTransport(ClientConfig config, String pluginId, ScheduledExecutorService scheduler, Clock clock) {
+    this(config, "backstage-" + pluginId, HttpUrl.get(config.baseUrl().toString() + "/api/" + pluginId),
+        scheduler, clock);
+  }
+
+  private HttpTransport(ClientConfig config, String backend, HttpUrl root, ScheduledExecutorService scheduler,
+      Clock clock) {
     this.config = config;
-    this.backend = "backstage-" + pluginId;
-    this.pluginRoot = HttpUrl.get(config.baseUrl().toString() + "/api/" + pluginId);
+    this.backend = backend;
+    this.pluginRoot = root;
     this.scheduler = scheduler;
     this.clock = clock;
     this.credentials = config.credentials();
@@ -141,6 +147,15 @@ public final class HttpTransport {
   /** Creates the transport for plugin {@code pluginId} ({@code catalog}, {@code scaffolder}, {@code auth}). */
   public static HttpTransport create(ClientConfig config, String pluginId) {
     return new HttpTransport(config, pluginId, RETRY_SCHEDULER, Clock.systemUTC());
+  }
+
+  /**
+   * Creates a transport rooted at {@code root} instead of a Backstage plugin, for a server outside Backstage
+   * (e.g. a third-party JWKS endpoint configured for external access). {@code backend} names its retry,
+   * breaker, logs and metrics; {@code config.baseUrl()} is not used for the URL.
+   */
+  public static HttpTransport createAt(ClientConfig config, String backend, URI root) {
+    return new HttpTransport(config, backend, HttpUrl.get(root), RETRY_SCHEDULER, Clock.systemUTC());
   }
 
   /** Test seam: retry waits go to {@code scheduler}, {@code Retry-After} dates are read against {@code clock}. */

@@ -1,0 +1,25 @@
+package dev.backstage4j.core.auth;
+
+import dev.backstage4j.core.BackstageException;
+
+/**
+ * Signals that a token could not be checked because the issuer's key set (JWKS) could not be fetched or read
+ * and no usable cached keys remain.
+ *
+ * <p>This is not the caller's fault: map it to HTTP 503 rather than 401. It is retryable; the verifier tries
+ * the endpoint again after its refresh interval.
+ */
+public final class JwksUnavailableException extends BackstageException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates an exception naming the key set URL and what went wrong. */
+  public JwksUnavailableException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  /** Returns true: the key set may be reachable again later. */
+  @Override
+  public boolean isRetryable() {
+    return true;
+  }
+}

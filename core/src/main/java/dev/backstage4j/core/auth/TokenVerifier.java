@@ -1,0 +1,379 @@
+package dev.backstage4j.core.auth;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.SignedJWT;
+import dev.backstage4j.core.ClientConfig;
+import dev.backstage4j.core.CredentialsProvider;
+import dev.backstage4j.core.auth.internal.JwksCache;
+import dev.backstage4j.core.auth.internal.JwtChecker;
+import dev.backstage4j.core.auth.internal.JwtPolicy;
+import dev.backstage4j.core.internal.ApiRequest;
+import dev.backstage4j.core.internal.HttpTransport;
+import dev.backstage4j.core.internal.ResponseHandler;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Verifies the tokens callers send to a Java service that sits behind Backstage, and says who is calling.
+ * Thread-safe; build one per service and share it.
+ *
+ * <p>Accepts, in this order:
+ * <ul>
+ *   <li>static external-access tokens ({@code backend.auth.externalAccess} {@code type: static}), compared in
+ *       constant time; the principal is a service with the configured subject;</li>
+ *   <li>Backstage user tokens, signed by the auth backend with keys from
+ *       {@code <backend>/api/auth/.well-known/jwks.json} (fetched through the backstage4j transport, so proxy,
+ *       TLS and timeouts of the {@link ClientConfig} apply); the principal is a user;</li>
+ *   <li>JWKS-verified external-access tokens ({@code type: jwks}, see {@link JwksAccess}); the principal is a
+ *       service named {@code external:[prefix:]sub}.</li>
+ * </ul>
+ * JWTs must be signed with an asymmetric algorithm (ES*, RS*, PS*); {@code none} and HMAC are always rejected.
+ * {@code exp} is required; {@code exp} and {@code nbf} are checked with a clock skew allowance (default 30 s).
+ * Keys are cached ({@link Builder#jwksCacheTtl}) and refetched when a token names an unknown key id, at most
+ * once per {@link Builder#jwksMinRefreshInterval} per issuer.
+ *
+ * <pre>{@code
+ * TokenVerifier verifier = TokenVerifier.builder()
+ *     .userTokens(ClientConfig.builder().baseUrl("http://backstage:7007").build())
+ *     .userTokenIssuer("https://backstage.example.com/api/auth")
+ *     .addStaticToken(System.getenv("CI_TOKEN"), "ci-pipeline")
+ *     .build();
+ * BackstagePrincipal caller = verifier.authenticate(request.getHeader("Authorization"));
+ * }</pre>
+ *
+ * <p>Tokens never appear in logs, exception messages or {@code toString()}.
+ */
+public final class TokenVerifier {
+  private static final Logger LOG = LoggerFactory.getLogger(TokenVerifier.class);
+
+  private final List<StaticEntry> statics;
+  private final List<JwtPolicy> policies;
+  private final JwtChecker checker;
+  private final String description;
+
+  private TokenVerifier(Builder b, List<JwtPolicy> policies) {
+    this.statics = List.copyOf(b.statics);
+    this.policies = List.copyOf(policies);
+    this.checker = new JwtChecker(b.clock, b.clockSkew);
+    this.description = "TokenVerifier{static tokens=" + statics.size() + ", jwt issuers="
+        + policies.stream().map(JwtPolicy::description).toList() + "}";
+  }
+
+  /** Returns a builder with clock skew 30 s, key cache TTL 10 min and key refetch at most every 30 s. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Verifies {@code token} (without the {@code Bearer } prefix) and returns the caller.
+   *
+   * @throws TokenRejectedException when the token is missing, malformed, forged, expired or not for this service
+   * @throws JwksUnavailableException when the signing keys cannot be fetched and none are cached
+   */
+  public BackstagePrincipal verify(String token) {
+    try {
+      return doVerify(token);
+    } catch (TokenRejectedException e) {
+      LOG.debug("Rejected a token: {}", e.getMessage());
+      throw e;
+    }
+  }
+
+  /**
+   * Verifies the token in an {@code Authorization} header value ({@code Bearer <token>}, scheme case-insensitive).
+   *
+   * @throws TokenRejectedException MISSING for a null or blank header, MALFORMED for another scheme, or any
+   *     reason {@link #verify} gives
+   * @throws JwksUnavailableException when the signing keys cannot be fetched and none are cached
+   */
+  public BackstagePrincipal authenticate(String authorizationHeader) {
+    if (authorizationHeader == null || authorizationHeader.isBlank()) {
+      throw rejected(TokenRejection.MISSING, "no Authorization header");
+    }
+    String h = authorizationHeader.trim();
+    if (h.length() < 7 || !h.substring(0, 7).equalsIgnoreCase("bearer ")) {
+      throw rejected(TokenRejection.MALFORMED, "the Authorization header is not a Bearer token");
+    }
+    return verify(h.substring(7).trim());
+  }
+
+  /**
+   * Verifies the token in the {@code Authorization} header of {@code headers} (names matched case-insensitively),
+   * for any HTTP stack that exposes headers as a map.
+   *
+   * @throws TokenRejectedException MISSING when there is no such header, MALFORMED when there are several, or
+   *     any reason {@link #authenticate(String)} gives
+   * @throws JwksUnavailableException when the signing keys cannot be fetched and none are cached
+   */
+  public BackstagePrincipal authenticate(Map<String, List<String>> headers) {
+    List<String> values = new ArrayList<>();
+    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+      if (e.getKey() != null && e.getKey().equalsIgnoreCase("Authorization") && e.getValue() != null) {
+        values.addAll(e.getValue());
+      }
+    }
+    if (values.size() > 1) {
+      throw rejected(TokenRejection.MALFORMED, "more than one Authorization header");
+    }
+    return authenticate(values.isEmpty() ? null : values.get(0));
+  }
+
+  /** Describes what this verifier accepts; never a token. */
+  @Override
+  public String toString() {
+    return description;
+  }
+
+  private BackstagePrincipal doVerify(String token) {
+    if (token == null || token.isEmpty()) {
+      throw new TokenRejectedException(TokenRejection.MISSING, "no token");
+    }
+    StaticEntry match = matchStatic(token);
+    if (match != null) {
+      return BackstagePrincipal.service(match.subject, null, Map.of(), token);
+    }
+    if (!JwtChecker.looksLikeJwt(token)) {
+      throw new TokenRejectedException(TokenRejection.NOT_RECOGNIZED,
+          "the token is neither a configured static token nor a JWT");
+    }
+    SignedJWT jwt = JwtChecker.parse(token);
+    if (policies.isEmpty()) {
+      throw new TokenRejectedException(TokenRejection.NOT_RECOGNIZED, "no JWT issuers are configured");
+    }
+    String iss = JwtChecker.unverifiedIssuer(jwt);
+    TokenRejectedException first = null;
+    for (JwtPolicy policy : policies) {
+      if (!policy.acceptsIssuer(iss)) {
+        continue;
+      }
+      try {
+        return checker.verify(jwt, token, policy);
+      } catch (TokenRejectedException e) {
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+    throw new TokenRejectedException(TokenRejection.WRONG_ISSUER, "issuer " + iss + " is not trusted (trusted: "
+        + policies.stream().flatMap(p -> p.issuers().stream()).toList() + ")");
+  }
+
+  /** Compares against every static token in constant time per token, without stopping at a match. */
+  private StaticEntry matchStatic(String token) {
+    byte[] given = token.getBytes(StandardCharsets.UTF_8);
+    StaticEntry found = null;
+    for (StaticEntry e : statics) {
+      if (MessageDigest.isEqual(given, e.token) && found == null) {
+        found = e;
+      }
+    }
+    return found;
+  }
+
+  private static TokenRejectedException rejected(TokenRejection reason, String message) {
+    TokenRejectedException e = new TokenRejectedException(reason, message);
+    LOG.debug("Rejected a token: {}", e.getMessage());
+    return e;
+  }
+
+  private static final class StaticEntry {
+    final byte[] token;
+    final String subject;
+
+    StaticEntry(byte[] token, String subject) {
+      this.token = token;
+      this.subject = subject;
+    }
+  }
+
+  /** Builds a {@link TokenVerifier}. Not thread-safe. */
+  public static final class Builder {
+    private final List<StaticEntry> statics = new ArrayList<>();
+    private final List<JwksAccess> jwksEntries = new ArrayList<>();
+    private ClientConfig userTokenBackend;
+    private final List<String> userIssuers = new ArrayList<>();
+    private final List<String> userAlgorithms = new ArrayList<>();
+    private Duration clockSkew = Duration.ofSeconds(30);
+    private Duration jwksCacheTtl = Duration.ofMinutes(10);
+    private Duration jwksMinRefreshInterval = Duration.ofSeconds(30);
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * Accepts Backstage user tokens issued by the auth backend of the Backstage at {@code backend.baseUrl()};
+     * keys come from {@code <baseUrl>/api/auth/.well-known/jwks.json}. Unless {@link #userTokenIssuer} is set,
+     * the expected issuer is {@code <baseUrl>/api/auth}.
+     */
+    public Builder userTokens(ClientConfig backend) {
+      this.userTokenBackend = Objects.requireNonNull(backend, "backend");
+      return this;
+    }
+
+    /**
+     * Adds an accepted {@code iss} for user tokens: the auth backend's external base URL, e.g.
+     * {@code https://backstage.example.com/api/auth}. Needed when this service reaches Backstage by another URL
+     * than the one browsers use.
+     */
+    public Builder userTokenIssuer(String issuer) {
+      userIssuers.add(Objects.requireNonNull(issuer, "issuer"));
+      return this;
+    }
+
+    /**
+     * Restricts user tokens to {@code algorithm} (repeatable). By default every asymmetric algorithm is accepted,
+     * since operators may configure the auth backend's algorithm (ES256 by default).
+     *
+     * @throws IllegalArgumentException for {@code none}, HMAC or unknown algorithms
+     */
+    public Builder userTokenAlgorithm(String algorithm) {
+      JwksAccess.builder(URI.create("http://check.invalid")).addAlgorithm(algorithm);
+      userAlgorithms.add(algorithm);
+      return this;
+    }
+
+    /**
+     * Accepts a static external-access token ({@code type: static}) for service {@code subject}.
+     *
+     * @throws IllegalArgumentException when the token is shorter than 8 characters, contains whitespace or is
+     *     declared twice, or the subject is blank or contains whitespace (Backstage's own rules)
+     */
+    public Builder addStaticToken(String token, String subject) {
+      Objects.requireNonNull(token, "token");
+      Objects.requireNonNull(subject, "subject");
+      if (token.length() < 8 || !token.matches("\\S+")) {
+        throw new IllegalArgumentException("static token for subject " + subject
+            + " must be at least 8 characters without whitespace");
+      }
+      if (!subject.matches("\\S+")) {
+        throw new IllegalArgumentException("static token subject must be non-empty without whitespace, was '"
+            + subject + "'");
+      }
+      byte[] bytes = token.getBytes(StandardCharsets.UTF_8);
+      for (StaticEntry e : statics) {
+        if (MessageDigest.isEqual(e.token, bytes)) {
+          throw new IllegalArgumentException("static token for subject " + subject + " was declared twice");
+        }
+      }
+      statics.add(new StaticEntry(bytes, subject));
+      return this;
+    }
+
+    /** Accepts third-party JWTs verified against a remote JWKS ({@code type: jwks}). */
+    public Builder addJwksAccess(JwksAccess access) {
+      jwksEntries.add(Objects.requireNonNull(access, "access"));
+      return this;
+    }
+
+    /** Sets how far {@code exp} and {@code nbf} may be off (default 30 s; at most 5 min). */
+    public Builder clockSkew(Duration skew) {
+      if (skew.isNegative() || skew.compareTo(Duration.ofMinutes(5)) > 0) {
+        throw new IllegalArgumentException("clockSkew must be between 0 and 5 minutes, was " + skew);
+      }
+      this.clockSkew = skew;
+      return this;
+    }
+
+    /**
+     * Sets how long fetched keys are used without a successful refetch (default 10 min). While the JWKS
+     * endpoint is down, cached keys keep working until this runs out.
+     */
+    public Builder jwksCacheTtl(Duration ttl) {
+      if (ttl.isNegative() || ttl.isZero()) {
+        throw new IllegalArgumentException("jwksCacheTtl must be positive, was " + ttl);
+      }
+      this.jwksCacheTtl = ttl;
+      return this;
+    }
+
+    /**
+     * Sets the least time between two fetches of one key set (default 30 s), so tokens naming unknown keys
+     * cannot flood the issuer.
+     */
+    public Builder jwksMinRefreshInterval(Duration interval) {
+      if (interval.isNegative()) {
+        throw new IllegalArgumentException("jwksMinRefreshInterval must not be negative, was " + interval);
+      }
+      this.jwksMinRefreshInterval = interval;
+      return this;
+    }
+
+    /** Sets the clock for expiry checks and key caching (default: system UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Returns the verifier. No key set is fetched until the first token needs it.
+     *
+     * @throws IllegalArgumentException when nothing is configured, or the cache TTL is shorter than the refresh
+     *     interval
+     */
+    public TokenVerifier build() {
+      if (statics.isEmpty() && jwksEntries.isEmpty() && userTokenBackend == null) {
+        throw new IllegalArgumentException("configure at least one of userTokens, addStaticToken, addJwksAccess");
+      }
+      if (jwksCacheTtl.compareTo(jwksMinRefreshInterval) < 0) {
+        throw new IllegalArgumentException("jwksCacheTtl (" + jwksCacheTtl + ") must not be shorter than "
+            + "jwksMinRefreshInterval (" + jwksMinRefreshInterval + ")");
+      }
+      List<JwtPolicy> policies = new ArrayList<>();
+      if (userTokenBackend != null) {
+        HttpTransport auth = HttpTransport.create(userTokenBackend, "auth");
+        ApiRequest request = ApiRequest.get("/.well-known/jwks.json").build();
+        String url = auth.pluginUrl() + "/.well-known/jwks.json";
+        List<String> issuers = userIssuers.isEmpty()
+            ? List.of(userTokenBackend.baseUrl() + "/api/auth") : List.copyOf(userIssuers);
+        policies.add(new JwtPolicy("Backstage user tokens", cache(url, () -> auth.execute(request, TEXT)),
+            algorithms(userAlgorithms), issuers, List.of(JwtChecker.userAudience()), true, null));
+      }
+      for (JwksAccess a : jwksEntries) {
+        // Never send Backstage credentials to a third-party key server.
+        ClientConfig.Builder base = userTokenBackend != null ? userTokenBackend.toBuilder() : ClientConfig.builder();
+        ClientConfig config = base.baseUrl(origin(a.url())).credentials(CredentialsProvider.none()).build();
+        HttpTransport t = HttpTransport.createAt(config, "jwks-" + a.url().getHost(), a.url());
+        ApiRequest request = ApiRequest.get("/").build();
+        policies.add(new JwtPolicy("external access via " + a.url(), cache(a.url().toString(),
+            () -> t.execute(request, TEXT)), algorithms(a.algorithms()), a.issuers(), a.audiences(), false,
+            a.subjectPrefix()));
+      }
+      return new TokenVerifier(this, policies);
+    }
+
+    private JwksCache cache(String url, Supplier<String> fetch) {
+      return new JwksCache(url, fetch, clock, jwksCacheTtl, jwksMinRefreshInterval);
+    }
+
+    private static Set<JWSAlgorithm> algorithms(List<String> names) {
+      if (names.isEmpty()) {
+        return JwtPolicy.ASYMMETRIC;
+      }
+      Set<JWSAlgorithm> result = new LinkedHashSet<>();
+      for (String n : names) {
+        result.add(JWSAlgorithm.parse(n.toUpperCase(Locale.ROOT)));
+      }
+      return Set.copyOf(result);
+    }
+
+    private static URI origin(URI url) {
+      return URI.create(url.getScheme() + "://" + url.getRawAuthority());
+    }
+  }
+
+  private static final ResponseHandler<String> TEXT = r -> r.text();
+}

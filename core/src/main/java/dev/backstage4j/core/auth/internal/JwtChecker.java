@@ -1,0 +1,243 @@
+package dev.backstage4j.core.auth.internal;
+
+import com.nimbusds.jose.Algorithm;
+import com.nimbusds.jose.Header;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.backstage4j.core.auth.BackstagePrincipal;
+import dev.backstage4j.core.auth.TokenRejectedException;
+import dev.backstage4j.core.auth.TokenRejection;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Parses and checks JWTs against a {@link JwtPolicy} with Nimbus. Stateless apart from the clock; thread-safe. */
+public final class JwtChecker {
+  /** Longest token accepted; Backstage issues at most 32 768 characters. */
+  public static final int MAX_TOKEN_LENGTH = 65_536;
+  /** The JOSE {@code typ} of a Backstage user token (header or payload). */
+  public static final String USER_TYP = "vnd.backstage.user";
+  private static final String USER_AUDIENCE = "backstage";
+
+  private final Clock clock;
+  private final Duration skew;
+
+  /** Creates a checker reading time from {@code clock} and tolerating {@code skew} on exp/nbf. */
+  public JwtChecker(Clock clock, Duration skew) {
+    this.clock = clock;
+    this.skew = skew;
+  }
+
+  /** Returns whether {@code token} has the shape of a compact JWS/JWT (three or five dot-separated parts). */
+  public static boolean looksLikeJwt(String token) {
+    int dots = 0;
+    for (int i = 0; i < token.length(); i++) {
+      if (token.charAt(i) == '.') {
+        dots++;
+      }
+    }
+    return dots == 2 || dots == 4;
+  }
+
+  /**
+   * Parses a compact JWT, rejecting {@code alg: none}, encrypted tokens and unreadable ones.
+   *
+   * @throws TokenRejectedException with MALFORMED or ALGORITHM_NOT_ALLOWED
+   */
+  public static SignedJWT parse(String token) {
+    if (token.length() > MAX_TOKEN_LENGTH) {
+      throw new TokenRejectedException(TokenRejection.MALFORMED, "token is longer than " + MAX_TOKEN_LENGTH
+          + " characters");
+    }
+    String[] parts = token.split("\\.", -1);
+    Header header;
+    try {
+      header = Header.parse(new Base64URL(parts[0]));
+    } catch (ParseException e) {
+      throw new TokenRejectedException(TokenRejection.MALFORMED, "the JWT header cannot be read");
+    }
+    Algorithm alg = header.getAlgorithm();
+    if (Algorithm.NONE.equals(alg) || !(header instanceof JWSHeader)) {
+      throw new TokenRejectedException(TokenRejection.ALGORITHM_NOT_ALLOWED, "algorithm " + alg
+          + " is not allowed (only signed tokens with an asymmetric algorithm are accepted)");
+    }
+    if (parts.length != 3) {
+      throw new TokenRejectedException(TokenRejection.MALFORMED, "a signed JWT has three parts");
+    }
+    try {
+      return SignedJWT.parse(token);
+    } catch (ParseException e) {
+      throw new TokenRejectedException(TokenRejection.MALFORMED, "the JWT cannot be read");
+    }
+  }
+
+  /** Returns the unverified {@code iss} claim, used only to pick the policy to verify with. */
+  public static String unverifiedIssuer(SignedJWT jwt) {
+    try {
+      return jwt.getJWTClaimsSet().getIssuer();
+    } catch (ParseException e) {
+      throw new TokenRejectedException(TokenRejection.MALFORMED, "the JWT claims cannot be read");
+    }
+  }
+
+  /**
+   * Verifies signature, algorithm, type, time, issuer and audience of {@code jwt} under {@code policy}, then
+   * returns the principal.
+   *
+   * @throws TokenRejectedException naming the first check that failed
+   * @throws dev.backstage4j.core.auth.JwksUnavailableException when the keys cannot be fetched
+   */
+  public BackstagePrincipal verify(SignedJWT jwt, String rawToken, JwtPolicy policy) {
+    JWSHeader header = jwt.getHeader();
+    JWSAlgorithm alg = header.getAlgorithm();
+    if (!policy.algorithms().contains(alg)) {
+      throw new TokenRejectedException(TokenRejection.ALGORITHM_NOT_ALLOWED, "algorithm " + alg
+          + " is not allowed for " + policy.description() + " (allowed: " + sorted(policy.algorithms()) + ")");
+    }
+    if (policy.backstageUser()) {
+      JOSEObjectType typ = header.getType();
+      if (typ != null && !USER_TYP.equals(typ.getType())) {
+        throw new TokenRejectedException(TokenRejection.WRONG_TYPE, "token type " + typ.getType()
+            + " is not a Backstage user token (" + USER_TYP + ")");
+      }
+    }
+    verifySignature(jwt, header, policy);
+    JWTClaimsSet claims;
+    try {
+      claims = jwt.getJWTClaimsSet();
+    } catch (ParseException e) {
+      throw new TokenRejectedException(TokenRejection.MALFORMED, "the JWT claims cannot be read");
+    }
+    Instant now = clock.instant();
+    if (claims.getExpirationTime() == null) {
+      throw new TokenRejectedException(TokenRejection.MISSING_CLAIM, "the token has no exp claim");
+    }
+    Instant exp = claims.getExpirationTime().toInstant();
+    if (now.isAfter(exp.plus(skew))) {
+      throw new TokenRejectedException(TokenRejection.EXPIRED, "the token expired at " + exp);
+    }
+    if (claims.getNotBeforeTime() != null && now.isBefore(claims.getNotBeforeTime().toInstant().minus(skew))) {
+      throw new TokenRejectedException(TokenRejection.NOT_YET_VALID, "the token is not valid before "
+          + claims.getNotBeforeTime().toInstant());
+    }
+    if (!policy.acceptsIssuer(claims.getIssuer())) {
+      throw new TokenRejectedException(TokenRejection.WRONG_ISSUER, "issuer " + claims.getIssuer()
+          + " is not trusted for " + policy.description() + " (expected one of " + policy.issuers() + ")");
+    }
+    List<String> aud = claims.getAudience();
+    if (!policy.audiences().isEmpty() && aud.stream().noneMatch(policy.audiences()::contains)) {
+      throw new TokenRejectedException(TokenRejection.WRONG_AUDIENCE, "audience " + aud + " does not include "
+          + (policy.audiences().size() == 1 ? policy.audiences().get(0) : "one of " + policy.audiences()));
+    }
+    String sub = claims.getSubject();
+    if (sub == null || sub.isEmpty()) {
+      throw new TokenRejectedException(TokenRejection.MISSING_CLAIM, "the token has no sub claim");
+    }
+    Map<String, Object> visible = new LinkedHashMap<>(claims.getClaims());
+    visible.remove("uip");
+    visible.replaceAll((k, v) -> v instanceof java.util.Date ? ((java.util.Date) v).toInstant() : v);
+    if (!policy.backstageUser()) {
+      String prefix = policy.subjectPrefix() == null ? "external:" : "external:" + policy.subjectPrefix() + ":";
+      return BackstagePrincipal.service(prefix + sub, exp, visible, rawToken);
+    }
+    Object typClaim = claims.getClaim("typ");
+    if (typClaim != null && !USER_TYP.equals(typClaim)) {
+      throw new TokenRejectedException(TokenRejection.WRONG_TYPE, "token type " + typClaim
+          + " is not a Backstage user token (" + USER_TYP + ")");
+    }
+    return BackstagePrincipal.user(sub, ownership(claims, sub), exp, visible, rawToken);
+  }
+
+  private void verifySignature(SignedJWT jwt, JWSHeader header, JwtPolicy policy) {
+    String kid = header.getKeyID();
+    List<JWK> candidates = policy.keys().keysFor(kid);
+    if (candidates.isEmpty()) {
+      throw new TokenRejectedException(TokenRejection.UNKNOWN_KEY, kid == null
+          ? "no key at " + policy.keys().source() + " fits the token"
+          : "key id " + kid + " is not published at " + policy.keys().source());
+    }
+    boolean anyUsable = false;
+    for (JWK key : candidates) {
+      JWSVerifier verifier = verifierFor(key, header.getAlgorithm());
+      if (verifier == null) {
+        continue;
+      }
+      anyUsable = true;
+      try {
+        if (jwt.verify(verifier)) {
+          return;
+        }
+      } catch (JOSEException e) {
+        // a key of the wrong size or curve for the algorithm: try the next one, then report a bad signature
+      }
+    }
+    if (!anyUsable) {
+      throw new TokenRejectedException(TokenRejection.ALGORITHM_NOT_ALLOWED, "algorithm "
+          + header.getAlgorithm() + " does not match the type or declared algorithm of key "
+          + (kid == null ? "(none named)" : kid));
+    }
+    throw new TokenRejectedException(TokenRejection.BAD_SIGNATURE, "the signature does not verify with key "
+        + (kid == null ? "(none named)" : kid) + " from " + policy.keys().source());
+  }
+
+  /** Returns a verifier only when the key's type (and declared alg, if any) fits the token's algorithm. */
+  private static JWSVerifier verifierFor(JWK key, JWSAlgorithm alg) {
+    if (key.getAlgorithm() != null && !key.getAlgorithm().equals(alg)) {
+      return null;
+    }
+    try {
+      if (key instanceof ECKey && JWSAlgorithm.Family.EC.contains(alg)) {
+        return new ECDSAVerifier((ECKey) key);
+      }
+      if (key instanceof RSAKey && JWSAlgorithm.Family.RSA.contains(alg)) {
+        return new RSASSAVerifier((RSAKey) key);
+      }
+    } catch (JOSEException e) {
+      return null;
+    }
+    return null;
+  }
+
+  private static List<String> ownership(JWTClaimsSet claims, String sub) {
+    Object ent = claims.getClaim("ent");
+    if (ent == null) {
+      return List.of(sub);
+    }
+    if (!(ent instanceof List)) {
+      throw new TokenRejectedException(TokenRejection.MISSING_CLAIM, "the ent claim is not a list of entity refs");
+    }
+    List<String> refs = new ArrayList<>();
+    for (Object o : (List<?>) ent) {
+      if (!(o instanceof String)) {
+        throw new TokenRejectedException(TokenRejection.MISSING_CLAIM, "the ent claim is not a list of entity refs");
+      }
+      refs.add((String) o);
+    }
+    return refs;
+  }
+
+  private static List<String> sorted(java.util.Set<JWSAlgorithm> algs) {
+    return algs.stream().map(JWSAlgorithm::getName).sorted().toList();
+  }
+
+  /** The audience Backstage puts in user tokens. */
+  public static String userAudience() {
+    return USER_AUDIENCE;
+  }
+}

@@ -1,0 +1,30 @@
+package dev.backstage4j.core.auth.internal;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one trusted issuer's tokens must satisfy. Immutable.
+ *
+ * @param description names the issuer in messages ("Backstage user tokens", "external access via <url>")
+ * @param keys the issuer's public keys
+ * @param algorithms the allowed signature algorithms (asymmetric only)
+ * @param issuers accepted {@code iss} values; empty accepts any
+ * @param audiences accepted {@code aud} values; empty accepts any
+ * @param backstageUser whether tokens are Backstage user tokens (typ checks, user principal from sub/ent)
+ * @param subjectPrefix for external tokens: principal subject is {@code external:[prefix:]sub}
+ */
+public record JwtPolicy(String description, JwksCache keys, Set<JWSAlgorithm> algorithms, List<String> issuers,
+    List<String> audiences, boolean backstageUser, String subjectPrefix) {
+
+  /** Every asymmetric signature algorithm Nimbus verifies without extra libraries; never HMAC, never none. */
+  public static final Set<JWSAlgorithm> ASYMMETRIC = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.ES384,
+      JWSAlgorithm.ES512, JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512, JWSAlgorithm.PS256,
+      JWSAlgorithm.PS384, JWSAlgorithm.PS512);
+
+  /** Returns whether this policy may check a token claiming issuer {@code iss}. */
+  public boolean acceptsIssuer(String iss) {
+    return issuers.isEmpty() || (iss != null && issuers.contains(iss));
+  }
+}

@@ -1,0 +1,373 @@
+package dev.backstage4j.core.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.backstage4j.core.CircuitBreakerOptions;
+import dev.backstage4j.core.ClientConfig;
+import dev.backstage4j.core.RetryOptions;
+import dev.backstage4j.testsupport.LogCapture;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** User tokens as the auth backend issues them, checked against a JWKS served by MockWebServer. */
+class UserTokenVerificationTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+
+  private final MockWebServer server = new MockWebServer();
+  private final AtomicReference<String> jwks = new AtomicReference<>();
+  private final AtomicBoolean down = new AtomicBoolean();
+  private final AtomicInteger jwksFetches = new AtomicInteger();
+  private final MutableClock clock = new MutableClock(T0);
+  private final ECKey key = Tokens.ecKey("k1");
+  private String issuer;
+  private ClientConfig config;
+  private TokenVerifier verifier;
+
+  @BeforeEach
+  void start() throws Exception {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        if (!"/api/auth/.well-known/jwks.json".equals(request.getPath())) {
+          return new MockResponse().setResponseCode(404);
+        }
+        jwksFetches.incrementAndGet();
+        if (down.get()) {
+          return new MockResponse().setResponseCode(503).setBody("{\"error\":{\"name\":\"ServiceUnavailableError\","
+              + "\"message\":\"auth is restarting\"}}");
+        }
+        return new MockResponse().setHeader("Content-Type", "application/json").setBody(jwks.get());
+      }
+    });
+    server.start();
+    jwks.set(Tokens.jwks(key));
+    String base = server.url("/").toString().replaceAll("/$", "");
+    issuer = base + "/api/auth";
+    config = ClientConfig.builder().baseUrl(base).retry(RetryOptions.disabled())
+        .circuitBreaker(CircuitBreakerOptions.disabled()).build();
+    verifier = TokenVerifier.builder().userTokens(config).clock(clock).build();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close();
+  }
+
+  private String userToken(JWTClaimsSet.Builder claims) {
+    return Tokens.sign(key, claims.build());
+  }
+
+  private JWTClaimsSet.Builder claims() {
+    return Tokens.userClaims(issuer, T0);
+  }
+
+  private TokenRejection rejection(String token) {
+    return assertThrows(TokenRejectedException.class, () -> verifier.verify(token)).reason();
+  }
+
+  @Test
+  void verify_validUserToken_returnsUserWithOwnershipRefs() throws Exception {
+    String token = userToken(claims().claim("department", "shop"));
+
+    BackstagePrincipal p = verifier.verify(token);
+
+    assertEquals(BackstagePrincipal.Kind.USER, p.kind());
+    assertEquals("user:default/jdoe", p.subject());
+    assertEquals(List.of("user:default/jdoe", "group:default/team-a"), p.ownershipEntityRefs());
+    assertEquals(T0.plusSeconds(3600), p.expiresAt());
+    assertEquals("shop", p.claims().get("department"));
+    assertFalse(p.claims().containsKey("uip"), "uip is a credential fragment");
+    assertEquals("/api/auth/.well-known/jwks.json", server.takeRequest().getPath());
+  }
+
+  @Test
+  void verify_typInHeader_isAccepted() {
+    String token = Tokens.sign(key, claims().build(), "vnd.backstage.user");
+
+    assertEquals("user:default/jdoe", verifier.verify(token).subject());
+  }
+
+  @Test
+  void verify_noEntClaim_ownsItself() {
+    String token = userToken(claims().claim("ent", null));
+
+    assertEquals(List.of("user:default/jdoe"), verifier.verify(token).ownershipEntityRefs());
+  }
+
+  @Test
+  void verify_secondToken_usesCachedKeys() {
+    verifier.verify(userToken(claims()));
+    verifier.verify(userToken(claims().subject("user:default/other")));
+
+    assertEquals(1, jwksFetches.get());
+  }
+
+  @Test
+  void verify_expiredBeyondSkew_rejectedExpired() {
+    clock.advance(Duration.ofSeconds(3600 + 31));
+
+    assertEquals(TokenRejection.EXPIRED, rejection(userToken(claims())));
+  }
+
+  @Test
+  void verify_expiredWithinSkew_accepted() {
+    clock.advance(Duration.ofSeconds(3600 + 29));
+
+    assertEquals("user:default/jdoe", verifier.verify(userToken(claims())).subject());
+  }
+
+  @Test
+  void verify_notBeforeInTheFuture_rejectedNotYetValid() {
+    String token = userToken(claims().notBeforeTime(Date.from(T0.plusSeconds(120))));
+
+    assertEquals(TokenRejection.NOT_YET_VALID, rejection(token));
+  }
+
+  @Test
+  void verify_noExp_rejectedMissingClaim() {
+    assertEquals(TokenRejection.MISSING_CLAIM, rejection(userToken(claims().expirationTime(null))));
+  }
+
+  @Test
+  void verify_otherIssuer_rejectedWrongIssuer() {
+    TokenRejectedException e = assertThrows(TokenRejectedException.class,
+        () -> verifier.verify(userToken(claims().issuer("https://evil.example.com/api/auth"))));
+
+    assertEquals(TokenRejection.WRONG_ISSUER, e.reason());
+    assertTrue(e.getMessage().contains("https://evil.example.com/api/auth"), e.getMessage());
+  }
+
+  @Test
+  void verify_configuredExternalIssuer_isTheOneAccepted() {
+    TokenVerifier external = TokenVerifier.builder().userTokens(config).clock(clock)
+        .userTokenIssuer("https://backstage.example.com/api/auth").build();
+
+    assertEquals("user:default/jdoe", external.verify(
+        userToken(claims().issuer("https://backstage.example.com/api/auth"))).subject());
+    assertEquals(TokenRejection.WRONG_ISSUER, assertThrows(TokenRejectedException.class,
+        () -> external.verify(userToken(claims()))).reason());
+  }
+
+  @Test
+  void verify_otherAudience_rejectedWrongAudience() {
+    assertEquals(TokenRejection.WRONG_AUDIENCE, rejection(userToken(claims().audience("catalog"))));
+  }
+
+  @Test
+  void verify_limitedUserOrPluginType_rejectedWrongType() {
+    assertEquals(TokenRejection.WRONG_TYPE,
+        rejection(Tokens.sign(key, claims().build(), "vnd.backstage.limited-user")));
+    assertEquals(TokenRejection.WRONG_TYPE,
+        rejection(Tokens.sign(key, claims().claim("typ", "vnd.backstage.plugin").build())));
+  }
+
+  @Test
+  void verify_signedWithAnotherKeyUnderTheSameKid_rejectedBadSignature() {
+    ECKey impostor = Tokens.ecKey("k1");
+
+    assertEquals(TokenRejection.BAD_SIGNATURE, rejection(Tokens.sign(impostor, claims().build())));
+  }
+
+  @Test
+  void verify_tamperedPayload_rejectedBadSignature() {
+    String[] parts = userToken(claims()).split("\\.");
+    String forged = Base64URL.encode(claims().subject("user:default/admin")
+        .claim("ent", List.of("group:default/admins")).build().toString()).toString();
+
+    assertEquals(TokenRejection.BAD_SIGNATURE, rejection(parts[0] + "." + forged + "." + parts[2]));
+  }
+
+  @Test
+  void verify_algNone_rejectedAlgorithmNotAllowed() {
+    String header = Base64URL.encode("{\"alg\":\"none\",\"kid\":\"k1\"}").toString();
+    String payload = Base64URL.encode(claims().build().toString()).toString();
+
+    assertEquals(TokenRejection.ALGORITHM_NOT_ALLOWED, rejection(header + "." + payload + "."));
+    assertEquals(0, jwksFetches.get(), "an unsigned token never costs a key fetch");
+  }
+
+  @Test
+  void verify_hs256SignedWithThePublicKey_rejectedAlgorithmNotAllowed() throws Exception {
+    // The classic confusion attack: use the published public key as an HMAC secret.
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("k1").build(), claims().build());
+    jwt.sign(new MACSigner(key.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8)));
+    SignedJWT der = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("k1").build(), claims().build());
+    der.sign(new MACSigner(key.toECPublicKey().getEncoded()));
+
+    assertEquals(TokenRejection.ALGORITHM_NOT_ALLOWED, rejection(jwt.serialize()));
+    assertEquals(TokenRejection.ALGORITHM_NOT_ALLOWED, rejection(der.serialize()));
+  }
+
+  @Test
+  void verify_algorithmRestricted_otherAsymmetricRejected() {
+    TokenVerifier es256Only = TokenVerifier.builder().userTokens(config).clock(clock).userTokenAlgorithm("ES256")
+        .build();
+    jwks.set(Tokens.jwks(key, Tokens.rsaKey("r1")));
+
+    assertEquals("user:default/jdoe", es256Only.verify(userToken(claims())).subject());
+    assertEquals(TokenRejection.ALGORITHM_NOT_ALLOWED, assertThrows(TokenRejectedException.class,
+        () -> es256Only.verify(Tokens.sign(Tokens.rsaKey("r1"), claims().build()))).reason());
+  }
+
+  @Test
+  void verify_unknownKid_refetchesOnceThenRejects() {
+    verifier.verify(userToken(claims()));
+    ECKey unpublished = Tokens.ecKey("k-unpublished");
+    clock.advance(Duration.ofSeconds(31));
+
+    TokenRejectedException e = assertThrows(TokenRejectedException.class,
+        () -> verifier.verify(Tokens.sign(unpublished, claims().build())));
+
+    assertEquals(TokenRejection.UNKNOWN_KEY, e.reason());
+    assertTrue(e.getMessage().contains("k-unpublished"), e.getMessage());
+    assertEquals(2, jwksFetches.get(), "one initial fetch, one refresh for the unknown kid");
+  }
+
+  @Test
+  void verify_rotatedKey_isPickedUpByTheRefresh() {
+    verifier.verify(userToken(claims()));
+    ECKey rotated = Tokens.ecKey("k2");
+    jwks.set(Tokens.jwks(key, rotated));
+    clock.advance(Duration.ofSeconds(31));
+
+    assertEquals("user:default/jdoe", verifier.verify(Tokens.sign(rotated, claims().build())).subject());
+    assertEquals(2, jwksFetches.get());
+  }
+
+  @Test
+  void verify_floodOfUnknownKids_atMostOneFetchPerInterval() {
+    verifier.verify(userToken(claims()));
+    clock.advance(Duration.ofSeconds(31));
+    List<String> forged = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      forged.add(Tokens.sign(Tokens.ecKey("bogus-" + i), claims().build()));
+    }
+
+    for (String t : forged) {
+      assertEquals(TokenRejection.UNKNOWN_KEY, rejection(t));
+    }
+    assertEquals(2, jwksFetches.get(), "initial fetch + one refresh in the first 30 s window");
+
+    clock.advance(Duration.ofSeconds(31));
+    for (String t : forged) {
+      assertEquals(TokenRejection.UNKNOWN_KEY, rejection(t));
+    }
+    assertEquals(3, jwksFetches.get(), "one more refresh in the next window");
+  }
+
+  @Test
+  void verify_jwksDownOnFirstUse_throwsJwksUnavailableNamingTheUrl() {
+    down.set(true);
+    String token = userToken(claims());
+
+    JwksUnavailableException e = assertThrows(JwksUnavailableException.class, () -> verifier.verify(token));
+
+    assertTrue(e.getMessage().contains("/api/auth/.well-known/jwks.json"), e.getMessage());
+    assertTrue(e.isRetryable());
+    assertFalse(e.getMessage().contains(token));
+  }
+
+  @Test
+  void verify_jwksDownOnFirstUse_doesNotRetryBeforeTheInterval() {
+    down.set(true);
+    String token = userToken(claims());
+    for (int i = 0; i < 20; i++) {
+      assertThrows(JwksUnavailableException.class, () -> verifier.verify(token));
+    }
+    assertEquals(1, jwksFetches.get());
+
+    down.set(false);
+    clock.advance(Duration.ofSeconds(31));
+    assertEquals("user:default/jdoe", verifier.verify(token).subject());
+  }
+
+  @Test
+  void verify_jwksDownAfterWarmUp_cachedKeysUsedUntilTheyExpire() {
+    String token = userToken(claims().expirationTime(Date.from(T0.plusSeconds(86_400))));
+    verifier.verify(token);
+    down.set(true);
+
+    clock.advance(Duration.ofMinutes(9));
+    assertEquals("user:default/jdoe", verifier.verify(token).subject(), "keys younger than the TTL still work");
+
+    clock.advance(Duration.ofMinutes(2));
+    JwksUnavailableException e = assertThrows(JwksUnavailableException.class, () -> verifier.verify(token));
+    assertTrue(e.getMessage().contains("unavailable"), e.getMessage());
+    assertEquals(2, jwksFetches.get(), "one warm-up fetch, one failed refetch after the TTL");
+  }
+
+  @Test
+  void verify_garbageJwks_throwsJwksUnavailable() {
+    jwks.set("<html>not json</html>");
+
+    JwksUnavailableException e = assertThrows(JwksUnavailableException.class,
+        () -> verifier.verify(userToken(claims())));
+    assertTrue(e.getMessage().contains("not a valid JWK set"), e.getMessage());
+  }
+
+  @Test
+  void verify_malformedInputs_rejectedTyped() {
+    assertEquals(TokenRejection.MISSING, rejection(""));
+    assertEquals(TokenRejection.NOT_RECOGNIZED, rejection("just-some-opaque-token"));
+    assertEquals(TokenRejection.MALFORMED, rejection("a.b.c"));
+    assertEquals(TokenRejection.MALFORMED, rejection("x".repeat(70_000) + ".a.b"));
+  }
+
+  @Test
+  void toStringsMessagesAndLogs_neverContainTheToken() {
+    String token = userToken(claims());
+    String expired;
+    List<String> texts = new ArrayList<>();
+    try (LogCapture logs = LogCapture.start()) {
+      BackstagePrincipal p = verifier.verify(token);
+      texts.add(p.toString());
+      texts.add(p.credentials().toString());
+      texts.add(verifier.toString());
+      clock.advance(Duration.ofHours(2));
+      expired = token;
+      texts.add(assertThrows(TokenRejectedException.class, () -> verifier.verify(expired)).getMessage());
+      texts.add(assertThrows(TokenRejectedException.class, () -> verifier.authenticate("Bearer " + expired))
+          .getMessage());
+      String[] parts = token.split("\\.");
+      String tampered = parts[0] + "." + parts[1] + "." + parts[2].substring(0, 10) + "AAAA" + parts[2].substring(14);
+      texts.add(assertThrows(TokenRejectedException.class, () -> verifier.verify(tampered)).getMessage());
+      texts.add(logs.text());
+    }
+    String signature = token.substring(token.lastIndexOf('.') + 1);
+    for (String text : texts) {
+      assertFalse(text.contains(token), text);
+      assertFalse(text.contains(signature), text);
+    }
+  }
+
+  @Test
+  void credentials_forwardTheCallersToken() {
+    String token = userToken(claims());
+
+    assertEquals(token, verifier.verify(token).credentials().token());
+  }
+}
