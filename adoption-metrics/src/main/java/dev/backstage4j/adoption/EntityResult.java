@@ -1,0 +1,165 @@
+package dev.backstage4j.adoption;
+
+import dev.backstage4j.catalog.model.EntityRef;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Holds how one entity fared: the outcome of every check, the level held in every track, and its score.
+ * Immutable.
+ */
+public final class EntityResult {
+  private final Shape shape;
+  private final EntityRef ref;
+  private final String owner;
+  private final String system;
+  private final String domain;
+  private final byte[] outcomes;
+  private final int[] levels;
+  private final int points;
+  private final int maxPoints;
+
+  EntityResult(Shape shape, EntityRef ref, String owner, String system, String domain, byte[] outcomes) {
+    this.shape = shape;
+    this.ref = ref;
+    this.owner = owner;
+    this.system = system;
+    this.domain = domain;
+    this.outcomes = outcomes;
+    this.levels = shape.levels(outcomes);
+    int p = 0;
+    int max = 0;
+    for (int i = 0; i < outcomes.length; i++) {
+      if (outcomes[i] != Shape.NOT_APPLICABLE) {
+        int pts = shape.checks.get(i).points();
+        max += pts;
+        if (outcomes[i] != Shape.FAILED) {
+          p += pts;
+        }
+      }
+    }
+    this.points = p;
+    this.maxPoints = max;
+  }
+
+  /** Returns the entity's ref. */
+  public EntityRef ref() {
+    return ref;
+  }
+
+  /** Returns the kind, lower-cased. */
+  public String kind() {
+    return ref.kind();
+  }
+
+  /** Returns the owner as a full ref string, or an empty string when the entity names none. */
+  public String owner() {
+    return owner;
+  }
+
+  /** Returns the system as a full ref string, or an empty string. */
+  public String system() {
+    return system;
+  }
+
+  /** Returns the domain as a full ref string, or an empty string when unknown. */
+  public String domain() {
+    return domain;
+  }
+
+  /** Returns the outcome of the check. */
+  public Outcome outcome(String checkId) {
+    return Shape.outcome(outcomes[shape.check(checkId)]);
+  }
+
+  /** Returns every check's outcome by check id, in scorecard order. */
+  public Map<String, Outcome> outcomes() {
+    Map<String, Outcome> m = new LinkedHashMap<>();
+    for (int i = 0; i < outcomes.length; i++) {
+      m.put(shape.checks.get(i).id(), Shape.outcome(outcomes[i]));
+    }
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** Returns the ids of the failed checks, in scorecard order. */
+  public List<String> failedCheckIds() {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < outcomes.length; i++) {
+      if (outcomes[i] == Shape.FAILED) {
+        out.add(shape.checks.get(i).id());
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Returns the name of the highest level held in the track, or empty when the entity holds none. */
+  public Optional<String> level(String track) {
+    int t = shape.track(track);
+    int l = levels[t];
+    return l < 0 ? Optional.empty() : Optional.of(shape.tracks.get(t).levels().get(l).name());
+  }
+
+  /** Returns the index of the highest level held in the track (0 = lowest level), or -1 for none. */
+  public int levelIndex(String track) {
+    return levels[shape.track(track)];
+  }
+
+  /**
+   * Returns the ids of the failed checks that stand between the entity and the given level of the track (the
+   * checks of that level and every lower one), in order.
+   */
+  public List<String> missingFor(String track, String level) {
+    int t = shape.track(track);
+    int target = shape.tracks.get(t).indexOf(level);
+    if (target < 0) {
+      throw new IllegalArgumentException("Track " + track + " has no level " + level);
+    }
+    List<String> out = new ArrayList<>();
+    for (int l = 0; l <= target; l++) {
+      for (int c : shape.levelChecks[t][l]) {
+        if (outcomes[c] == Shape.FAILED) {
+          out.add(shape.checks.get(c).id());
+        }
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Returns the points earned: the points of passed and exempt checks. */
+  public int points() {
+    return points;
+  }
+
+  /** Returns the points available: the points of every applicable check. */
+  public int maxPoints() {
+    return maxPoints;
+  }
+
+  /** Returns points as a percentage of maxPoints (100 when no check applies). */
+  public double percent() {
+    return maxPoints == 0 ? 100.0 : 100.0 * points / maxPoints;
+  }
+
+  byte[] rawOutcomes() {
+    return outcomes;
+  }
+
+  int[] rawLevels() {
+    return levels;
+  }
+
+  /** Returns the ref, levels and score. */
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder("EntityResult{").append(ref);
+    for (int t = 0; t < levels.length; t++) {
+      String name = shape.tracks.get(t).name();
+      b.append(", ").append(name).append('=').append(level(name).orElse("none"));
+    }
+    return b.append(", ").append(points).append('/').append(maxPoints).append('}').toString();
+  }
+}

@@ -1,0 +1,59 @@
+package dev.backstage4j.adoption;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Holds one level of a {@link Track}: a name (for example {@code Bronze}) and the ids of the checks an entity
+ * must pass to hold it, in addition to the checks of every lower level.
+ */
+public final class Level {
+  private final String name;
+  private final List<String> checkIds;
+
+  private Level(String name, List<String> checkIds) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("Level name must not be blank");
+    }
+    this.name = name;
+    this.checkIds = List.copyOf(checkIds);
+  }
+
+  /** Returns a level with the given name and check ids. */
+  public static Level of(String name, String... checkIds) {
+    return new Level(name, List.of(checkIds));
+  }
+
+  /** Returns a level with the given name and check ids. */
+  public static Level of(String name, List<String> checkIds) {
+    return new Level(name, checkIds);
+  }
+
+  /** Returns the name. */
+  public String name() {
+    return name;
+  }
+
+  /** Returns the ids of the checks this level adds. */
+  public List<String> checkIds() {
+    return checkIds;
+  }
+
+  /** Returns whether the other object is a level with the same name and checks. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Level && ((Level) o).name.equals(name) && ((Level) o).checkIds.equals(checkIds);
+  }
+
+  /** Returns a hash of name and checks. */
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, checkIds);
+  }
+
+  /** Returns the name and checks. */
+  @Override
+  public String toString() {
+    return name + checkIds;
+  }
+}

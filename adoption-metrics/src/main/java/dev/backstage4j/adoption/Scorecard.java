@@ -1,0 +1,192 @@
+package dev.backstage4j.adoption;
+
+import dev.backstage4j.catalog.model.Entity;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Holds a scorecard: checks, tracks of ordered levels, and exemptions. Immutable and thread-safe; evaluate it
+ * with {@link #evaluate(Iterable, EvaluationContext)} or, for options, {@link #runner()}.
+ *
+ * <pre>{@code
+ * Scorecard card = Scorecard.builder("Service maturity")
+ *     .addChecks(Checks.all())
+ *     .addCheck(Checks.annotation("has-on-call", "pagerduty.com/service-id", "On-call is set up"))
+ *     .addTrack(Track.of("Basics",
+ *         Level.of("Bronze", "has-owner", "has-description"),
+ *         Level.of("Silver", "owner-resolves", "has-system", "has-lifecycle"),
+ *         Level.of("Gold", "has-techdocs", "has-source-location", "has-on-call")))
+ *     .build();
+ * ScorecardResult result = card.evaluate(entities, EvaluationContext.gather(entities));
+ * Files.writeString(Path.of("adoption.html"), Reports.html(result));
+ * }</pre>
+ *
+ * <p>Or load it from a YAML file with {@link #fromYaml(Path)}; the format is described in the
+ * {@linkplain dev.backstage4j.adoption package documentation}.
+ */
+public final class Scorecard {
+  private final String name;
+  private final List<Check> checks;
+  private final List<Track> tracks;
+  private final List<Exemption> exemptions;
+  private final Shape shape;
+
+  private Scorecard(Builder b) {
+    this.name = b.name;
+    this.checks = List.copyOf(b.checks);
+    this.tracks = List.copyOf(b.tracks);
+    this.exemptions = List.copyOf(b.exemptions);
+    Set<String> ids = new HashSet<>();
+    List<CheckInfo> infos = new ArrayList<>();
+    for (Check c : checks) {
+      if (!ids.add(c.id())) {
+        throw new IllegalArgumentException("Scorecard " + name + " has two checks with id " + c.id());
+      }
+      infos.add(CheckInfo.of(c));
+    }
+    Set<String> trackNames = new HashSet<>();
+    for (Track t : tracks) {
+      if (!trackNames.add(t.name())) {
+        throw new IllegalArgumentException("Scorecard " + name + " has two tracks named " + t.name());
+      }
+    }
+    for (Exemption x : exemptions) {
+      if (!ids.contains(x.checkId())) {
+        throw new IllegalArgumentException("Exemption for " + x.entity() + " names unknown check " + x.checkId());
+      }
+    }
+    this.shape = new Shape(infos, tracks);
+  }
+
+  /** Returns a builder for a scorecard with the given name. */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /**
+   * Returns the scorecard declared in a YAML file (format in the package documentation).
+   *
+   * @throws ScorecardFileException naming the file and line of the first problem
+   */
+  public static Scorecard fromYaml(Path file) {
+    return ScorecardFile.read(file);
+  }
+
+  /**
+   * Returns the scorecard declared in YAML text.
+   *
+   * @param sourceName the name used in error messages, for example a file name
+   * @throws ScorecardFileException naming the source and line of the first problem
+   */
+  public static Scorecard fromYaml(String yaml, String sourceName) {
+    return ScorecardFile.parse(yaml, sourceName);
+  }
+
+  /** Returns a builder starting from this scorecard, for adding Java checks to one read from a file. */
+  public Builder toBuilder() {
+    Builder b = new Builder(name);
+    b.checks.addAll(checks);
+    b.tracks.addAll(tracks);
+    b.exemptions.addAll(exemptions);
+    return b;
+  }
+
+  /** Returns the name. */
+  public String name() {
+    return name;
+  }
+
+  /** Returns the checks. */
+  public List<Check> checks() {
+    return checks;
+  }
+
+  /** Returns the tracks. */
+  public List<Track> tracks() {
+    return tracks;
+  }
+
+  /** Returns the exemptions. */
+  public List<Exemption> exemptions() {
+    return exemptions;
+  }
+
+  /** Returns a runner with default options: keep entity results, compute KPIs, no listener. */
+  public ScorecardRunner runner() {
+    return new ScorecardRunner(this);
+  }
+
+  /** Evaluates the entities (streamed once, in order) and returns the result. */
+  public ScorecardResult evaluate(Iterable<Entity> entities, EvaluationContext context) {
+    return runner().context(context).run(entities);
+  }
+
+  Shape shape() {
+    return shape;
+  }
+
+  /** Returns the name and sizes. */
+  @Override
+  public String toString() {
+    return "Scorecard{" + name + ", checks=" + checks.size() + ", tracks=" + tracks.size() + ", exemptions="
+        + exemptions.size() + "}";
+  }
+
+  /** Builds a {@link Scorecard}. Not thread-safe. */
+  public static final class Builder {
+    private String name;
+    private final List<Check> checks = new ArrayList<>();
+    private final List<Track> tracks = new ArrayList<>();
+    private final List<Exemption> exemptions = new ArrayList<>();
+
+    private Builder(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /** Sets the name. */
+    public Builder name(String newName) {
+      this.name = Objects.requireNonNull(newName, "name");
+      return this;
+    }
+
+    /** Adds a check, replacing an earlier one with the same id. */
+    public Builder addCheck(Check check) {
+      Objects.requireNonNull(check, "check");
+      checks.removeIf(c -> c.id().equals(check.id()));
+      checks.add(check);
+      return this;
+    }
+
+    /** Adds checks, each replacing an earlier one with the same id. */
+    public Builder addChecks(List<Check> more) {
+      more.forEach(this::addCheck);
+      return this;
+    }
+
+    /** Adds a track. */
+    public Builder addTrack(Track track) {
+      tracks.add(Objects.requireNonNull(track, "track"));
+      return this;
+    }
+
+    /** Adds an exemption. */
+    public Builder addExemption(Exemption exemption) {
+      exemptions.add(Objects.requireNonNull(exemption, "exemption"));
+      return this;
+    }
+
+    /**
+     * Returns the scorecard.
+     *
+     * @throws IllegalArgumentException on duplicate check ids or track names, or a level or exemption naming an
+     *     unknown check
+     */
+    public Scorecard build() {
+      return new Scorecard(this);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.backstage4j.adoption;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Holds an ordered ladder of {@link Level}s, lowest first, for example "Basics: Bronze → Silver → Gold". An
+ * entity holds a level only if it passes that level's checks and those of every lower level.
+ */
+public final class Track {
+  private final String name;
+  private final List<Level> levels;
+
+  private Track(String name, List<Level> levels) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("Track name must not be blank");
+    }
+    if (levels.isEmpty()) {
+      throw new IllegalArgumentException("Track " + name + " has no levels");
+    }
+    Set<String> seen = new HashSet<>();
+    for (Level l : levels) {
+      if (!seen.add(l.name())) {
+        throw new IllegalArgumentException("Track " + name + " has level " + l.name() + " twice");
+      }
+    }
+    this.name = name;
+    this.levels = List.copyOf(levels);
+  }
+
+  /** Returns a track with the given levels, lowest first. */
+  public static Track of(String name, Level... levels) {
+    return new Track(name, List.of(levels));
+  }
+
+  /** Returns a track with the given levels, lowest first. */
+  public static Track of(String name, List<Level> levels) {
+    return new Track(name, levels);
+  }
+
+  /** Returns the name. */
+  public String name() {
+    return name;
+  }
+
+  /** Returns the levels, lowest first. */
+  public List<Level> levels() {
+    return levels;
+  }
+
+  /** Returns the index of the named level (0 = lowest), or -1. */
+  public int indexOf(String levelName) {
+    for (int i = 0; i < levels.size(); i++) {
+      if (levels.get(i).name().equalsIgnoreCase(levelName)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Returns whether the other object is a track with the same name and levels. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Track && ((Track) o).name.equals(name) && ((Track) o).levels.equals(levels);
+  }
+
+  /** Returns a hash of name and levels. */
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, levels);
+  }
+
+  /** Returns the name and levels. */
+  @Override
+  public String toString() {
+    return name + levels;
+  }
+}
