@@ -1,0 +1,91 @@
+package dev.backstage4j.catalog;
+
+import dev.backstage4j.catalog.model.Entity;
+import dev.backstage4j.catalog.model.EntityRef;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Holds the chain of entities that led to an entity being in the catalog: the entity itself, the location
+ * entities that emitted it, and their parents up to the root. Immutable.
+ */
+public final class EntityAncestry {
+  private final EntityRef root;
+  private final List<Item> items;
+
+  private EntityAncestry(EntityRef root, List<Item> items) {
+    this.root = root;
+    this.items = List.copyOf(items);
+  }
+
+  /** Returns an ancestry. */
+  public static EntityAncestry of(EntityRef root, List<Item> items) {
+    return new EntityAncestry(Objects.requireNonNull(root, "root"), items);
+  }
+
+  /** Returns the ref the ancestry was asked for. */
+  public EntityRef rootRef() {
+    return root;
+  }
+
+  /** Returns the entity and its ancestors, in server order (the entity itself first). */
+  public List<Item> items() {
+    return items;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof EntityAncestry && ((EntityAncestry) o).root.equals(root) && ((EntityAncestry) o).items.equals(items);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(root, items);
+  }
+
+  @Override
+  public String toString() {
+    return "EntityAncestry{" + root + ", " + items + "}";
+  }
+
+  /** Holds one entity of an ancestry and the refs of the entities that emitted it. Immutable. */
+  public static final class Item {
+    private final Entity entity;
+    private final List<EntityRef> parents;
+
+    private Item(Entity entity, List<EntityRef> parents) {
+      this.entity = entity;
+      this.parents = List.copyOf(parents);
+    }
+
+    /** Returns an item. */
+    public static Item of(Entity entity, List<EntityRef> parentRefs) {
+      return new Item(Objects.requireNonNull(entity, "entity"), parentRefs);
+    }
+
+    /** Returns the entity. */
+    public Entity entity() {
+      return entity;
+    }
+
+    /** Returns the refs of the entities that emitted this one; empty for the root location. */
+    public List<EntityRef> parentRefs() {
+      return parents;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Item && ((Item) o).entity.equals(entity) && ((Item) o).parents.equals(parents);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(entity, parents);
+    }
+
+    @Override
+    public String toString() {
+      return entity.ref() + "<-" + parents;
+    }
+  }
+}

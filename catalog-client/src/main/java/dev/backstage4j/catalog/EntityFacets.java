@@ -1,0 +1,92 @@
+package dev.backstage4j.catalog;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Holds facet counts: for each requested field, the distinct values found and how many entities have each.
+ * Immutable.
+ */
+public final class EntityFacets {
+  private final Map<String, List<Count>> facets;
+
+  private EntityFacets(Map<String, List<Count>> facets) {
+    this.facets = facets;
+  }
+
+  /** Returns facets from a field-to-counts map. */
+  public static EntityFacets of(Map<String, List<Count>> facets) {
+    Map<String, List<Count>> copy = new LinkedHashMap<>();
+    facets.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    return new EntityFacets(Collections.unmodifiableMap(copy));
+  }
+
+  /** Returns every facet by field name, in server order. */
+  public Map<String, List<Count>> all() {
+    return facets;
+  }
+
+  /** Returns the counts of one field; empty when the server reported none. */
+  public List<Count> facet(String field) {
+    return facets.getOrDefault(field, List.of());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof EntityFacets && ((EntityFacets) o).facets.equals(facets);
+  }
+
+  @Override
+  public int hashCode() {
+    return facets.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "EntityFacets" + facets;
+  }
+
+  /** Holds one distinct value of a facet and how many entities have it. Immutable. */
+  public static final class Count {
+    private final String value;
+    private final long count;
+
+    private Count(String value, long count) {
+      this.value = value;
+      this.count = count;
+    }
+
+    /** Returns a count. */
+    public static Count of(String value, long count) {
+      return new Count(Objects.requireNonNull(value, "value"), count);
+    }
+
+    /** Returns the value as the server spells it, e.g. {@code Component}. */
+    public String value() {
+      return value;
+    }
+
+    /** Returns how many entities have the value. */
+    public long count() {
+      return count;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Count && ((Count) o).value.equals(value) && ((Count) o).count == count;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(value, count);
+    }
+
+    @Override
+    public String toString() {
+      return value + "=" + count;
+    }
+  }
+}

@@ -1,0 +1,255 @@
+package dev.backstage4j.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Describes which entities to read and how: a {@link EntityFilter} or an {@link EntityPredicate}, a field
+ * projection, ordering, a full-text term and the page size. Immutable.
+ *
+ * <pre>{@code
+ * EntityQuery q = EntityQuery.builder()
+ *     .filter(EntityFilter.builder().kind("Component").build())
+ *     .fields("kind", "metadata.name", "spec.owner")
+ *     .orderBy("metadata.name", SortOrder.ASC)
+ *     .pageSize(500)
+ *     .build();
+ * }</pre>
+ *
+ * <p>A projection keeps only the listed paths; the client always adds {@code apiVersion}, {@code kind},
+ * {@code metadata.name} and {@code metadata.namespace} so every result is a readable
+ * {@link dev.backstage4j.catalog.model.Entity} with a ref.
+ */
+public final class EntityQuery {
+  /** The page size used when none is set: 500, a good balance of round trips and server memory. */
+  public static final int DEFAULT_PAGE_SIZE = 500;
+  private static final List<String> IDENTITY = List.of("apiVersion", "kind", "metadata.name", "metadata.namespace");
+
+  private final EntityFilter filter;
+  private final EntityPredicate predicate;
+  private final List<String> fields;
+  private final List<Map.Entry<String, SortOrder>> orderBy;
+  private final String fullTextTerm;
+  private final List<String> fullTextFields;
+  private final int pageSize;
+  private final boolean totalItems;
+
+  private EntityQuery(Builder b) {
+    this.filter = b.filter;
+    this.predicate = b.predicate;
+    this.fields = List.copyOf(b.fields);
+    this.orderBy = List.copyOf(b.orderBy);
+    this.fullTextTerm = b.fullTextTerm;
+    this.fullTextFields = List.copyOf(b.fullTextFields);
+    this.pageSize = b.pageSize;
+    this.totalItems = b.totalItems;
+  }
+
+  /** Returns a builder; with nothing set the query reads every entity. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a query for every entity. */
+  public static EntityQuery all() {
+    return builder().build();
+  }
+
+  /** Returns a builder holding this query. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.filter = filter;
+    b.predicate = predicate;
+    b.fields.addAll(fields);
+    b.orderBy.addAll(orderBy);
+    b.fullTextTerm = fullTextTerm;
+    b.fullTextFields.addAll(fullTextFields);
+    b.pageSize = pageSize;
+    b.totalItems = totalItems;
+    return b;
+  }
+
+  /** Returns the filter; {@link EntityFilter#none()} when none was set. */
+  public EntityFilter filter() {
+    return filter;
+  }
+
+  /** Returns the predicate, or null when the query uses a filter. */
+  public EntityPredicate predicate() {
+    return predicate;
+  }
+
+  /** Returns the requested projection as given; empty for whole entities. */
+  public List<String> fields() {
+    return fields;
+  }
+
+  /** Returns the projection actually sent: the given paths plus the identity paths; empty for whole entities. */
+  public List<String> fieldsSent() {
+    if (fields.isEmpty()) {
+      return fields;
+    }
+    List<String> out = new ArrayList<>(fields);
+    for (String f : IDENTITY) {
+      if (!out.contains(f)) {
+        out.add(f);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Returns the ordering as (field, direction) pairs; the paged endpoint honours only the first. */
+  public List<Map.Entry<String, SortOrder>> orderBy() {
+    return orderBy;
+  }
+
+  /** Returns the full-text term, or null. */
+  public String fullTextTerm() {
+    return fullTextTerm;
+  }
+
+  /** Returns the fields the full-text term is matched against; empty means the server's default. */
+  public List<String> fullTextFields() {
+    return fullTextFields;
+  }
+
+  /** Returns how many entities one page holds. */
+  public int pageSize() {
+    return pageSize;
+  }
+
+  /** Returns whether the server is asked to count all matches ({@code totalItems=include}). */
+  public boolean totalItems() {
+    return totalItems;
+  }
+
+  /**
+   * Returns whether this query must use {@code POST /entities/by-query}: it has a predicate, or a filter value
+   * the query string cannot carry.
+   */
+  public boolean needsPost() {
+    return predicate != null || !filter.fitsQueryString();
+  }
+
+  /** Returns the predicate to send in the POST form: the predicate, or the filter converted. */
+  public EntityPredicate effectivePredicate() {
+    return predicate != null ? predicate : filter.isEmpty() ? null : filter.toPredicate();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof EntityQuery)) {
+      return false;
+    }
+    EntityQuery q = (EntityQuery) o;
+    return filter.equals(q.filter) && Objects.equals(predicate, q.predicate) && fields.equals(q.fields)
+        && orderBy.equals(q.orderBy) && Objects.equals(fullTextTerm, q.fullTextTerm)
+        && fullTextFields.equals(q.fullTextFields) && pageSize == q.pageSize && totalItems == q.totalItems;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(filter, predicate, fields, orderBy, fullTextTerm, fullTextFields, pageSize, totalItems);
+  }
+
+  @Override
+  public String toString() {
+    return "EntityQuery{" + (predicate != null ? predicate : filter) + (fields.isEmpty() ? "" : ", fields=" + fields)
+        + (orderBy.isEmpty() ? "" : ", orderBy=" + orderBy) + (fullTextTerm == null ? "" : ", fullText="
+        + fullTextTerm) + ", pageSize=" + pageSize + "}";
+  }
+
+  /** Builds an {@link EntityQuery}. Not thread-safe. */
+  public static final class Builder {
+    private EntityFilter filter = EntityFilter.none();
+    private EntityPredicate predicate;
+    private final List<String> fields = new ArrayList<>();
+    private final List<Map.Entry<String, SortOrder>> orderBy = new ArrayList<>();
+    private String fullTextTerm;
+    private final List<String> fullTextFields = new ArrayList<>();
+    private int pageSize = DEFAULT_PAGE_SIZE;
+    private boolean totalItems = true;
+
+    private Builder() {}
+
+    /** Selects entities with a filter (replaces an earlier filter). */
+    public Builder filter(EntityFilter filter) {
+      this.filter = Objects.requireNonNull(filter, "filter");
+      return this;
+    }
+
+    /** Selects entities with a predicate; needs a server with predicate support. */
+    public Builder predicate(EntityPredicate predicate) {
+      this.predicate = Objects.requireNonNull(predicate, "predicate");
+      return this;
+    }
+
+    /**
+     * Keeps only these dot paths of each entity ({@code metadata.annotations}, {@code spec}).
+     *
+     * @throws IllegalArgumentException for a path with a comma or {@code [}, which the server cannot take
+     */
+    public Builder fields(String... paths) {
+      for (String p : paths) {
+        if (p == null || p.isBlank() || p.contains(",") || p.contains("[")) {
+          throw new IllegalArgumentException("field path '" + p + "' cannot be projected: it must be a non-empty "
+              + "dot path without ',' or '['");
+        }
+        fields.add(p.strip());
+      }
+      return this;
+    }
+
+    /** Adds an ordering step; later steps break ties (the paged endpoint honours only the first). */
+    public Builder orderBy(String field, SortOrder order) {
+      if (field == null || field.isBlank() || field.contains(",")) {
+        throw new IllegalArgumentException("order field '" + field + "' must be a dot path without ','");
+      }
+      orderBy.add(Map.entry(field.strip(), Objects.requireNonNull(order, "order")));
+      return this;
+    }
+
+    /** Keeps entities whose {@code fields} contain {@code term} (case-insensitive substring). */
+    public Builder fullText(String term, String... fields) {
+      this.fullTextTerm = Objects.requireNonNull(term, "term");
+      this.fullTextFields.clear();
+      for (String f : fields) {
+        if (f.contains(",")) {
+          throw new IllegalArgumentException("full-text field '" + f + "' must not contain ','");
+        }
+        this.fullTextFields.add(f);
+      }
+      return this;
+    }
+
+    /** Sets how many entities one page holds (1 to 10,000; default {@value EntityQuery#DEFAULT_PAGE_SIZE}). */
+    public Builder pageSize(int pageSize) {
+      if (pageSize < 1 || pageSize > 10_000) {
+        throw new IllegalArgumentException("pageSize must be between 1 and 10000, was " + pageSize);
+      }
+      this.pageSize = pageSize;
+      return this;
+    }
+
+    /** Sets whether the server counts all matches (default true); counting costs server time on big catalogs. */
+    public Builder totalItems(boolean include) {
+      this.totalItems = include;
+      return this;
+    }
+
+    /**
+     * Returns the query.
+     *
+     * @throws IllegalStateException when both a filter and a predicate are set
+     */
+    public EntityQuery build() {
+      if (predicate != null && !filter.isEmpty()) {
+        throw new IllegalStateException("set either a filter or a predicate, not both; combine them with "
+            + "EntityPredicate.all(filter.toPredicate(), predicate)");
+      }
+      return new EntityQuery(this);
+    }
+  }
+}

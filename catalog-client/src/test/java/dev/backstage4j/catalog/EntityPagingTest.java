@@ -1,0 +1,188 @@
+package dev.backstage4j.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backstage4j.catalog.model.Entity;
+import dev.backstage4j.core.BackstageException;
+import dev.backstage4j.core.Page;
+import dev.backstage4j.core.PagedIterable;
+import dev.backstage4j.core.ServerException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.Test;
+
+class EntityPagingTest extends CatalogTestSupport {
+  private static final EntityQuery COMPONENTS = EntityQuery.builder()
+      .filter(EntityFilter.builder().kind("component").build())
+      .fields("kind", "metadata.name").orderBy("metadata.name", SortOrder.ASC).pageSize(3).build();
+
+  @Test
+  void query_beforeIteration_sendsNothing() {
+    PagedIterable<Entity> all = catalog.entities().query(COMPONENTS);
+    all.iterator();
+    assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
+  void query_fixturePages_followsCursorAndSendsOnlyCursorLimitFields() throws Exception {
+    server.enqueue(Fixtures.response("get-entities-by-query/first-page", Fixtures::addIdentity));
+    server.enqueue(Fixtures.response("get-entities-by-query/next-page", Fixtures::addIdentity));
+    server.enqueue(Fixtures.response("get-entities-by-query/last-page", Fixtures::addIdentity));
+
+    List<String> names = catalog.entities().query(COMPONENTS).stream()
+        .map(e -> e.metadata().name()).collect(Collectors.toList());
+
+    assertEquals(9, names.size());
+    assertEquals(List.of("checkout-service", "ledger-export", "legacy-invoicing"), names.subList(0, 3));
+    assertEquals(3, server.getRequestCount());
+    RecordedRequest first = take();
+    assertEquals("GET", first.getMethod());
+    assertEquals("/api/catalog/entities/by-query?filter=kind=component&orderField=metadata.name,asc&limit=3"
+        + "&fields=kind,metadata.name,apiVersion,metadata.namespace", decoded(first));
+    assertEquals("Bearer " + TOKEN, first.getHeader("Authorization"));
+    String cursor = (String) ((java.util.Map<?, ?>) Fixtures.tree(Fixtures.JSON.writeValueAsString(
+        ((java.util.Map<?, ?>) Fixtures.load("get-entities-by-query/first-page").get("response")).get("body")))
+        .get("pageInfo")).get("nextCursor");
+    RecordedRequest second = take();
+    assertEquals(cursor, second.getRequestUrl().queryParameter("cursor"));
+    assertEquals(List.of("cursor", "limit", "fields"), new ArrayList<>(second.getRequestUrl().queryParameterNames()));
+    assertEquals("3", second.getRequestUrl().queryParameter("limit"));
+    assertEquals("kind,metadata.name,apiVersion,metadata.namespace", second.getRequestUrl().queryParameter("fields"));
+    RecordedRequest third = take();
+    assertEquals(List.of("cursor", "limit", "fields"), new ArrayList<>(third.getRequestUrl().queryParameterNames()));
+  }
+
+  @Test
+  void query_breakAfterFirstPage_fetchesNoMore() {
+    enqueueJson(200, page("c1", "a", "b"));
+    enqueueJson(200, page("c2", "c", "d"));
+    int seen = 0;
+    for (Entity e : catalog.entities().query(COMPONENTS)) {
+      seen++;
+      if (seen == 2) {
+        break;
+      }
+    }
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void query_requestsEqualPagesConsumed() {
+    enqueueJson(200, page("c1", "a", "b"));
+    enqueueJson(200, page("c2", "c", "d"));
+    enqueueJson(200, page(null, "e"));
+    Iterator<Entity> it = catalog.entities().query(COMPONENTS).iterator();
+    it.next();
+    it.next();
+    assertEquals(1, server.getRequestCount());
+    it.next();
+    assertEquals(2, server.getRequestCount());
+    it.next();
+    it.next();
+    assertFalse(it.hasNext());
+    assertEquals(3, server.getRequestCount());
+  }
+
+  @Test
+  void query_secondPageFails_throwsTypedFromNext() {
+    enqueueJson(200, page("c1", "a"));
+    enqueueJson(500, "{\"error\":{\"name\":\"Error\",\"message\":\"database is locked\"},"
+        + "\"response\":{\"statusCode\":500}}");
+    Iterator<Entity> it = catalog.entities().query(COMPONENTS).iterator();
+    assertEquals("a", it.next().metadata().name());
+    ServerException e = assertThrows(ServerException.class, it::next);
+    assertTrue(e.getMessage().contains("database is locked"), e.getMessage());
+  }
+
+  @Test
+  void query_serverRepeatsCursor_stopsInsteadOfLooping() {
+    enqueueJson(200, page("same", "a"));
+    enqueueJson(200, page("same", "b"));
+    enqueueJson(200, page("same", "c"));
+    Iterator<Entity> it = catalog.entities().query(COMPONENTS).iterator();
+    it.next();
+    it.next();
+    BackstageException e = assertThrows(BackstageException.class, it::hasNext);
+    assertTrue(e.getMessage().contains("same page cursor twice"), e.getMessage());
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
+  void query_predicate_postsBodyThenCursorOnly() throws Exception {
+    server.enqueue(Fixtures.response("post-entities-by-query/predicate", Fixtures::addIdentity));
+    enqueueJson(200, page(null, "z"));
+    EntityQuery q = EntityQuery.builder()
+        .predicate(EntityPredicate.all(EntityPredicate.eq("kind", "component"),
+            EntityPredicate.in("spec.lifecycle", "production", "deprecated")))
+        .orderBy("metadata.name", SortOrder.ASC).fields("kind", "metadata.name", "spec.lifecycle").pageSize(3)
+        .build();
+    assertEquals(4, catalog.entities().query(q).toList().size());
+    RecordedRequest first = take();
+    assertEquals("POST", first.getMethod());
+    assertEquals("/api/catalog/entities/by-query", first.getPath());
+    java.util.Map<String, Object> sent = body(first);
+    java.util.Map<?, ?> recorded = (java.util.Map<?, ?>) Fixtures.requestBody("post-entities-by-query/predicate");
+    assertEquals(recorded.get("query"), sent.get("query"));
+    assertEquals(recorded.get("orderBy"), sent.get("orderBy"));
+    assertEquals(3, sent.get("limit"));
+    java.util.Map<String, Object> follow = body(take());
+    assertEquals(List.of("cursor", "limit", "fields"), new ArrayList<>(follow.keySet()));
+  }
+
+  @Test
+  void queryPage_returnsItemsCursorAndTotal() throws Exception {
+    enqueueJson(200, page("next-1", "a", "b"));
+    Page<Entity> p = catalog.entities().queryPage(COMPONENTS);
+    assertEquals(2, p.items().size());
+    assertEquals("next-1", p.nextCursor().orElseThrow());
+    assertEquals(42, p.totalItems().getAsLong());
+    enqueueJson(200, page(null, "c"));
+    Page<Entity> last = catalog.entities().queryPageAsync(COMPONENTS, "next-1").get();
+    assertTrue(last.nextCursor().isEmpty());
+    take();
+    assertEquals("next-1", take().getRequestUrl().queryParameter("cursor"));
+  }
+
+  @Test
+  void list_followsLinkHeaderRelativeToPluginRoot() throws Exception {
+    server.enqueue(Fixtures.response("get-entities/limit-fields", Fixtures::addIdentity));
+    server.enqueue(Fixtures.response("get-entities/after-cursor", b -> {
+      Fixtures.addIdentity(b);
+    }).removeHeader("link"));
+    List<Entity> all = catalog.entities().list(COMPONENTS).toList();
+    assertEquals(6, all.size());
+    assertEquals("/api/catalog/entities?filter=kind=component&fields=kind,metadata.name,apiVersion,"
+        + "metadata.namespace&order=asc:metadata.name&limit=3", decoded(take()));
+    RecordedRequest second = take();
+    assertTrue(second.getPath().startsWith("/api/catalog/entities?"), second.getPath());
+    assertEquals("eyJsaW1pdCI6Mywib2Zmc2V0IjozfQ==", second.getRequestUrl().queryParameter("after"));
+  }
+
+  @Test
+  void streamAll_readsOneUnpaginatedResponse() throws Exception {
+    enqueue("get-entities/all");
+    try (Stream<Entity> s = catalog.entities().streamAll(EntityQuery.all())) {
+      assertEquals(27, s.count());
+    }
+    RecordedRequest r = take();
+    assertEquals("/api/catalog/entities", r.getPath());
+    assertEquals("identity", r.getHeader("Accept-Encoding"));
+  }
+
+  @Test
+  void streamAll_commaInFilterValue_failsClearlyWithoutRequest() {
+    EntityQuery q = EntityQuery.builder().filter(EntityFilter.builder().where("metadata.title", "a, b").build())
+        .build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> catalog.entities().streamAll(q));
+    assertTrue(e.getMessage().contains("'a, b'"), e.getMessage());
+    assertEquals(0, server.getRequestCount());
+  }
+}
