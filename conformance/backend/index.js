@@ -21,6 +21,20 @@ const allowFileLocations = createBackendModule({
   },
 });
 
+// If the process that started us dies without stopping us (e.g. a JVM killed with SIGKILL, so its shutdown
+// hook never ran), exit instead of lingering: B4J_PARENT_PID is the pid to watch.
+const parentPid = Number(process.env.B4J_PARENT_PID || 0);
+if (parentPid > 0) {
+  setInterval(() => {
+    try {
+      process.kill(parentPid, 0);
+    } catch (e) {
+      console.error(`parent process ${parentPid} is gone; exiting`);
+      process.exit(0);
+    }
+  }, 2000).unref();
+}
+
 const backend = createBackend();
 backend.add(require('@backstage/plugin-catalog-backend'));
 // Lets the catalog accept kind: Template (scaffolder.backstage.io/v1beta3).

@@ -21,9 +21,12 @@ installed() {
   [[ -f "$STAMP" && "$(cat "$STAMP")" == "$want" && -f node_modules/better-sqlite3/build/Release/better_sqlite3.node ]]
 }
 
-# Serialise concurrent installs (two builds in one work tree) on a lock file next to this script.
-exec 9> .install.lock
-flock 9
+# Serialise concurrent installs (two builds in one work tree) on a lock file next to this script
+# (flock is util-linux; where it is missing, e.g. macOS, installs are simply not serialised).
+if command -v flock > /dev/null 2>&1; then
+  exec 9> .install.lock
+  flock 9
+fi
 
 if installed; then
   exit 0

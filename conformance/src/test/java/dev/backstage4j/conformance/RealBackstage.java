@@ -35,8 +35,11 @@ import java.util.stream.Stream;
  * <p>{@link #start(Path, Path, Path)} installs the npm dependencies when needed ({@code backend/install.sh}, a
  * no-op for an unchanged lockfile), starts the backend, and returns only once the backend is ready <em>and</em>
  * every sample entity is in the catalog with settled relations. Without {@code node} or {@code npm} it fails
- * with a clear message; it never skips. The process is always stopped: by {@link #close()} and, should the
- * JVM exit first, by a shutdown hook. The backend log is kept in a temporary folder and copied to
+ * with a clear message; it never skips.
+ *
+ * <p>The process is always stopped: by {@link #close()} and, should the JVM exit first, by a shutdown hook. If
+ * the JVM is killed outright, the backend notices within seconds that its parent is gone and exits
+ * ({@code B4J_PARENT_PID}, see {@code index.js}). The backend log is kept in a temporary folder and copied to
  * {@code <build dir>/real-backstage/backend.log} when start-up fails or {@link #markFailed()} was called.
  */
 public final class RealBackstage implements ContractTarget, AutoCloseable {
@@ -223,6 +226,7 @@ public final class RealBackstage implements ContractTarget, AutoCloseable {
             env.put("BACKSTAGE_TOKEN", token);
             env.put("B4J_SAMPLE_DIR", sampleDir.toString());
             env.put("B4J_WORK_DIR", work.toString());
+            env.put("B4J_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
             RealBackstage backend = new RealBackstage(builder.start(), URI.create("http://127.0.0.1:" + port),
                     token, runDir, buildDir, versions);
             Runtime.getRuntime().addShutdownHook(backend.shutdownHook);
