@@ -1,0 +1,109 @@
+package dev.backstage4j.cli;
+
+import dev.backstage4j.catalog.model.InvalidEntityException;
+import dev.backstage4j.core.AuthenticationException;
+import dev.backstage4j.core.BackstageApiException;
+import dev.backstage4j.core.BackstageException;
+import dev.backstage4j.core.BackstageTransportException;
+import dev.backstage4j.core.NotAllowedException;
+import dev.backstage4j.core.NotFoundException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/** Turns failures into one clear line on stderr and an exit code; details and stack traces only with --verbose. */
+final class Failures {
+  private Failures() {
+  }
+
+  static int onParameterError(ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("backstage4j: " + ex.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+    err.flush();
+    return ExitCodes.USAGE;
+  }
+
+  static int onError(Exception ex, Cli cli, CommandLine cmd) {
+    PrintWriter err = cmd.getErr();
+    int code = exitCode(ex);
+    String message = redact(message(ex), cli.effectiveToken());
+    err.println("backstage4j: " + message);
+    if (cli.verbose) {
+      for (Throwable c = ex.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+        err.println("  caused by: " + redact(c.getClass().getSimpleName() + ": " + c.getMessage(),
+            cli.effectiveToken()));
+      }
+      if (code == ExitCodes.INTERNAL) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        ex.printStackTrace(new PrintWriter(trace));
+        err.print(redact(trace.toString(), cli.effectiveToken()));
+      }
+    } else if (code == ExitCodes.INTERNAL) {
+      err.println("This is a bug in backstage4j; run again with --verbose for the stack trace.");
+    } else if (code == ExitCodes.BACKSTAGE) {
+      err.println("Run again with --verbose for details.");
+    }
+    err.flush();
+    return code;
+  }
+
+  static int exitCode(Throwable ex) {
+    if (ex instanceof CliException) {
+      return ((CliException) ex).exitCode();
+    }
+    if (ex instanceof InvalidEntityException) {
+      return ExitCodes.CHECK_FAILED;
+    }
+    if (ex instanceof NotFoundException) {
+      return ExitCodes.NOT_FOUND;
+    }
+    if (ex instanceof BackstageException) {
+      return ExitCodes.BACKSTAGE;
+    }
+    if (ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException
+        || ex instanceof IOException) {
+      return ExitCodes.USAGE;
+    }
+    return ExitCodes.INTERNAL;
+  }
+
+  private static String message(Throwable ex) {
+    Throwable t = ex instanceof UncheckedIOException ? ex.getCause() : ex;
+    if (t instanceof NoSuchFileException) {
+      return "no such file: " + t.getMessage();
+    }
+    if (t instanceof IOException) {
+      return "cannot read or write a file: " + t.getMessage();
+    }
+    if (t instanceof AuthenticationException) {
+      return t.getMessage() + " (check --token or BACKSTAGE_TOKEN)";
+    }
+    if (t instanceof NotAllowedException) {
+      return t.getMessage() + " (the token is valid but not allowed to do this)";
+    }
+    if (t instanceof BackstageTransportException) {
+      return t.getMessage() + " (is --url right and the backend running?)";
+    }
+    if (t instanceof BackstageApiException || t instanceof CliException || t instanceof BackstageException) {
+      return t.getMessage();
+    }
+    if (t instanceof IllegalArgumentException) {
+      return t.getMessage();
+    }
+    return "internal error: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+  }
+
+  /** Removes the token from a message, in case a server echoed it back. */
+  static String redact(String text, String token) {
+    if (text == null) {
+      return "";
+    }
+    return token == null || token.isEmpty() ? text : text.replace(token, "***");
+  }
+}

@@ -1,0 +1,6 @@
+package dev.backstage4j.cli;
+
+/** How results are printed on stdout. */
+enum OutputFormat {
+  TABLE, JSON, YAML
+}

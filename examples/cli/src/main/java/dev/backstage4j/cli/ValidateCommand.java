@@ -1,0 +1,119 @@
+package dev.backstage4j.cli;
+
+import dev.backstage4j.catalog.model.EntityValidator;
+import dev.backstage4j.catalog.model.ValidationResult;
+import dev.backstage4j.catalog.model.Violation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Validates catalog-info.yaml files offline, with the verdicts of a real catalog. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = {"Validate catalog YAML files offline, with the same verdicts as the catalog.",
+        "Prints file:line:column: field: message for every problem and exits with 1 if any entity is invalid,",
+        "so it works as a pre-commit hook or CI step. Directories are searched for *.yaml and *.yml files",
+        "(skipping hidden folders, build output and template skeleton/ folders)."})
+final class ValidateCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = "catalog-info.yaml files or folders.")
+  List<Path> paths;
+
+  @Override
+  public Integer call() {
+    Cli cli = Cli.of(spec);
+    Printer printer = cli.printer();
+    Progress progress = cli.progress();
+    EntityValidator validator = EntityValidator.create();
+    List<Path> files = EntityFiles.expand(paths);
+    List<Map<String, Object>> results = new ArrayList<>();
+    int invalid = 0;
+    int n = 0;
+    for (Path file : files) {
+      progress.update("validating " + (++n) + "/" + files.size() + " " + file);
+      String name = file.toString();
+      for (EntityFiles.Document doc : EntityFiles.read(file, name)) {
+        List<Violation> violations = new ArrayList<>();
+        if (doc.syntaxError != null) {
+          violations.add(doc.syntaxError);
+        } else if (!(doc.tree instanceof Map)) {
+          violations.add(Violation.of("", "is not an entity: expected a mapping with apiVersion, kind, metadata"
+              + " and spec").at(doc.start));
+        } else {
+          @SuppressWarnings("unchecked")
+          ValidationResult r = validator.validate((Map<String, ?>) doc.tree);
+          r.violations().forEach(v -> violations.add(doc.locate(v)));
+        }
+        if (!violations.isEmpty()) {
+          invalid++;
+        }
+        results.add(result(doc, violations));
+      }
+    }
+    progress.done();
+    report(cli, printer, results, files.size(), invalid);
+    return invalid == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+  }
+
+  private static Map<String, Object> result(EntityFiles.Document doc, List<Violation> violations) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("file", doc.start.file());
+    m.put("line", doc.start.line());
+    Object kind = null;
+    Object name = null;
+    if (doc.tree instanceof Map) {
+      Map<?, ?> tree = (Map<?, ?>) doc.tree;
+      kind = tree.get("kind");
+      Object md = tree.get("metadata");
+      name = md instanceof Map ? ((Map<?, ?>) md).get("name") : null;
+    }
+    m.put("kind", kind);
+    m.put("name", name);
+    m.put("valid", violations.isEmpty());
+    List<Map<String, Object>> vs = new ArrayList<>();
+    for (Violation v : violations) {
+      Map<String, Object> vm = new LinkedHashMap<>();
+      vm.put("path", v.path());
+      vm.put("message", v.message());
+      vm.put("file", v.location().file());
+      vm.put("line", v.location().line());
+      vm.put("column", v.location().column());
+      vs.add(vm);
+    }
+    m.put("violations", vs);
+    return m;
+  }
+
+  private static void report(Cli cli, Printer printer, List<Map<String, Object>> results, int files,
+      int invalid) {
+    if (printer.structured()) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("files", files);
+      out.put("entities", results.size());
+      out.put("invalid", invalid);
+      out.put("results", results);
+      printer.print(out, null);
+      return;
+    }
+    for (Map<String, Object> r : results) {
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> vs = (List<Map<String, Object>>) r.get("violations");
+      for (Map<String, Object> v : vs) {
+        String path = (String) v.get("path");
+        cli.out().println(v.get("file") + ":" + v.get("line") + ":" + v.get("column") + ": "
+            + (path.isEmpty() ? "" : path + ": ") + v.get("message"));
+      }
+    }
+    cli.out().flush();
+    cli.summary(results.size() + " entities in " + files + (files == 1 ? " file: " : " files: ")
+        + (invalid == 0 ? "all valid" : invalid + " invalid"));
+  }
+}
