@@ -37,6 +37,16 @@ public final class JwksAccess {
     this.subjectPrefix = b.subjectPrefix;
   }
 
+  /** Returns {@code algorithm} if it is an asymmetric JWS algorithm we verify; refuses none, HMAC and others. */
+  static String checkAlgorithm(String algorithm) {
+    Objects.requireNonNull(algorithm, "algorithm");
+    if (!ASYMMETRIC.contains(algorithm)) {
+      throw new IllegalArgumentException("algorithm " + algorithm + " is not allowed for JWKS keys; use one of "
+          + new java.util.TreeSet<>(ASYMMETRIC));
+    }
+    return algorithm;
+  }
+
   /** Starts an entry whose keys are fetched from {@code url} (an absolute http(s) URL). */
   public static Builder builder(URI url) {
     return new Builder(url);
@@ -109,12 +119,7 @@ public final class JwksAccess {
      * @throws IllegalArgumentException for {@code none}, HMAC or unknown algorithms
      */
     public Builder addAlgorithm(String algorithm) {
-      Objects.requireNonNull(algorithm, "algorithm");
-      if (!ASYMMETRIC.contains(algorithm)) {
-        throw new IllegalArgumentException("algorithm " + algorithm + " is not allowed for JWKS keys; use one of "
-            + new java.util.TreeSet<>(ASYMMETRIC));
-      }
-      algorithms.add(algorithm);
+      algorithms.add(checkAlgorithm(algorithm));
       return this;
     }
 

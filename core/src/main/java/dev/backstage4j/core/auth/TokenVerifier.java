@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -241,8 +240,7 @@ public final class TokenVerifier {
      * @throws IllegalArgumentException for {@code none}, HMAC or unknown algorithms
      */
     public Builder userTokenAlgorithm(String algorithm) {
-      JwksAccess.builder(URI.create("http://check.invalid")).addAlgorithm(algorithm);
-      userAlgorithms.add(algorithm);
+      userAlgorithms.add(JwksAccess.checkAlgorithm(algorithm));
       return this;
     }
 
@@ -365,7 +363,7 @@ public final class TokenVerifier {
       }
       Set<JWSAlgorithm> result = new LinkedHashSet<>();
       for (String n : names) {
-        result.add(JWSAlgorithm.parse(n.toUpperCase(Locale.ROOT)));
+        result.add(JWSAlgorithm.parse(n));
       }
       return Set.copyOf(result);
     }
