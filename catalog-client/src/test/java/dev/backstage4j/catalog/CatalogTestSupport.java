@@ -57,7 +57,7 @@ abstract class CatalogTestSupport {
   }
 
   static Map<String, Object> body(RecordedRequest r) {
-    return Fixtures.tree(r.getBody().readUtf8());
+    return Fixtures.tree(r.getBody().clone().readUtf8());
   }
 
   /** A by-query page of full entities named {@code names}, with {@code next} as next cursor (may be null). */
