@@ -1,9 +1,5 @@
 package dev.backstage4j.scaffolder.internal;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.backstage4j.scaffolder.TemplateFileException;
 import dev.backstage4j.scaffolder.UnsafePathException;
 import java.io.IOException;
@@ -17,8 +13,6 @@ import java.util.stream.Stream;
 
 /** Reads a local template folder: the template YAML plus every file below the folder, paths relative to it. */
 public final class TemplateFolder {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
   private final Map<String, Object> template;
   private final Map<String, byte[]> files;
 
@@ -77,22 +71,15 @@ public final class TemplateFolder {
   }
 
   /** Parses a YAML document into a map; errors name the file, line and column. */
-  @SuppressWarnings("unchecked")
   public static Map<String, Object> parseYaml(Path file) {
+    String text;
     try {
-      Object tree = YAML.readValue(file.toFile(), Object.class);
-      if (!(tree instanceof Map)) {
-        throw new TemplateFileException(file + ": expected a YAML mapping (a Template entity) at the top level",
-            null);
-      }
-      return (Map<String, Object>) tree;
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new TemplateFileException(file + where + ": invalid YAML (" + e.getOriginalMessage() + ")", e);
+      text = Files.readString(file);
     } catch (IOException e) {
       throw new TemplateFileException(file + ": cannot read (" + e.getMessage() + ")", e);
     }
+    return Yaml.readMap(text, file.toString());
   }
+
 
 }

@@ -1,0 +1,170 @@
+package dev.backstage4j.scaffolder.template;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Describes one form field of a template: a JSON Schema property with Backstage UI hints ({@code ui:field},
+ * {@code ui:widget}, {@code ui:options}, ...). Immutable; every method returns a changed copy.
+ */
+public final class Parameter {
+  private final Map<String, Object> schema;
+
+  private Parameter(Map<String, Object> schema) {
+    this.schema = Collections.unmodifiableMap(schema);
+  }
+
+  /** Returns a {@code string} parameter. */
+  public static Parameter string() {
+    return ofType("string");
+  }
+
+  /** Returns an {@code integer} parameter. */
+  public static Parameter integer() {
+    return ofType("integer");
+  }
+
+  /** Returns a {@code number} parameter. */
+  public static Parameter number() {
+    return ofType("number");
+  }
+
+  /** Returns a {@code boolean} parameter. */
+  public static Parameter bool() {
+    return ofType("boolean");
+  }
+
+  /** Returns an {@code array} parameter whose items follow {@code items}. */
+  public static Parameter array(Parameter items) {
+    return ofType("array").with("items", items.schema);
+  }
+
+  /** Returns an {@code object} parameter (add nested fields with {@link #property(String, Parameter)}). */
+  public static Parameter object() {
+    return ofType("object");
+  }
+
+  /** Returns a parameter of the given JSON Schema type. */
+  public static Parameter ofType(String type) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("type", Objects.requireNonNull(type, "type"));
+    return new Parameter(m);
+  }
+
+  /** Returns a copy with a title. */
+  public Parameter title(String title) {
+    return with("title", title);
+  }
+
+  /** Returns a copy with a description. */
+  public Parameter description(String description) {
+    return with("description", description);
+  }
+
+  /** Returns a copy with a default value. */
+  public Parameter defaultValue(Object value) {
+    return with("default", value);
+  }
+
+  /** Returns a copy with a regular-expression pattern (strings). */
+  public Parameter pattern(String regex) {
+    return with("pattern", regex);
+  }
+
+  /** Returns a copy restricted to the given values, optionally with display names ({@code enumNames}). */
+  public Parameter allowedValues(Object... values) {
+    return with("enum", List.copyOf(Arrays.asList(values)));
+  }
+
+  /** Returns a copy with display names for the allowed values. */
+  public Parameter allowedValueNames(String... names) {
+    return with("enumNames", List.of(names));
+  }
+
+  /** Returns a copy with {@code minimum} (numbers) or {@code minLength}-like bounds set through {@link #with}. */
+  public Parameter minimum(Number minimum) {
+    return with("minimum", minimum);
+  }
+
+  /** Returns a copy with {@code maximum}. */
+  public Parameter maximum(Number maximum) {
+    return with("maximum", maximum);
+  }
+
+  /** Returns a copy rendered by a custom field extension, e.g. {@code RepoUrlPicker}, {@code OwnerPicker}. */
+  public Parameter uiField(String field) {
+    return with("ui:field", field);
+  }
+
+  /** Returns a copy rendered by a widget, e.g. {@code password} (masked on review) or {@code textarea}. */
+  public Parameter uiWidget(String widget) {
+    return with("ui:widget", widget);
+  }
+
+  /** Returns a copy with one {@code ui:options} entry, e.g. {@code allowedHosts} or {@code catalogFilter}. */
+  @SuppressWarnings("unchecked")
+  public Parameter uiOption(String name, Object value) {
+    Map<String, Object> options = new LinkedHashMap<>((Map<String, Object>) schema.getOrDefault("ui:options",
+        Map.of()));
+    options.put(Objects.requireNonNull(name, "option name"), value);
+    return with("ui:options", Collections.unmodifiableMap(options));
+  }
+
+  /** Returns a copy that takes focus when its page opens. */
+  public Parameter uiAutofocus() {
+    return with("ui:autofocus", true);
+  }
+
+  /** Returns a copy with a nested field (for {@code object} parameters). */
+  @SuppressWarnings("unchecked")
+  public Parameter property(String name, Parameter property) {
+    Map<String, Object> props = new LinkedHashMap<>((Map<String, Object>) schema.getOrDefault("properties",
+        Map.of()));
+    props.put(Objects.requireNonNull(name, "property name"), property.schema);
+    return with("properties", Collections.unmodifiableMap(props));
+  }
+
+  /** Returns a copy whose nested fields {@code names} are required (for {@code object} parameters). */
+  @SuppressWarnings("unchecked")
+  public Parameter required(String... names) {
+    List<Object> required = new ArrayList<>((List<Object>) schema.getOrDefault("required", List.of()));
+    required.addAll(Arrays.asList(names));
+    return with("required", List.copyOf(required));
+  }
+
+  /** Returns a copy with any other JSON Schema keyword or UI hint set (null removes it). */
+  public Parameter with(String keyword, Object value) {
+    Map<String, Object> copy = new LinkedHashMap<>(schema);
+    if (value == null) {
+      copy.remove(keyword);
+    } else {
+      copy.put(Objects.requireNonNull(keyword, "keyword"), value);
+    }
+    return new Parameter(copy);
+  }
+
+  /** Returns the JSON Schema of this parameter. */
+  public Map<String, Object> toSchema() {
+    return schema;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Parameter && schema.equals(((Parameter) o).schema);
+  }
+
+  @Override
+  public int hashCode() {
+    return schema.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Parameter" + schema;
+  }
+}

@@ -1,0 +1,237 @@
+package dev.backstage4j.scaffolder.template;
+
+import dev.backstage4j.catalog.model.Entity;
+import dev.backstage4j.scaffolder.internal.Yaml;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Describes a {@code scaffolder.backstage.io/v1beta3} Template written in Java, and writes it as the YAML the
+ * catalog ingests ({@link #toYaml()}: deterministic, keys in a fixed order).
+ */
+public final class TemplateDefinition {
+  /** The only executable template apiVersion. */
+  public static final String API_VERSION = "scaffolder.backstage.io/v1beta3";
+
+  private final Map<String, Object> entity;
+
+  private TemplateDefinition(Map<String, Object> entity) {
+    this.entity = entity;
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the template as an entity tree (apiVersion, kind, metadata, spec). */
+  public Map<String, Object> toMap() {
+    return entity;
+  }
+
+  /** Returns the template as a catalog entity. */
+  public Entity toEntity() {
+    return Entity.fromMap(entity);
+  }
+
+  /** Returns the template as {@code template.yaml} text; the same definition always gives the same text. */
+  public String toYaml() {
+    return Yaml.write(entity);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TemplateDefinition && entity.equals(((TemplateDefinition) o).entity);
+  }
+
+  @Override
+  public int hashCode() {
+    return entity.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    Map<?, ?> metadata = (Map<?, ?>) entity.get("metadata");
+    return "TemplateDefinition{" + metadata.get("name") + "}";
+  }
+
+  /** Builds a {@link TemplateDefinition}. */
+  public static final class Builder {
+    private String name;
+    private String namespace;
+    private String title;
+    private String description;
+    private final List<String> tags = new ArrayList<>();
+    private String owner;
+    private String type;
+    private String lifecycle;
+    private final List<Object> pages = new ArrayList<>();
+    private final List<Object> steps = new ArrayList<>();
+    private final List<Object> links = new ArrayList<>();
+    private final List<Object> texts = new ArrayList<>();
+    private final Map<String, Object> extraSpec = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** Sets {@code metadata.name} (required). */
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    /** Sets {@code metadata.namespace}. */
+    public Builder namespace(String namespace) {
+      this.namespace = namespace;
+      return this;
+    }
+
+    /** Sets {@code metadata.title}. */
+    public Builder title(String title) {
+      this.title = title;
+      return this;
+    }
+
+    /** Sets {@code metadata.description}. */
+    public Builder description(String description) {
+      this.description = description;
+      return this;
+    }
+
+    /** Adds tags ({@code metadata.tags}). */
+    public Builder tags(String... tags) {
+      Collections.addAll(this.tags, tags);
+      return this;
+    }
+
+    /** Sets {@code spec.owner}, e.g. {@code group:platform-team}. */
+    public Builder owner(String owner) {
+      this.owner = owner;
+      return this;
+    }
+
+    /** Sets {@code spec.type} (required), e.g. {@code service}. */
+    public Builder type(String type) {
+      this.type = type;
+      return this;
+    }
+
+    /** Sets {@code spec.lifecycle}. */
+    public Builder lifecycle(String lifecycle) {
+      this.lifecycle = lifecycle;
+      return this;
+    }
+
+    /** Adds a form page ({@code spec.parameters[n]}). */
+    public Builder page(ParameterPage page) {
+      pages.add(page.toSchema());
+      return this;
+    }
+
+    /** Adds a form page from its builder. */
+    public Builder page(ParameterPage.Builder page) {
+      return page(page.build());
+    }
+
+    /** Adds a step ({@code spec.steps[n]}); steps run in the order added. */
+    public Builder step(TemplateStep step) {
+      steps.add(step.toMap());
+      return this;
+    }
+
+    /** Adds a step from its builder. */
+    public Builder step(TemplateStep.Builder step) {
+      return step(step.build());
+    }
+
+    /** Adds an output link; {@code url} may contain expressions. */
+    public Builder outputLink(String title, String url) {
+      Map<String, Object> link = new LinkedHashMap<>();
+      link.put("title", title);
+      link.put("url", Objects.requireNonNull(url, "url"));
+      links.add(Collections.unmodifiableMap(link));
+      return this;
+    }
+
+    /** Adds an output link to a catalog entity (e.g. {@code ${{ steps.register.output.entityRef }}}). */
+    public Builder outputEntityLink(String title, String entityRef, String icon) {
+      Map<String, Object> link = new LinkedHashMap<>();
+      link.put("title", title);
+      link.put("icon", icon);
+      link.put("entityRef", Objects.requireNonNull(entityRef, "entityRef"));
+      link.values().removeIf(Objects::isNull);
+      links.add(Collections.unmodifiableMap(link));
+      return this;
+    }
+
+    /** Adds an output text block (Markdown content, may contain expressions). */
+    public Builder outputText(String title, String content) {
+      Map<String, Object> text = new LinkedHashMap<>();
+      text.put("title", title);
+      text.put("content", Objects.requireNonNull(content, "content"));
+      texts.add(Collections.unmodifiableMap(text));
+      return this;
+    }
+
+    /** Sets any other spec field (e.g. {@code presentation}, {@code secrets}, {@code EXPERIMENTAL_recovery}). */
+    public Builder spec(String key, Object value) {
+      extraSpec.put(Objects.requireNonNull(key, "key"), value);
+      return this;
+    }
+
+    /** Builds the template; fails naming the missing field when name, type or steps are missing. */
+    public TemplateDefinition build() {
+      if (name == null || name.isBlank()) {
+        throw new IllegalStateException("TemplateDefinition: metadata.name is required");
+      }
+      if (type == null || type.isBlank()) {
+        throw new IllegalStateException("TemplateDefinition " + name + ": spec.type is required");
+      }
+      if (steps.isEmpty()) {
+        throw new IllegalStateException("TemplateDefinition " + name + ": at least one step is required");
+      }
+      Map<String, Object> metadata = new LinkedHashMap<>();
+      metadata.put("name", name);
+      putIf(metadata, "namespace", namespace);
+      putIf(metadata, "title", title);
+      putIf(metadata, "description", description);
+      if (!tags.isEmpty()) {
+        metadata.put("tags", List.copyOf(tags));
+      }
+      Map<String, Object> spec = new LinkedHashMap<>();
+      putIf(spec, "owner", owner);
+      spec.put("type", type);
+      putIf(spec, "lifecycle", lifecycle);
+      if (!pages.isEmpty()) {
+        spec.put("parameters", List.copyOf(pages));
+      }
+      spec.put("steps", List.copyOf(steps));
+      Map<String, Object> output = new LinkedHashMap<>();
+      if (!links.isEmpty()) {
+        output.put("links", List.copyOf(links));
+      }
+      if (!texts.isEmpty()) {
+        output.put("text", List.copyOf(texts));
+      }
+      if (!output.isEmpty()) {
+        spec.put("output", Collections.unmodifiableMap(output));
+      }
+      spec.putAll(extraSpec);
+      Map<String, Object> entity = new LinkedHashMap<>();
+      entity.put("apiVersion", API_VERSION);
+      entity.put("kind", "Template");
+      entity.put("metadata", Collections.unmodifiableMap(metadata));
+      entity.put("spec", Collections.unmodifiableMap(spec));
+      return new TemplateDefinition(Collections.unmodifiableMap(entity));
+    }
+
+    private static void putIf(Map<String, Object> m, String key, Object value) {
+      if (value != null) {
+        m.put(key, value);
+      }
+    }
+  }
+}
