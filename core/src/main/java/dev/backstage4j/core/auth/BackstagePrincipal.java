@@ -118,7 +118,7 @@ public final class BackstagePrincipal {
    * <pre>{@code
    * BackstagePrincipal caller = verifier.authenticate(request.getHeader("Authorization"));
    * CatalogClient asCaller = catalog.withCredentials(caller.credentials());
-   * asCaller.entities().get(EntityRef.parse("component:default/shop"));
+   * asCaller.entities().find(EntityRef.parse("component:default/shop")); // as the caller may see it
    * }</pre>
    *
    * <p>Do not cache the result past {@link #expiresAt()}.

@@ -2,8 +2,10 @@ package dev.backstage4j.core.auth;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.SignedJWT;
+import dev.backstage4j.core.BackstageException;
 import dev.backstage4j.core.ClientConfig;
 import dev.backstage4j.core.CredentialsProvider;
+import dev.backstage4j.core.NotFoundException;
 import dev.backstage4j.core.auth.internal.JwksCache;
 import dev.backstage4j.core.auth.internal.JwtChecker;
 import dev.backstage4j.core.auth.internal.JwtPolicy;
@@ -337,7 +339,7 @@ public final class TokenVerifier {
         String url = auth.pluginUrl() + "/.well-known/jwks.json";
         List<String> issuers = userIssuers.isEmpty()
             ? List.of(userTokenBackend.baseUrl() + "/api/auth") : List.copyOf(userIssuers);
-        policies.add(new JwtPolicy("Backstage user tokens", cache(url, () -> auth.execute(request, TEXT)),
+        policies.add(new JwtPolicy("Backstage user tokens", cache(url, () -> fetchUserKeys(auth, request)),
             algorithms(userAlgorithms), issuers, List.of(JwtChecker.userAudience()), true, null));
       }
       for (JwksAccess a : jwksEntries) {
@@ -351,6 +353,15 @@ public final class TokenVerifier {
             a.subjectPrefix()));
       }
       return new TokenVerifier(this, policies);
+    }
+
+    private static String fetchUserKeys(HttpTransport auth, ApiRequest request) {
+      try {
+        return auth.execute(request, TEXT);
+      } catch (NotFoundException e) {
+        throw new BackstageException(e.getMessage() + "; is @backstage/plugin-auth-backend installed on that "
+            + "backend? Without it Backstage issues no user tokens", e);
+      }
     }
 
     private JwksCache cache(String url, Supplier<String> fetch) {

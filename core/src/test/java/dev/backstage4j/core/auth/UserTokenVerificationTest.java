@@ -22,6 +22,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -101,7 +106,9 @@ class UserTokenVerificationTest {
     assertEquals(T0.plusSeconds(3600), p.expiresAt());
     assertEquals("shop", p.claims().get("department"));
     assertFalse(p.claims().containsKey("uip"), "uip is a credential fragment");
-    assertEquals("/api/auth/.well-known/jwks.json", server.takeRequest().getPath());
+    RecordedRequest fetch = server.takeRequest();
+    assertEquals("/api/auth/.well-known/jwks.json", fetch.getPath());
+    assertTrue(fetch.getHeader("User-Agent").startsWith("backstage4j/"), "fetched through the core transport");
   }
 
   @Test
@@ -277,6 +284,86 @@ class UserTokenVerificationTest {
       assertEquals(TokenRejection.UNKNOWN_KEY, rejection(t));
     }
     assertEquals(3, jwksFetches.get(), "one more refresh in the next window");
+  }
+
+  @Test
+  void verify_floodFromManyThreads_atMostOneFetchPerInterval() throws Exception {
+    verifier.verify(userToken(claims()));
+    clock.advance(Duration.ofSeconds(31));
+    List<String> forged = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      forged.add(Tokens.sign(Tokens.ecKey("bogus-" + i), claims().build()));
+    }
+    String good = userToken(claims());
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<TokenRejection>> results = new ArrayList<>();
+      for (int round = 0; round < 5; round++) {
+        for (String t : forged) {
+          results.add(pool.submit(() -> rejection(t)));
+        }
+        results.add(pool.submit(() -> {
+          verifier.verify(good);
+          return null;
+        }));
+      }
+      for (Future<TokenRejection> f : results) {
+        TokenRejection r = f.get(10, TimeUnit.SECONDS);
+        assertTrue(r == null || r == TokenRejection.UNKNOWN_KEY, String.valueOf(r));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(2, jwksFetches.get(), "200 forged tokens from 8 threads: one refresh in the window");
+  }
+
+  @Test
+  void verify_whileARefreshHangs_knownKeysStillVerify() throws Exception {
+    verifier.verify(userToken(claims()));
+    clock.advance(Duration.ofSeconds(31));
+    CountDownLatch refreshStarted = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        refreshStarted.countDown();
+        release.await(10, TimeUnit.SECONDS);
+        return new MockResponse().setBody(jwks.get());
+      }
+    });
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<TokenRejection> forged = pool.submit(() -> rejection(Tokens.sign(Tokens.ecKey("bogus"),
+          claims().build())));
+      assertTrue(refreshStarted.await(5, TimeUnit.SECONDS));
+      String known = userToken(claims());
+
+      // Liveness, not performance: with the refresh parked for 10 s, this must finish long before.
+      assertEquals("user:default/jdoe", pool.submit(() -> verifier.verify(known).subject()).get(3, TimeUnit.SECONDS),
+          "a token with a known kid does not wait for the hanging refresh");
+
+      release.countDown();
+      assertEquals(TokenRejection.UNKNOWN_KEY, forged.get(5, TimeUnit.SECONDS));
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void verify_noAuthBackend_errorSaysSo() {
+    jwks.set(null);
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return new MockResponse().setResponseCode(404).setBody("{\"error\":{\"name\":\"NotFoundError\","
+            + "\"message\":\"Not Found\"}}");
+      }
+    });
+
+    JwksUnavailableException e = assertThrows(JwksUnavailableException.class,
+        () -> verifier.verify(userToken(claims())));
+    assertTrue(e.getMessage().contains("plugin-auth-backend"), e.getMessage());
   }
 
   @Test

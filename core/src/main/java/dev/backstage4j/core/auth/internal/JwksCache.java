@@ -35,8 +35,8 @@ public final class JwksCache {
   private final Duration ttl;
   private final Duration minRefreshInterval;
 
-  private List<JWK> keys;
-  private Instant fetchedAt;
+  /** Keys and fetch time, replaced together; read without the lock on the common path. */
+  private volatile Snapshot snapshot;
   private Instant lastAttempt;
   private BackstageException lastFailure;
   private long fetches;
@@ -67,20 +67,31 @@ public final class JwksCache {
    *
    * @throws JwksUnavailableException when no unexpired keys are cached and the set cannot be fetched
    */
-  public synchronized List<JWK> keysFor(String kid) {
+  public List<JWK> keysFor(String kid) {
+    Snapshot current = snapshot;
+    if (current != null && current.freshAt(clock.instant(), ttl)) {
+      List<JWK> found = current.match(kid);
+      if (!found.isEmpty()) {
+        return found; // the common case takes no lock, so a slow refetch never stalls known-key checks
+      }
+    }
+    return refreshAndFind(kid);
+  }
+
+  private synchronized List<JWK> refreshAndFind(String kid) {
     Instant now = clock.instant();
-    if (keys == null || !now.isBefore(fetchedAt.plus(ttl))) {
+    Snapshot current = snapshot;
+    if (current == null || !current.freshAt(now, ttl)) {
       if (!mayAttempt(now)) {
         throw unavailable("the last attempt failed less than " + minRefreshInterval.toSeconds()
             + " s ago and no unexpired keys are cached");
       }
-      refresh(now);
+      current = refresh(now);
     }
-    List<JWK> found = match(kid);
+    List<JWK> found = current.match(kid);
     if (found.isEmpty() && mayAttempt(now)) {
       LOG.debug("Unknown key id {} for {}; refetching the key set", kid, source);
-      refresh(now);
-      found = match(kid);
+      found = refresh(now).match(kid);
     }
     return found;
   }
@@ -94,36 +105,25 @@ public final class JwksCache {
     return lastAttempt == null || !now.isBefore(lastAttempt.plus(minRefreshInterval));
   }
 
-  private List<JWK> match(String kid) {
-    List<JWK> result = new ArrayList<>();
-    if (keys == null) {
-      return result;
-    }
-    for (JWK k : keys) {
-      if (kid == null || kid.equals(k.getKeyID())) {
-        result.add(k);
-      }
-    }
-    return result;
-  }
-
-  private void refresh(Instant now) {
+  /** Fetches the set; on failure keeps unexpired keys, otherwise throws. Returns the snapshot now in use. */
+  private Snapshot refresh(Instant now) {
     lastAttempt = now;
     fetches++;
     try {
-      List<JWK> fresh = parse(fetcher.get());
-      keys = fresh;
-      fetchedAt = now;
+      Snapshot fresh = new Snapshot(parse(fetcher.get()), now);
+      snapshot = fresh;
       lastFailure = null;
-      LOG.debug("Fetched {} signing keys from {}", fresh.size(), source);
+      LOG.debug("Fetched {} signing keys from {}", fresh.keys.size(), source);
+      return fresh;
     } catch (BackstageException e) {
       lastFailure = e;
       LOG.debug("Could not fetch the key set from {}: {}", source, e.getMessage());
-      if (keys == null || !now.isBefore(fetchedAt.plus(ttl))) {
-        keys = null;
+      Snapshot current = snapshot;
+      if (current == null || !current.freshAt(now, ttl)) {
+        snapshot = null;
         throw unavailable(e.getMessage());
       }
-      // unexpired keys stay in use
+      return current; // unexpired keys stay in use
     }
   }
 
@@ -146,6 +146,30 @@ public final class JwksCache {
       }
     }
     return List.copyOf(result);
+  }
+
+  private static final class Snapshot {
+    final List<JWK> keys;
+    final Instant fetchedAt;
+
+    Snapshot(List<JWK> keys, Instant fetchedAt) {
+      this.keys = keys;
+      this.fetchedAt = fetchedAt;
+    }
+
+    boolean freshAt(Instant now, Duration ttl) {
+      return now.isBefore(fetchedAt.plus(ttl));
+    }
+
+    List<JWK> match(String kid) {
+      List<JWK> result = new ArrayList<>();
+      for (JWK k : keys) {
+        if (kid == null || kid.equals(k.getKeyID())) {
+          result.add(k);
+        }
+      }
+      return result;
+    }
   }
 
   private JwksUnavailableException unavailable(String why) {
