@@ -26,7 +26,8 @@ import java.util.Objects;
  * class needs it.
  *
  * <pre>{@code
- * servletContext.addFilter("backstage-auth", new BackstageAuthFilter(verifier)).addMappingForUrlPatterns(null, false, "/api/*");
+ * servletContext.addFilter("backstage-auth", new BackstageAuthFilter(verifier))
+ *     .addMappingForUrlPatterns(null, false, "/api/*");
  * // in a servlet:
  * BackstagePrincipal caller = BackstageAuthFilter.principal(request);
  * }</pre>

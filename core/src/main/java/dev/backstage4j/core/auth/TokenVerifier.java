@@ -169,20 +169,33 @@ public final class TokenVerifier {
     if (first != null) {
       throw first;
     }
-    throw new TokenRejectedException(TokenRejection.WRONG_ISSUER, "issuer " + iss + " is not trusted (trusted: "
+    throw new TokenRejectedException(TokenRejection.WRONG_ISSUER, "issuer " + JwtChecker.shown(iss)
+        + " is not trusted (trusted: "
         + policies.stream().flatMap(p -> p.issuers().stream()).toList() + ")");
   }
 
-  /** Compares against every static token in constant time per token, without stopping at a match. */
+  /**
+   * Compares against every static token without stopping at a match. Both sides are SHA-256 digests, so the
+   * time taken does not depend on where (or whether) the strings differ, nor on their lengths; the verifier
+   * keeps only digests of the configured tokens.
+   */
   private StaticEntry matchStatic(String token) {
-    byte[] given = token.getBytes(StandardCharsets.UTF_8);
+    byte[] given = sha256(token);
     StaticEntry found = null;
     for (StaticEntry e : statics) {
-      if (MessageDigest.isEqual(given, e.token) && found == null) {
+      if (MessageDigest.isEqual(given, e.digest) && found == null) {
         found = e;
       }
     }
     return found;
+  }
+
+  private static byte[] sha256(String s) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   private static TokenRejectedException rejected(TokenRejection reason, String message) {
@@ -192,11 +205,11 @@ public final class TokenVerifier {
   }
 
   private static final class StaticEntry {
-    final byte[] token;
+    final byte[] digest;
     final String subject;
 
-    StaticEntry(byte[] token, String subject) {
-      this.token = token;
+    StaticEntry(byte[] digest, String subject) {
+      this.digest = digest;
       this.subject = subject;
     }
   }
@@ -263,13 +276,13 @@ public final class TokenVerifier {
         throw new IllegalArgumentException("static token subject must be non-empty without whitespace, was '"
             + subject + "'");
       }
-      byte[] bytes = token.getBytes(StandardCharsets.UTF_8);
+      byte[] digest = sha256(token);
       for (StaticEntry e : statics) {
-        if (MessageDigest.isEqual(e.token, bytes)) {
+        if (MessageDigest.isEqual(e.digest, digest)) {
           throw new IllegalArgumentException("static token for subject " + subject + " was declared twice");
         }
       }
-      statics.add(new StaticEntry(bytes, subject));
+      statics.add(new StaticEntry(digest, subject));
       return this;
     }
 

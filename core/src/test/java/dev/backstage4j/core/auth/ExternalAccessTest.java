@@ -38,7 +38,8 @@ class ExternalAccessTest {
 
   private final MockWebServer idp = new MockWebServer();
   private final MutableClock clock = new MutableClock(T0);
-  private final RSAKey rsa = Tokens.rsaKey("r1");
+  private static final RSAKey RSA = Tokens.rsaKey("r1"); // RSA key generation is slow: once per class
+  private final RSAKey rsa = RSA;
 
   @BeforeEach
   void start() throws Exception {

@@ -169,6 +169,27 @@ class UserTokenVerificationTest {
   }
 
   @Test
+  void verify_issuerWithLineBreaks_cannotForgeLogLines() {
+    String evil = "https://evil.example.com\nINFO accepted token for user:default/admin";
+    try (LogCapture logs = LogCapture.start()) {
+      TokenRejectedException e = assertThrows(TokenRejectedException.class,
+          () -> verifier.verify(userToken(claims().issuer(evil))));
+
+      assertFalse(e.getMessage().contains("\n"), e.getMessage());
+      assertFalse(logs.text().contains("\nINFO"), logs.text());
+    }
+  }
+
+  @Test
+  void verify_principalClaims_areDeeplyUnmodifiable() {
+    BackstagePrincipal p = verifier.verify(userToken(claims().claim("groups", List.of("a", "b"))));
+
+    assertThrows(UnsupportedOperationException.class, () -> p.claims().put("x", 1));
+    assertThrows(UnsupportedOperationException.class, () -> ((List<?>) p.claims().get("groups")).clear());
+    assertEquals(T0.plusSeconds(3600), p.claims().get("exp"));
+  }
+
+  @Test
   void verify_configuredExternalIssuer_isTheOneAccepted() {
     TokenVerifier external = TokenVerifier.builder().userTokens(config).clock(clock)
         .userTokenIssuer("https://backstage.example.com/api/auth").build();
@@ -233,11 +254,12 @@ class UserTokenVerificationTest {
   void verify_algorithmRestricted_otherAsymmetricRejected() {
     TokenVerifier es256Only = TokenVerifier.builder().userTokens(config).clock(clock).userTokenAlgorithm("ES256")
         .build();
-    jwks.set(Tokens.jwks(key, Tokens.rsaKey("r1")));
+    com.nimbusds.jose.jwk.RSAKey rsa = Tokens.rsaKey("r1");
+    jwks.set(Tokens.jwks(key, rsa));
 
     assertEquals("user:default/jdoe", es256Only.verify(userToken(claims())).subject());
     assertEquals(TokenRejection.ALGORITHM_NOT_ALLOWED, assertThrows(TokenRejectedException.class,
-        () -> es256Only.verify(Tokens.sign(Tokens.rsaKey("r1"), claims().build()))).reason());
+        () -> es256Only.verify(Tokens.sign(rsa, claims().build()))).reason());
   }
 
   @Test

@@ -113,7 +113,7 @@ public final class JwtChecker {
     if (policy.backstageUser()) {
       JOSEObjectType typ = header.getType();
       if (typ != null && !USER_TYP.equals(typ.getType())) {
-        throw new TokenRejectedException(TokenRejection.WRONG_TYPE, "token type " + typ.getType()
+        throw new TokenRejectedException(TokenRejection.WRONG_TYPE, "token type " + shown(typ.getType())
             + " is not a Backstage user token (" + USER_TYP + ")");
       }
     }
@@ -137,12 +137,13 @@ public final class JwtChecker {
           + claims.getNotBeforeTime().toInstant());
     }
     if (!policy.acceptsIssuer(claims.getIssuer())) {
-      throw new TokenRejectedException(TokenRejection.WRONG_ISSUER, "issuer " + claims.getIssuer()
+      throw new TokenRejectedException(TokenRejection.WRONG_ISSUER, "issuer " + shown(claims.getIssuer())
           + " is not trusted for " + policy.description() + " (expected one of " + policy.issuers() + ")");
     }
     List<String> aud = claims.getAudience();
     if (!policy.audiences().isEmpty() && aud.stream().noneMatch(policy.audiences()::contains)) {
-      throw new TokenRejectedException(TokenRejection.WRONG_AUDIENCE, "audience " + aud + " does not include "
+      throw new TokenRejectedException(TokenRejection.WRONG_AUDIENCE, "audience " + shown(String.valueOf(aud))
+          + " does not include "
           + (policy.audiences().size() == 1 ? policy.audiences().get(0) : "one of " + policy.audiences()));
     }
     String sub = claims.getSubject();
@@ -151,17 +152,34 @@ public final class JwtChecker {
     }
     Map<String, Object> visible = new LinkedHashMap<>(claims.getClaims());
     visible.remove("uip");
-    visible.replaceAll((k, v) -> v instanceof java.util.Date ? ((java.util.Date) v).toInstant() : v);
+    visible.replaceAll((k, v) -> immutable(v));
     if (!policy.backstageUser()) {
       String prefix = policy.subjectPrefix() == null ? "external:" : "external:" + policy.subjectPrefix() + ":";
       return BackstagePrincipal.service(prefix + sub, exp, visible, rawToken);
     }
     Object typClaim = claims.getClaim("typ");
     if (typClaim != null && !USER_TYP.equals(typClaim)) {
-      throw new TokenRejectedException(TokenRejection.WRONG_TYPE, "token type " + typClaim
+      throw new TokenRejectedException(TokenRejection.WRONG_TYPE, "token type "
+          + shown(String.valueOf(typClaim))
           + " is not a Backstage user token (" + USER_TYP + ")");
     }
     return BackstagePrincipal.user(sub, ownership(claims, sub), exp, visible, rawToken);
+  }
+
+  /**
+   * Returns a value taken from an unverified or untrusted token fit for a message or log line: control
+   * characters replaced (no forged log lines) and at most 80 characters.
+   */
+  public static String shown(String value) {
+    if (value == null) {
+      return "(none)";
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < value.length() && b.length() < 80; i++) {
+      char c = value.charAt(i);
+      b.append(Character.isISOControl(c) ? '?' : c);
+    }
+    return value.length() > 80 ? b + "…" : b.toString();
   }
 
   private void verifySignature(SignedJWT jwt, JWSHeader header, JwtPolicy policy) {
@@ -170,7 +188,7 @@ public final class JwtChecker {
     if (candidates.isEmpty()) {
       throw new TokenRejectedException(TokenRejection.UNKNOWN_KEY, kid == null
           ? "no key at " + policy.keys().source() + " fits the token"
-          : "key id " + kid + " is not published at " + policy.keys().source());
+          : "key id " + shown(kid) + " is not published at " + policy.keys().source());
     }
     boolean anyUsable = false;
     for (JWK key : candidates) {
@@ -190,10 +208,10 @@ public final class JwtChecker {
     if (!anyUsable) {
       throw new TokenRejectedException(TokenRejection.ALGORITHM_NOT_ALLOWED, "algorithm "
           + header.getAlgorithm() + " does not match the type or declared algorithm of key "
-          + (kid == null ? "(none named)" : kid));
+          + (kid == null ? "(none named)" : shown(kid)));
     }
     throw new TokenRejectedException(TokenRejection.BAD_SIGNATURE, "the signature does not verify with key "
-        + (kid == null ? "(none named)" : kid) + " from " + policy.keys().source());
+        + (kid == null ? "(none named)" : shown(kid)) + " from " + policy.keys().source());
   }
 
   /** Returns a verifier only when the key's type (and declared alg, if any) fits the token's algorithm. */
@@ -212,6 +230,24 @@ public final class JwtChecker {
       return null;
     }
     return null;
+  }
+
+  /** Dates become Instants; nested lists and objects become unmodifiable copies. */
+  private static Object immutable(Object v) {
+    if (v instanceof java.util.Date) {
+      return ((java.util.Date) v).toInstant();
+    }
+    if (v instanceof List) {
+      List<Object> copy = new ArrayList<>();
+      ((List<?>) v).forEach(o -> copy.add(immutable(o)));
+      return java.util.Collections.unmodifiableList(copy);
+    }
+    if (v instanceof Map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      ((Map<?, ?>) v).forEach((k, o) -> copy.put(String.valueOf(k), immutable(o)));
+      return java.util.Collections.unmodifiableMap(copy);
+    }
+    return v;
   }
 
   private static List<String> ownership(JWTClaimsSet claims, String sub) {
