@@ -1,0 +1,136 @@
+package dev.backstage4j.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backstage4j.catalog.CatalogClient;
+import dev.backstage4j.catalog.Location;
+import dev.backstage4j.catalog.LocationRegistration;
+import dev.backstage4j.catalog.model.Entity;
+import dev.backstage4j.catalog.model.EntityRef;
+import dev.backstage4j.core.ConflictException;
+import dev.backstage4j.core.NotFoundException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Location lifecycle on a {@code file} location the test writes: dry-run, register, conflict, get, list,
+ * ingestion (asynchronous: polled with a bounded wait), by-entity, refresh, delete, and removal of its entities.
+ */
+abstract class CatalogLocationsContract {
+
+    private CatalogClient catalog;
+    private String registeredId;
+
+    @TempDir
+    Path folder;
+
+    @BeforeEach
+    void bindTarget(ContractTarget target) {
+        catalog = Contracts.catalog(target);
+    }
+
+    @AfterEach
+    void unregister() {
+        if (registeredId != null) {
+            try {
+                catalog.locations().delete(registeredId);
+            } catch (NotFoundException alreadyGone) {
+                // the test deleted it itself
+            }
+        }
+    }
+
+    private Path writeComponent(String name) throws IOException {
+        Path file = folder.resolve("catalog-info.yaml");
+        Files.writeString(file, String.join("\n",
+                "apiVersion: backstage.io/v1alpha1",
+                "kind: Component",
+                "metadata:",
+                "  name: " + name,
+                "  description: Registered by the conformance suite",
+                "spec:",
+                "  type: service",
+                "  lifecycle: experimental",
+                "  owner: group:default/web-team",
+                ""), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void locationLifecycle() throws IOException {
+        String name = Contracts.uniqueName("contract-location");
+        EntityRef componentRef = EntityRef.of("component", "default", name);
+        String target = writeComponent(name).toAbsolutePath().toString();
+
+        LocationRegistration dryRun = catalog.locations().dryRun("file", target);
+        assertFalse(dryRun.exists(), "not registered yet");
+        assertEquals("file", dryRun.location().type());
+        assertEquals(target, dryRun.location().target());
+        List<EntityRef> produced = dryRun.entities().stream().map(Entity::ref).collect(Collectors.toList());
+        assertTrue(produced.contains(componentRef), "dry-run yields the component: " + produced);
+        assertTrue(produced.stream().anyMatch(r -> r.kind().equalsIgnoreCase("location")),
+                "dry-run yields the location's own Location entity: " + produced);
+        assertEquals(Optional.empty(), catalog.entities().find(componentRef), "a dry-run stores nothing");
+
+        LocationRegistration created = catalog.locations().register("file", target);
+        registeredId = created.location().id();
+        assertFalse(registeredId.isBlank());
+        assertEquals("file", created.location().type());
+        assertEquals(target, created.location().target());
+
+        ConflictException conflict = assertThrows(ConflictException.class,
+                () -> catalog.locations().register("file", target));
+        assertEquals(409, conflict.statusCode());
+
+        Location found = catalog.locations().find(registeredId).orElseThrow();
+        assertEquals(target, found.target());
+        assertTrue(catalog.locations().list().stream().anyMatch(l -> l.id().equals(registeredId)),
+                "GET /locations lists the registered location");
+        assertTrue(catalog.locations().dryRun("file", target).exists(), "a dry-run now sees it registered");
+
+        Contracts.await(componentRef + " is ingested", () -> catalog.entities().find(componentRef).isPresent());
+        Entity component = catalog.entities().find(componentRef).orElseThrow();
+        assertEquals("file:" + target, component.metadata().annotation("backstage.io/managed-by-location"));
+        assertEquals(Optional.of(registeredId),
+                catalog.locations().findByEntity(componentRef).map(Location::id));
+
+        catalog.entities().refresh(componentRef);
+
+        catalog.locations().delete(registeredId);
+        assertEquals(Optional.empty(), catalog.locations().find(registeredId));
+        assertThrows(NotFoundException.class, () -> catalog.locations().delete(registeredId));
+        registeredId = null;
+        Contracts.await(componentRef + " is removed with its location",
+                () -> catalog.entities().find(componentRef).isEmpty());
+    }
+
+    @Test
+    void locationFromTheAppConfigHasNoRegisteredLocation() {
+        assertEquals(Optional.empty(),
+                catalog.locations().findByEntity(EntityRef.parse("component:default/payments-service")),
+                "entities of config locations have no location in /locations/by-entity");
+    }
+
+    @Test
+    void refreshOfAnUnknownEntityIsNotFound() {
+        assertThrows(NotFoundException.class,
+                () -> catalog.entities().refresh(EntityRef.parse("component:default/no-such-component")));
+    }
+
+    @Test
+    void refreshOfASampleEntityIsAccepted() {
+        catalog.entities().refresh(EntityRef.parse("component:default/payments-service"));
+    }
+}
