@@ -3,12 +3,13 @@ package dev.backstage4j.adoption;
 import dev.backstage4j.catalog.model.Annotations;
 import dev.backstage4j.catalog.model.Entity;
 import dev.backstage4j.catalog.model.EntityRef;
+import dev.backstage4j.catalog.model.EntityValidator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Creates the built-in checks. Each has a stable id (used in scorecard files, snapshots and exemptions), a title,
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
  *   <tr><td>has-links</td><td>{@code metadata.links} is not empty</td><td>all</td></tr>
  *   <tr><td>declares-apis</td><td>{@code spec.providesApis} or {@code spec.consumesApis} is not empty</td>
  *       <td>Component of type service</td></tr>
- *   <tr><td>is-valid</td><td>the entity passes the offline shape rules (see {@link #valid()})</td>
+ *   <tr><td>is-valid</td><td>the entity passes the offline {@link EntityValidator}</td>
  *       <td>all</td></tr>
  *   <tr><td><i>any</i></td><td>{@link #annotation(String, String, String)}: the named annotation is non-blank</td>
  *       <td>all</td></tr>
@@ -46,14 +47,6 @@ public final class Checks {
   /** The lifecycle values Backstage documents. */
   public static final List<String> DEFAULT_LIFECYCLES = List.of("production", "experimental", "deprecated");
 
-  private static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*$");
-  private static final Map<String, List<String>> REQUIRED_SPEC = Map.of(
-      "component", List.of("type", "lifecycle", "owner"),
-      "api", List.of("type", "lifecycle", "owner", "definition"),
-      "resource", List.of("type", "owner"),
-      "system", List.of("owner"),
-      "domain", List.of("owner"),
-      "group", List.of("type"));
 
   private Checks() {}
 
@@ -164,20 +157,23 @@ public final class Checks {
   }
 
   /**
-   * Returns {@code is-valid}: the entity's name and namespace follow Backstage's name rule (letters, digits and
-   * single {@code - _ .} separators, at most 63 characters) and the spec fields its kind requires are present
-   * (Component: type, lifecycle, owner; API: type, lifecycle, owner, definition; Resource: type, owner; System and
-   * Domain: owner; Group: type).
+   * Returns {@code is-valid}: the entity passes the offline {@link EntityValidator} (the verdict a Backstage
+   * catalog with default processing gives). The server-set root fields {@code relations} and {@code status} are
+   * ignored, so entities read from the catalog API can be checked.
    */
   public static Check valid() {
-    return Check.of("is-valid", "Entity is valid", "Fix the entity so `backstage-cli` validation passes.",
-        (Entity e) -> validName(e.metadata().name()) && validName(e.metadata().namespace())
-            && REQUIRED_SPEC.getOrDefault(e.kind().toLowerCase(Locale.ROOT), List.of()).stream()
-                .allMatch(f -> e.spec().get(f) != null && !"".equals(e.spec().get(f))));
-  }
-
-  private static boolean validName(String s) {
-    return s == null || (s.length() <= 63 && NAME.matcher(s).matches());
+    EntityValidator validator = EntityValidator.create();
+    return Check.of("is-valid", "Entity is valid",
+        "Fix the problems `backstage-cli catalog validate` (or EntityValidator) reports for it.",
+        (Entity e) -> {
+          Map<String, Object> tree = e.toMap();
+          if (tree.containsKey("relations") || tree.containsKey("status")) {
+            tree = new LinkedHashMap<>(tree);
+            tree.remove("relations");
+            tree.remove("status");
+          }
+          return validator.validate(tree).isValid();
+        });
   }
 
   private static Scope owned() {

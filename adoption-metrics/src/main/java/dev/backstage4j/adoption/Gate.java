@@ -1,0 +1,132 @@
+package dev.backstage4j.adoption;
+
+import dev.backstage4j.catalog.model.Entity;
+import dev.backstage4j.catalog.model.EntityRef;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Decides a CI gate: "fail if any selected entity is below level N of a track". Select entities by owner
+ * ({@link #forOwners}), by ref ({@link #forEntities}, for example those of a catalog-info.yaml) or not at all
+ * (every entity). Immutable.
+ *
+ * <pre>{@code
+ * GateResult gate = Gate.requireLevel("Basics", "Silver")
+ *     .forEntities(CatalogFiles.of(Path.of("catalog-info.yaml")))
+ *     .check(result);
+ * System.out.println(gate.message());
+ * System.exit(gate.exitCode());
+ * }</pre>
+ */
+public final class Gate {
+  private final String track;
+  private final String level;
+  private final Set<String> owners;
+  private final Set<EntityRef> entities;
+
+  private Gate(String track, String level, Set<String> owners, Set<EntityRef> entities) {
+    this.track = Objects.requireNonNull(track, "track");
+    this.level = Objects.requireNonNull(level, "level");
+    this.owners = owners;
+    this.entities = entities;
+  }
+
+  /** Returns a gate requiring at least the level of the track, over every entity. */
+  public static Gate requireLevel(String track, String level) {
+    return new Gate(track, level, Set.of(), Set.of());
+  }
+
+  /**
+   * Returns a copy limited to entities owned by any of the owners; refs default to kind Group and namespace
+   * {@code default}, so {@code "web-team"} means {@code group:default/web-team}.
+   */
+  public Gate forOwners(String... ownerRefs) {
+    Set<String> s = new HashSet<>();
+    for (String o : ownerRefs) {
+      s.add(EntityRef.parse(o, "Group", null).toString());
+    }
+    return new Gate(track, level, Set.copyOf(s), entities);
+  }
+
+  /** Returns a copy limited to the given entities, for example those read from a catalog-info.yaml. */
+  public Gate forEntities(Iterable<Entity> selected) {
+    Set<EntityRef> s = new HashSet<>();
+    selected.forEach(e -> s.add(e.ref()));
+    return new Gate(track, level, owners, Set.copyOf(s));
+  }
+
+  /**
+   * Returns the verdict over the result's entity results.
+   *
+   * @throws IllegalArgumentException if the result kept no entity results, or the track or level is unknown
+   */
+  public GateResult check(ScorecardResult result) {
+    Track t = result.tracks().stream().filter(x -> x.name().equals(track)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("Scorecard " + result.scorecardName() + " has no track "
+            + track));
+    int target = t.indexOf(level);
+    if (target < 0) {
+      throw new IllegalArgumentException("Track " + track + " has no level " + level);
+    }
+    String need = t.levels().get(target).name();
+    if (result.entities().isEmpty() && result.total().entities() > 0) {
+      throw new IllegalArgumentException("The gate needs entity results; run with retainEntityResults(true)");
+    }
+    List<EntityResult> selected = new ArrayList<>();
+    for (EntityResult e : result.entities()) {
+      if ((owners.isEmpty() || owners.contains(e.owner())) && (entities.isEmpty() || entities.contains(e.ref()))) {
+        selected.add(e);
+      }
+    }
+    String what = describe();
+    if (selected.isEmpty()) {
+      return new GateResult(2, List.of(), "ERROR: no entities " + what + " were found; nothing to gate "
+          + "(check the owner ref or the file)");
+    }
+    List<EntityResult> below = new ArrayList<>();
+    for (EntityResult e : selected) {
+      if (e.levelIndex(track) < target) {
+        below.add(e);
+      }
+    }
+    if (below.isEmpty()) {
+      return new GateResult(0, List.of(), "PASSED: all " + selected.size() + " entities " + what + " hold "
+          + track + " / " + need + " or higher");
+    }
+    StringBuilder b = new StringBuilder();
+    b.append("FAILED: ").append(below.size()).append(" of ").append(selected.size()).append(" entities ")
+        .append(what).append(" are below ").append(track).append(" / ").append(need).append('\n');
+    for (EntityResult e : below) {
+      b.append("\n").append(e.ref()).append(" is at ").append(e.level(track).orElse("no level"))
+          .append("; to reach ").append(need).append(":\n");
+      for (String id : e.missingFor(track, need)) {
+        CheckInfo c = result.check(id);
+        b.append("  - ").append(c.title()).append(" [").append(id).append("]: ").append(c.howToFix())
+            .append('\n');
+      }
+    }
+    return new GateResult(1, below, b.toString());
+  }
+
+  private String describe() {
+    List<String> parts = new ArrayList<>();
+    if (!owners.isEmpty()) {
+      parts.add("owned by " + String.join(", ", new java.util.TreeSet<>(owners)));
+    }
+    if (!entities.isEmpty()) {
+      parts.add("in the given set of " + entities.size());
+    }
+    return parts.isEmpty() ? "in the catalog" : String.join(" and ", parts);
+  }
+
+  /** Returns the requirement. */
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "Gate{%s >= %s, owners=%s, entities=%d}", track, level, owners,
+        entities.size());
+  }
+}

@@ -1,0 +1,65 @@
+package dev.backstage4j.adoption;
+
+import java.util.List;
+
+/**
+ * Renders results as JSON, Markdown, CSV and a self-contained HTML page. All methods are pure functions of their
+ * arguments and return text; write it where you like.
+ *
+ * <pre>{@code
+ * Files.writeString(Path.of("adoption.html"), Reports.html(result, Snapshots.loadAll(dir)));
+ * }</pre>
+ */
+public final class Reports {
+  private Reports() {}
+
+  /** Returns the result as JSON in the stable schema described in the module README (same as a snapshot). */
+  public static String json(ScorecardResult result) {
+    return result.toJson();
+  }
+
+  /**
+   * Returns a Markdown summary for a PR comment or wiki page: headline score and levels, per-team table, check
+   * pass rates, entities with failing checks (at most 50), exemptions and catalog KPIs.
+   */
+  public static String markdown(ScorecardResult result) {
+    return MarkdownReport.render(result, null);
+  }
+
+  /** Returns the Markdown summary of the newer run followed by what changed since the older one. */
+  public static String markdown(SnapshotDiff diff) {
+    return MarkdownReport.render(diff.after(), diff);
+  }
+
+  /**
+   * Returns one CSV row per entity: {@code ref,kind,owner,system,domain}, the level per track, {@code points,
+   * maxPoints,percent}, then one column per check holding {@code passed}, {@code failed}, {@code exempt} or
+   * {@code notApplicable}. RFC 4180 quoting, header row first, {@code \n} line ends.
+   */
+  public static String csv(ScorecardResult result) {
+    return CsvReport.entities(result);
+  }
+
+  /**
+   * Returns one CSV row per roll-up key of the dimension: {@code key,entities,points,maxPoints,scorePercent},
+   * the count per level per track ({@code <track>:<level>}), then the pass rate per check.
+   */
+  public static String csv(ScorecardResult result, Dimension dimension) {
+    return CsvReport.rollups(result, dimension);
+  }
+
+  /** Returns a self-contained HTML page (inline CSS and SVG, no scripts, works offline) for one run. */
+  public static String html(ScorecardResult result) {
+    return HtmlReport.render(result, List.of(), null);
+  }
+
+  /**
+   * Returns a self-contained HTML page for the latest run with trend lines over the history (snapshots, oldest
+   * first; the latest run is added if missing) and, when given, template usage.
+   *
+   * @param templates template KPIs to show, or null
+   */
+  public static String html(ScorecardResult result, List<ScorecardResult> history, TemplateKpis templates) {
+    return HtmlReport.render(result, history, templates);
+  }
+}
