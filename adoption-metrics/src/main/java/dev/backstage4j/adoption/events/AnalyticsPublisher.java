@@ -8,17 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.jctools.queues.MpscArrayQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivers analytics events to sinks asynchronously, in batches, without ever blocking or failing the caller.
  *
- * <p>{@link #emit} puts the event in a bounded queue and returns at once; it never throws and never waits. When
- * the queue is full, the {@link DropPolicy} decides which event is dropped, and the drop is counted. A dispatcher
+ * <p>{@link #emit} puts the event in a bounded lock-free queue and returns at once; it never throws, never waits
+ * and allocates nothing. When that queue is full the new event is dropped and counted (emitters cannot reorder a
+ * lock-free queue); when a sink's backlog is full, the {@link DropPolicy} decides which event goes. A dispatcher
  * thread hands events to one worker per sink, each with its own bounded backlog: a sink that is slow or down is
  * retried with exponential backoff while the others carry on. {@link #flush} and {@link #close} deliver everything
  * still queued within a timeout; a clean close loses nothing that was accepted. Thread-safe.
@@ -36,23 +37,24 @@ import org.slf4j.LoggerFactory;
 public final class AnalyticsPublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyticsPublisher.class);
 
-  private final ArrayBlockingQueue<AnalyticsEvent> intake;
+  private final MpscArrayQueue<AnalyticsEvent> intake;
   private final DropPolicy dropPolicy;
   private final int batchSize;
-  private final Duration flushInterval;
+  private final long idlePark;
   private final List<SinkWorker> workers;
   private final Pseudonymizer pseudonymizer;
-  private final LongAdder emitted = new LongAdder();
+  /** Written by the dispatcher only; emitted = accepted + dropped at intake. */
+  private volatile long accepted;
   private final LongAdder droppedAtIntake = new LongAdder();
   private final Thread dispatcher;
   private volatile boolean closed;
   private final Object idle = new Object();
 
   private AnalyticsPublisher(Builder b) {
-    this.intake = new ArrayBlockingQueue<>(b.queueCapacity);
+    this.intake = new MpscArrayQueue<>(b.queueCapacity);
     this.dropPolicy = b.dropPolicy;
     this.batchSize = b.batchSize;
-    this.flushInterval = b.flushInterval;
+    this.idlePark = Math.max(1_000_000L, Math.min(b.flushInterval.toNanos(), 10_000_000L));
     this.pseudonymizer = b.salt == null ? null : new Pseudonymizer(b.salt);
     List<SinkWorker> ws = new ArrayList<>();
     for (EventSink sink : b.sinks) {
@@ -77,19 +79,8 @@ public final class AnalyticsPublisher implements AutoCloseable {
    * @return whether the event was accepted; false when it was dropped (queue full or publisher closed)
    */
   public boolean emit(AnalyticsEvent event) {
-    emitted.increment();
-    if (event == null || closed) {
-      droppedAtIntake.increment();
-      return false;
-    }
-    if (intake.offer(event)) {
+    if (event != null && !closed && intake.relaxedOffer(event)) {
       return true;
-    }
-    if (dropPolicy == DropPolicy.DROP_OLDEST && intake.poll() != null) {
-      droppedAtIntake.increment();
-      if (intake.offer(event)) {
-        return true;
-      }
     }
     droppedAtIntake.increment();
     return false;
@@ -100,7 +91,6 @@ public final class AnalyticsPublisher implements AutoCloseable {
     try {
       return emit(AnalyticsEvent.of(action, subject));
     } catch (IllegalArgumentException blank) {
-      emitted.increment();
       droppedAtIntake.increment();
       return false;
     }
@@ -140,7 +130,7 @@ public final class AnalyticsPublisher implements AutoCloseable {
       sinks.put(w.name(), new PublisherStats.SinkStats(w.delivered(), w.dropped() + intakeDrops,
           w.pending() + queued, w.failedAttempts(), w.lastError()));
     }
-    return new PublisherStats(emitted.sum(), intakeDrops, Map.copyOf(sinks));
+    return new PublisherStats(accepted + queued + intakeDrops, intakeDrops, Map.copyOf(sinks));
   }
 
   /** Closes with a 10 s timeout. */
@@ -168,8 +158,7 @@ public final class AnalyticsPublisher implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     // Whatever the dispatcher did not hand over is lost for every sink.
-    int left = intake.size();
-    intake.clear();
+    int left = intake.drain(e -> { });
     droppedAtIntake.add(left);
     for (SinkWorker w : workers) {
       w.stop();
@@ -186,16 +175,21 @@ public final class AnalyticsPublisher implements AutoCloseable {
     List<AnalyticsEvent> batch = new ArrayList<>(batchSize);
     while (true) {
       try {
-        AnalyticsEvent first = intake.poll(flushInterval.toMillis(), TimeUnit.MILLISECONDS);
-        if (first == null) {
-          if (closed && intake.isEmpty()) {
+        dispatching = true;
+        intake.drain(batch::add, batchSize);
+        if (batch.isEmpty()) {
+          dispatching = false;
+          if (closed) {
+            return;
+          }
+          // Emitters never wake the dispatcher (that would cost them a system call); it looks every few ms.
+          LockSupport.parkNanos(idlePark);
+          if (Thread.interrupted() && closed) {
             return;
           }
           continue;
         }
-        dispatching = true;
-        batch.add(first);
-        intake.drainTo(batch, batchSize - 1);
+        accepted += batch.size();
         for (int i = 0; i < batch.size(); i++) {
           AnalyticsEvent e = batch.get(i);
           batch.set(i, pseudonymizer == null ? e : pseudonymizer.apply(e));
@@ -205,11 +199,6 @@ public final class AnalyticsPublisher implements AutoCloseable {
         }
         batch.clear();
         dispatching = false;
-      } catch (InterruptedException e) {
-        dispatching = false;
-        if (closed) {
-          return;
-        }
       } catch (RuntimeException e) {
         dispatching = false;
         batch.clear();
@@ -238,7 +227,7 @@ public final class AnalyticsPublisher implements AutoCloseable {
       return this;
     }
 
-    /** Sets how many events may wait for the dispatcher (default 10,000). */
+    /** Sets how many events may wait for the dispatcher (default 10,000; rounded up to a power of two). */
     public Builder queueCapacity(int events) {
       this.queueCapacity = positive(events, "queueCapacity");
       return this;
@@ -256,7 +245,7 @@ public final class AnalyticsPublisher implements AutoCloseable {
       return this;
     }
 
-    /** Sets the longest time an event waits for its batch to fill (default 200 ms). */
+    /** Sets how long the idle dispatcher waits before looking for new events (default 200 ms, 1–10 ms used). */
     public Builder flushInterval(Duration interval) {
       this.flushInterval = Objects.requireNonNull(interval, "interval");
       return this;
