@@ -15,13 +15,10 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,20 +35,8 @@ class DryRunTest {
   @TempDir
   Path tmp;
 
-  private MockWebServer server;
-  private ScaffolderClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client = Fixtures.client(server);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.shutdown();
-  }
+  @RegisterExtension
+  final MockServer mock = new MockServer();
 
   private Path templateFolder() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("tpl"));
@@ -78,12 +63,12 @@ class DryRunTest {
 
   @Test
   void fromDirectory_sendsTemplateInlineAndFilesRelativeToTheFolder() throws Exception {
-    server.enqueue(Fixtures.response("post-dry-run/create-service"));
+    mock.enqueue(Fixtures.response("post-dry-run/create-service"));
     DryRunRequest request = DryRunRequest.fromDirectory(templateFolder()).value("name", "demo")
         .secrets(Secrets.of(Map.of("TOKEN", "s3cret"))).build();
-    DryRunResult result = client.templates().dryRun(request);
+    DryRunResult result = mock.client().templates().dryRun(request);
 
-    RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
+    RecordedRequest r = mock.take();
     assertEquals("/api/scaffolder/v2/dry-run", r.getPath());
     JsonNode body = Fixtures.JSON.readTree(r.getBody().readUtf8());
     assertEquals("hello", body.at("/template/metadata/name").asText());
@@ -110,8 +95,8 @@ class DryRunTest {
     files.put("README.md", "# hi\n".getBytes(StandardCharsets.UTF_8));
     files.put("assets/logo.bin", BINARY);
     files.put("bin/run.sh", "#!/bin/sh\necho hi\n".getBytes(StandardCharsets.UTF_8));
-    server.enqueue(Fixtures.json(200, result(files)));
-    DryRunResult result = client.templates().dryRun(DryRunRequest.fromDirectory(templateFolder()).build());
+    mock.enqueue(Fixtures.json(200, result(files)));
+    DryRunResult result = mock.client().templates().dryRun(DryRunRequest.fromDirectory(templateFolder()).build());
 
     Path target = tmp.resolve("out");
     List<Path> written = result.writeTo(target);
@@ -131,8 +116,8 @@ class DryRunTest {
     Map<String, byte[]> files = new java.util.LinkedHashMap<>();
     files.put("ok.txt", "fine".getBytes(StandardCharsets.UTF_8));
     files.put(path, "evil".getBytes(StandardCharsets.UTF_8));
-    server.enqueue(Fixtures.json(200, result(files)));
-    DryRunResult result = client.templates().dryRun(DryRunRequest.fromDirectory(templateFolder()).build());
+    mock.enqueue(Fixtures.json(200, result(files)));
+    DryRunResult result = mock.client().templates().dryRun(DryRunRequest.fromDirectory(templateFolder()).build());
     Path target = tmp.resolve("out/inner");
 
     UnsafePathException e = assertThrows(UnsafePathException.class, () -> result.writeTo(target));
@@ -152,8 +137,8 @@ class DryRunTest {
     Files.createSymbolicLink(target.resolve("docs"), outside);
     Files.createSymbolicLink(target.resolve("README.md"), outside.resolve("README.md"));
     for (String path : List.of("docs/index.md", "README.md")) {
-      server.enqueue(Fixtures.json(200, result(Map.of(path, "evil".getBytes(StandardCharsets.UTF_8)))));
-      DryRunResult result = client.templates().dryRun(DryRunRequest.fromDirectory(templateFolder()).build());
+      mock.enqueue(Fixtures.json(200, result(Map.of(path, "evil".getBytes(StandardCharsets.UTF_8)))));
+      DryRunResult result = mock.client().templates().dryRun(DryRunRequest.fromDirectory(templateFolder()).build());
       UnsafePathException e = assertThrows(UnsafePathException.class, () -> result.writeTo(target));
       assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
     }
@@ -181,8 +166,8 @@ class DryRunTest {
 
   @Test
   void invalidValues_throwInputException() throws Exception {
-    server.enqueue(Fixtures.response("post-dry-run/invalid-values-400"));
+    mock.enqueue(Fixtures.response("post-dry-run/invalid-values-400"));
     assertThrows(InputException.class,
-        () -> client.templates().dryRun(DryRunRequest.fromDirectory(templateFolder()).build()));
+        () -> mock.client().templates().dryRun(DryRunRequest.fromDirectory(templateFolder()).build()));
   }
 }

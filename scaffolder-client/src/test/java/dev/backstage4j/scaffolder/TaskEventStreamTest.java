@@ -31,7 +31,7 @@ class TaskEventStreamTest {
   @BeforeEach
   void start() throws Exception {
     server = new MockWebServer();
-    server.start();
+    server.start(java.net.InetAddress.getLoopbackAddress(), 0);
   }
 
   @AfterEach
