@@ -46,6 +46,9 @@ public interface CatalogEntities {
   /**
    * Like {@link #getByRefs(Collection)}, but entities not matching {@code filter} are null too, and each entity
    * keeps only {@code fields} (plus its identity fields; empty for whole entities).
+   *
+   * @throws IllegalArgumentException when the filter holds a value the query string cannot carry (a comma):
+   *     this endpoint has no form that older servers would not silently ignore
    */
   List<Entity> getByRefs(Collection<EntityRef> refs, EntityFilter filter, Collection<String> fields);
 

@@ -33,16 +33,19 @@ public final class EntityAncestry {
     return items;
   }
 
+  /** Returns whether {@code o} holds the same values. */
   @Override
   public boolean equals(Object o) {
     return o instanceof EntityAncestry && ((EntityAncestry) o).root.equals(root) && ((EntityAncestry) o).items.equals(items);
   }
 
+  /** Returns a hash of the values. */
   @Override
   public int hashCode() {
     return Objects.hash(root, items);
   }
 
+  /** Returns a short description for logs. */
   @Override
   public String toString() {
     return "EntityAncestry{" + root + ", " + items + "}";
@@ -73,16 +76,19 @@ public final class EntityAncestry {
       return parents;
     }
 
+    /** Returns whether {@code o} holds the same values. */
     @Override
     public boolean equals(Object o) {
       return o instanceof Item && ((Item) o).entity.equals(entity) && ((Item) o).parents.equals(parents);
     }
 
+    /** Returns a hash of the values. */
     @Override
     public int hashCode() {
       return Objects.hash(entity, parents);
     }
 
+    /** Returns a short description for logs. */
     @Override
     public String toString() {
       return entity.ref() + "<-" + parents;

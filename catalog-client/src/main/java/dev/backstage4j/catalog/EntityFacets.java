@@ -34,16 +34,19 @@ public final class EntityFacets {
     return facets.getOrDefault(field, List.of());
   }
 
+  /** Returns whether {@code o} holds the same values. */
   @Override
   public boolean equals(Object o) {
     return o instanceof EntityFacets && ((EntityFacets) o).facets.equals(facets);
   }
 
+  /** Returns a hash of the values. */
   @Override
   public int hashCode() {
     return facets.hashCode();
   }
 
+  /** Returns a short description for logs. */
   @Override
   public String toString() {
     return "EntityFacets" + facets;
@@ -74,16 +77,19 @@ public final class EntityFacets {
       return count;
     }
 
+    /** Returns whether {@code o} holds the same values. */
     @Override
     public boolean equals(Object o) {
       return o instanceof Count && ((Count) o).value.equals(value) && ((Count) o).count == count;
     }
 
+    /** Returns a hash of the values. */
     @Override
     public int hashCode() {
       return Objects.hash(value, count);
     }
 
+    /** Returns a short description for logs. */
     @Override
     public String toString() {
       return value + "=" + count;

@@ -125,11 +125,13 @@ public final class EntityFilter {
     return anyOf.size() == 1 ? anyOf.get(0) : EntityPredicate.any(anyOf.toArray(new EntityPredicate[0]));
   }
 
+  /** Returns whether {@code o} holds the same values. */
   @Override
   public boolean equals(Object o) {
     return o instanceof EntityFilter && ((EntityFilter) o).sets.equals(sets);
   }
 
+  /** Returns a hash of the values. */
   @Override
   public int hashCode() {
     return sets.hashCode();

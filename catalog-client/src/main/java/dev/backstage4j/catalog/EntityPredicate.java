@@ -101,11 +101,13 @@ public final class EntityPredicate {
     return tree;
   }
 
+  /** Returns whether {@code o} holds the same values. */
   @Override
   public boolean equals(Object o) {
     return o instanceof EntityPredicate && ((EntityPredicate) o).tree.equals(tree);
   }
 
+  /** Returns a hash of the values. */
   @Override
   public int hashCode() {
     return tree.hashCode();

@@ -138,6 +138,7 @@ public final class EntityQuery {
     return predicate != null ? predicate : filter.isEmpty() ? null : filter.toPredicate();
   }
 
+  /** Returns whether {@code o} holds the same values. */
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof EntityQuery)) {
@@ -149,11 +150,13 @@ public final class EntityQuery {
         && fullTextFields.equals(q.fullTextFields) && pageSize == q.pageSize && totalItems == q.totalItems;
   }
 
+  /** Returns a hash of the values. */
   @Override
   public int hashCode() {
     return Objects.hash(filter, predicate, fields, orderBy, fullTextTerm, fullTextFields, pageSize, totalItems);
   }
 
+  /** Returns a short description for logs. */
   @Override
   public String toString() {
     return "EntityQuery{" + (predicate != null ? predicate : filter) + (fields.isEmpty() ? "" : ", fields=" + fields)

@@ -45,6 +45,7 @@ public final class Location {
     return entityRef;
   }
 
+  /** Returns whether {@code o} holds the same values. */
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof Location)) {
@@ -54,11 +55,13 @@ public final class Location {
     return id.equals(l.id) && type.equals(l.type) && target.equals(l.target) && Objects.equals(entityRef, l.entityRef);
   }
 
+  /** Returns a hash of the values. */
   @Override
   public int hashCode() {
     return Objects.hash(id, type, target, entityRef);
   }
 
+  /** Returns a short description for logs. */
   @Override
   public String toString() {
     return "Location{" + id + ", " + type + ":" + target + "}";

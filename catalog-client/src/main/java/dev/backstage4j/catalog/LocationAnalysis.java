@@ -36,17 +36,20 @@ public final class LocationAnalysis {
     return generatedEntities;
   }
 
+  /** Returns whether {@code o} holds the same values. */
   @Override
   public boolean equals(Object o) {
     return o instanceof LocationAnalysis && ((LocationAnalysis) o).existingEntityFiles.equals(existingEntityFiles)
         && ((LocationAnalysis) o).generatedEntities.equals(generatedEntities);
   }
 
+  /** Returns a hash of the values. */
   @Override
   public int hashCode() {
     return Objects.hash(existingEntityFiles, generatedEntities);
   }
 
+  /** Returns a short description for logs. */
   @Override
   public String toString() {
     return "LocationAnalysis{existing=" + existingEntityFiles.size() + ", generated=" + generatedEntities.size() + "}";
@@ -91,6 +94,7 @@ public final class LocationAnalysis {
       return locationTarget;
     }
 
+    /** Returns whether {@code o} holds the same values. */
     @Override
     public boolean equals(Object o) {
       if (!(o instanceof ExistingFile)) {
@@ -101,11 +105,13 @@ public final class LocationAnalysis {
           && Objects.equals(locationTarget, f.locationTarget);
     }
 
+    /** Returns a hash of the values. */
     @Override
     public int hashCode() {
       return Objects.hash(entity, registered, locationType, locationTarget);
     }
 
+    /** Returns a short description for logs. */
     @Override
     public String toString() {
       return "ExistingFile{" + entity.ref() + ", " + locationType + ":" + locationTarget + "}";

@@ -40,6 +40,7 @@ public final class LocationRegistration {
     return exists;
   }
 
+  /** Returns whether {@code o} holds the same values. */
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof LocationRegistration)) {
@@ -49,11 +50,13 @@ public final class LocationRegistration {
     return location.equals(r.location) && entities.equals(r.entities) && exists == r.exists;
   }
 
+  /** Returns a hash of the values. */
   @Override
   public int hashCode() {
     return Objects.hash(location, entities, exists);
   }
 
+  /** Returns a short description for logs. */
   @Override
   public String toString() {
     return "LocationRegistration{" + location + ", entities=" + entities.size() + (exists ? ", exists" : "") + "}";

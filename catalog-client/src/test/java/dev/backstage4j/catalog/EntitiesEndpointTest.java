@@ -117,8 +117,9 @@ class EntitiesEndpointTest extends CatalogTestSupport {
     assertEquals(Fixtures.requestBody("post-refresh/ok"), body(r));
     assertTrue(r.getHeader("Content-Type").startsWith("application/json"));
     enqueue("post-refresh/unknown-404");
-    assertThrows(NotFoundException.class,
-        () -> catalog.entities().refresh(EntityRef.parse("component:default/no-such-component")));
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> catalog.entities().refreshAsync(EntityRef.parse("component:default/no-such-component")).get());
+    assertInstanceOf(NotFoundException.class, e.getCause());
   }
 
   @Test

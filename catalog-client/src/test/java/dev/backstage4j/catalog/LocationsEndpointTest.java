@@ -107,7 +107,7 @@ class LocationsEndpointTest extends CatalogTestSupport {
   void delete_okThenNotFound() throws Exception {
     enqueue("delete-location/ok-204");
     enqueue("delete-location/again-404");
-    catalog.locations().delete(ID);
+    catalog.locations().deleteAsync(ID).get();
     assertEquals("DELETE", take().getMethod());
     assertThrows(NotFoundException.class, () -> catalog.locations().delete(ID));
   }

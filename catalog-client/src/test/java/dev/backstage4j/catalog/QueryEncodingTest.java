@@ -168,4 +168,24 @@ class QueryEncodingTest extends CatalogTestSupport {
     assertTrue(r.getBodySize() < 100_000, "body " + r.getBodySize());
     assertTrue(server.getRequestCount() >= 2);
   }
+
+  @Test
+  void getByRefs_commaInFilter_refusedBeforeAnyRequest() {
+    EntityFilter f = EntityFilter.builder().where("metadata.title", "a,b").build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> catalog.entities()
+        .getByRefs(List.of(EntityRef.parse("component:x")), f, List.of()));
+    assertTrue(e.getMessage().contains("'a,b'"), e.getMessage());
+    assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
+  void facets_commaInFilter_switchesToPostPredicate() throws Exception {
+    enqueueJson(200, "{\"facets\":{\"kind\":[{\"value\":\"API\",\"count\":2}]}}");
+    EntityFacets f = catalog.entities().facetsAsync(List.of("kind"),
+        EntityFilter.builder().where("metadata.title", "a,b").build()).get();
+    assertEquals(2, f.facet("kind").get(0).count());
+    RecordedRequest r = take();
+    assertEquals("POST", r.getMethod());
+    assertEquals(Map.of("facets", List.of("kind"), "query", Map.of("metadata.title", "a,b")), body(r));
+  }
 }

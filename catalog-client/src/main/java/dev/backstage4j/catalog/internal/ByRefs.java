@@ -31,7 +31,14 @@ final class ByRefs {
 
   List<Entity> get(Collection<EntityRef> refs, EntityFilter filter, Collection<String> fields) {
     Objects.requireNonNull(refs, "refs");
-    Objects.requireNonNull(filter, "filter");
+    String bad = Objects.requireNonNull(filter, "filter").firstUnsendable();
+    if (bad != null) {
+      // The body's 'query' predicate exists only on newer servers, and older ones ignore unknown body keys, so
+      // sending it could silently return unfiltered entities.
+      throw new IllegalArgumentException("the " + bad + " cannot be sent to POST /entities/by-refs: the server "
+          + "splits filters at commas and trims them; fetch the refs without that condition and check it on the "
+          + "results, or use entities().query(...) with a predicate");
+    }
     List<String> canonical = new ArrayList<>(refs.size());
     for (EntityRef r : refs) {
       canonical.add(Objects.requireNonNull(r, "ref").toString());
@@ -72,14 +79,8 @@ final class ByRefs {
     if (!fields.isEmpty()) {
       body.put("fields", fields);
     }
-    ApiRequest.Builder b = ApiRequest.post("/entities/by-refs").repeatable(true);
-    boolean predicate = !filter.fitsQueryString();
-    if (predicate) {
-      body.put("query", filter.toPredicate().toMap());
-    } else {
-      b.queryAll("filter", filter.toQueryValues());
-    }
-    ApiRequest request = b.jsonBody(body).build();
+    ApiRequest request = ApiRequest.post("/entities/by-refs").repeatable(true)
+        .queryAll("filter", filter.toQueryValues()).jsonBody(body).build();
     return calls.run(request, r -> {
       Map<String, Object> m = calls.transport().json().readMap(r.bytes(), "entities/by-refs response");
       List<Entity> items = Wire.entities(m.get("items"), "entities/by-refs response");
@@ -88,7 +89,6 @@ final class ByRefs {
             + " refs but got " + items.size() + " items", "$.items", null);
       }
       return items;
-    }, false, predicate ? "filters the query string cannot carry need a by-refs 'query', " + Calls.NEW_IN_4
-        : "the catalog plugin may not be installed at /api/catalog");
+    });
   }
 }
