@@ -1,0 +1,160 @@
+package dev.backstage4j.adoption.micrometer;
+
+import dev.backstage4j.adoption.CatalogKpis;
+import dev.backstage4j.adoption.CheckInfo;
+import dev.backstage4j.adoption.Dimension;
+import dev.backstage4j.adoption.Ratio;
+import dev.backstage4j.adoption.Rollup;
+import dev.backstage4j.adoption.ScorecardResult;
+import dev.backstage4j.adoption.TemplateKpis;
+import dev.backstage4j.adoption.Track;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Publishes the latest adoption numbers as Micrometer gauges, so they land in the dashboards the organisation
+ * already watches. Call {@link #update(ScorecardResult)} after each scorecard run and
+ * {@link #update(TemplateKpis)} after each template-usage computation; gauges always read the latest values.
+ *
+ * <p>Meters (tags are owners, kinds, tracks, levels, checks and templates — never entity names or user ids):
+ * <ul>
+ *   <li>{@code backstage.scorecard.entities} — entities per {@code owner}, {@code track}, {@code level};</li>
+ *   <li>{@code backstage.scorecard.check.pass.ratio} — share (0–1) of an owner's in-scope entities passing a
+ *       {@code check};</li>
+ *   <li>{@code backstage.catalog.entities} — entities per {@code kind}; {@code backstage.catalog.kpi.ratio} —
+ *       catalog completeness KPIs (0–1) per {@code kpi}: {@code owned}, {@code owners_resolving},
+ *       {@code with_docs}, {@code with_system}, {@code with_lifecycle}; {@code backstage.catalog.orphans};</li>
+ *   <li>{@code backstage.template.runs} (function counter) per {@code template} and {@code outcome};
+ *       {@code backstage.template.duration.seconds} per {@code template} and {@code quantile} (0.5, 0.95);
+ *       {@code backstage.template.users} per {@code template}.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * AdoptionMeterBinder adoption = new AdoptionMeterBinder();
+ * adoption.bindTo(meterRegistry);
+ * adoption.update(scorecard.runner().run(catalog.entities().query(EntityQuery.all())));
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class AdoptionMeterBinder implements MeterBinder {
+  private final AtomicReference<ScorecardResult> scorecard = new AtomicReference<>();
+  private final AtomicReference<TemplateKpis> templates = new AtomicReference<>();
+  private volatile MeterRegistry registry;
+
+  /** Creates the binder; nothing is published until it is bound and updated. */
+  public AdoptionMeterBinder() {}
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    ScorecardResult s = scorecard.get();
+    if (s != null) {
+      register(s);
+    }
+    TemplateKpis t = templates.get();
+    if (t != null) {
+      register(t);
+    }
+  }
+
+  /** Publishes the numbers of a scorecard run (levels, pass rates, catalog KPIs). */
+  public void update(ScorecardResult result) {
+    scorecard.set(Objects.requireNonNull(result, "result"));
+    if (registry != null) {
+      register(result);
+    }
+  }
+
+  /** Publishes template-usage numbers. */
+  public void update(TemplateKpis kpis) {
+    templates.set(Objects.requireNonNull(kpis, "kpis"));
+    if (registry != null) {
+      register(kpis);
+    }
+  }
+
+  /** Registers a gauge per tag combination seen; Micrometer ignores combinations it already has. */
+  private void register(ScorecardResult result) {
+    MeterRegistry r = registry;
+    for (Rollup owner : result.rollups(Dimension.OWNER)) {
+      String key = owner.key();
+      for (Track track : result.tracks()) {
+        for (String level : owner.levelCounts(track.name()).keySet()) {
+          gauge(r, "backstage.scorecard.entities", "Entities per owner holding a level",
+              Tags.of("owner", key, "track", track.name(), "level", level),
+              s -> rollup(s, key).map(o -> o.levelCounts(track.name()).getOrDefault(level, 0)).orElse(0));
+        }
+      }
+      for (CheckInfo check : result.checks()) {
+        gauge(r, "backstage.scorecard.check.pass.ratio", "Share of an owner's entities passing a check",
+            Tags.of("owner", key, "check", check.id()),
+            s -> rollup(s, key).map(o -> o.passRate(check.id())).orElse(Double.NaN));
+      }
+    }
+    CatalogKpis kpis = result.kpis();
+    for (String kind : kpis.entitiesByKind().keySet()) {
+      gauge(r, "backstage.catalog.entities", "Catalog entities per kind", Tags.of("kind", kind),
+          s -> s.kpis().entitiesByKind().getOrDefault(kind, 0L));
+    }
+    Map<String, ToDoubleFunction<CatalogKpis>> ratios = Map.of(
+        "owned", k -> percent(k.owned()), "owners_resolving", k -> percent(k.ownersResolving()),
+        "with_docs", k -> percent(k.withDocs()), "with_system", k -> percent(k.withSystem()),
+        "with_lifecycle", k -> percent(k.withLifecycle()));
+    ratios.forEach((kpi, f) -> gauge(r, "backstage.catalog.kpi.ratio", "Catalog completeness KPIs (0-1)",
+        Tags.of("kpi", kpi), s -> f.applyAsDouble(s.kpis())));
+    gauge(r, "backstage.catalog.orphans", "Entities whose owner does not resolve or is missing", Tags.empty(),
+        s -> s.kpis().orphans());
+  }
+
+  private void register(TemplateKpis kpis) {
+    MeterRegistry r = registry;
+    for (String template : kpis.byTemplate().keySet()) {
+      for (String outcome : new String[] {"succeeded", "failed"}) {
+        FunctionCounter.builder("backstage.template.runs", templates,
+                ref -> stats(ref.get(), template) == null ? 0
+                    : outcome.equals("failed") ? stats(ref.get(), template).failed()
+                    : stats(ref.get(), template).succeeded())
+            .description("Template runs by outcome").tags("template", template, "outcome", outcome).register(r);
+      }
+      templateGauge(r, "backstage.template.duration.seconds", Tags.of("template", template, "quantile", "0.5"),
+          t -> t.p50().toMillis() / 1000.0);
+      templateGauge(r, "backstage.template.duration.seconds", Tags.of("template", template, "quantile", "0.95"),
+          t -> t.p95().toMillis() / 1000.0);
+      templateGauge(r, "backstage.template.users", Tags.of("template", template), t -> t.distinctUsers());
+    }
+  }
+
+  private void templateGauge(MeterRegistry r, String name, Tags tags, ToDoubleFunction<TemplateKpis.TemplateStats> f) {
+    String template = tags.stream().filter(t -> t.getKey().equals("template")).findFirst().orElseThrow().getValue();
+    Gauge.builder(name, templates, ref -> {
+      TemplateKpis.TemplateStats s = stats(ref.get(), template);
+      return s == null ? Double.NaN : f.applyAsDouble(s);
+    }).tags(tags).strongReference(true).register(r);
+  }
+
+  private void gauge(MeterRegistry r, String name, String description, Tags tags,
+      ToDoubleFunction<ScorecardResult> f) {
+    Gauge.builder(name, scorecard, ref -> ref.get() == null ? Double.NaN : f.applyAsDouble(ref.get()))
+        .description(description).tags(tags).strongReference(true).register(r);
+  }
+
+  private static java.util.Optional<Rollup> rollup(ScorecardResult s, String owner) {
+    return s.rollup(Dimension.OWNER, owner);
+  }
+
+  private static TemplateKpis.TemplateStats stats(TemplateKpis kpis, String template) {
+    return kpis == null ? null : kpis.byTemplate().get(template);
+  }
+
+  private static double percent(Ratio ratio) {
+    return ratio.total() == 0 ? Double.NaN : (double) ratio.count() / ratio.total();
+  }
+}
