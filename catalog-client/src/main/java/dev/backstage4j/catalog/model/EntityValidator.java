@@ -49,7 +49,6 @@ public final class EntityValidator {
   private static final Set<String> ROOT_FIELDS = Set.of("apiVersion", "kind", "metadata", "spec");
   private static final EntityValidator DEFAULT = new EntityValidator();
 
-  private final MiniSchema.Node envelope;
   private final MiniSchema.Node entity;
   private final MiniSchema.Node[] kindSchemas = new MiniSchema.Node[KINDS.length];
 
@@ -57,7 +56,6 @@ public final class EntityValidator {
     MiniSchema schemas = MiniSchema.load("common", "EntityMeta", "Entity", "EntityEnvelope", "Component.v1alpha1",
         "API.v1alpha1", "Resource.v1alpha1", "System.v1alpha1", "Domain.v1alpha1", "Group.v1alpha1",
         "User.v1alpha1", "Location.v1alpha1", "Template.v1beta3");
-    envelope = schemas.get("EntityEnvelope");
     entity = schemas.get("Entity");
     for (int i = 0; i < KINDS.length; i++) {
       kindSchemas[i] = schemas.get(KINDS[i][1]);
@@ -85,8 +83,11 @@ public final class EntityValidator {
   List<Violation> check(Map<String, ?> tree) {
     Set<Violation> out = new LinkedHashSet<>();
     List<Violation> buf = new ArrayList<>();
-    envelope.check(tree, "", buf);
-    entity.check(tree, "", buf);
+    // The envelope schema's rules are a subset of the Entity schema's, and every kind schema starts with
+    // allOf [$ref Entity]: the Entity schema is checked once, inside the kind schema when one applies.
+    if (!kind(tree, buf)) {
+      entity.check(tree, "", buf);
+    }
     for (String key : tree.keySet()) {
       if (!ROOT_FIELDS.contains(key)) {
         buf.add(Violation.of(key, "is not an allowed field at the root of an entity"
@@ -96,9 +97,6 @@ public final class EntityValidator {
     out.addAll(dedupeRoot(buf));
     buf.clear();
     fieldFormat(tree, buf);
-    out.addAll(buf);
-    buf.clear();
-    kind(tree, buf);
     out.addAll(buf);
     return List.copyOf(out);
   }
@@ -116,7 +114,8 @@ public final class EntityValidator {
     return out;
   }
 
-  private void kind(Map<String, ?> tree, List<Violation> out) {
+  /** Checks the kind schema that applies, if any, and returns whether there was one. */
+  private boolean kind(Map<String, ?> tree, List<Violation> out) {
     Object kind = tree.get("kind");
     Object apiVersion = tree.get("apiVersion");
     for (int i = 0; i < KINDS.length; i++) {
@@ -124,7 +123,7 @@ public final class EntityValidator {
         for (int j = 2; j < KINDS[i].length; j++) {
           if (KINDS[i][j].equals(apiVersion)) {
             kindSchemas[i].check(tree, "", out);
-            return;
+            return true;
           }
         }
         if (apiVersion instanceof String) {
@@ -132,13 +131,14 @@ public final class EntityValidator {
           out.add(Violation.of("apiVersion", "kind " + kind + " has no schema for apiVersion \"" + apiVersion
               + "\" (known: " + String.join(", ", versions) + ")"));
         }
-        return;
+        return false;
       }
     }
     if (kind instanceof String && !((String) kind).isEmpty()) {
       out.add(Violation.of("kind", "\"" + kind + "\" is not a kind the catalog recognizes (built-in kinds: "
           + "Component, API, Resource, System, Domain, Group, User, Location, Template; kinds are case-sensitive)"));
     }
+    return false;
   }
 
   @SuppressWarnings("unchecked")

@@ -185,12 +185,12 @@ public final class MiniSchema {
     /** Appends a violation for every failed keyword (ajv {@code allErrors}) and returns whether there was none. */
     public boolean check(Object data, String path, List<Violation> out) {
       int before = out.size();
-      validate(data, path, out);
+      validate(data, path.isEmpty() ? Path.ROOT : new Path(null, path, -1), out);
       return out.size() == before;
     }
 
     @SuppressWarnings("unchecked")
-    private void validate(Object data, String path, List<Violation> out) {
+    private void validate(Object data, Path path, List<Violation> out) {
       if (ref != null) {
         ref.validate(data, path, out);
       }
@@ -202,21 +202,21 @@ public final class MiniSchema {
       if (oneOf != null) {
         int matches = 0;
         for (Node n : oneOf) {
-          if (n.check(data, path, new ArrayList<>())) {
+          if (n.matches(data, path)) {
             matches++;
           }
         }
         if (matches != 1) {
-          out.add(Violation.of(path, matches == 0 ? "does not match any of the allowed shapes ("
+          out.add(Violation.of(path.toString(), matches == 0 ? "does not match any of the allowed shapes ("
               + describeOneOf() + ")" : "matches more than one of the allowed shapes"));
         }
       }
       if (types != null && !typeMatches(data)) {
-        out.add(Violation.of(path, "must be " + String.join(" or ", typeWords()) + ", found " + Trees.typeName(data)));
+        out.add(Violation.of(path.toString(), "must be " + String.join(" or ", typeWords()) + ", found " + Trees.typeName(data)));
         return;
       }
       if (enumValues != null && !enumValues.contains(normalize(data))) {
-        out.add(Violation.of(path, isConst ? "must be " + quoted(enumValues.get(0))
+        out.add(Violation.of(path.toString(), isConst ? "must be " + quoted(enumValues.get(0))
             : "must be one of " + describeEnum()));
       }
       if (data instanceof String) {
@@ -224,24 +224,24 @@ public final class MiniSchema {
         if (minLength >= 0 || maxLength >= 0) {
           int cps = s.codePointCount(0, s.length());
           if (minLength >= 0 && cps < minLength) {
-            out.add(Violation.of(path, minLength == 1 ? "must not be empty"
+            out.add(Violation.of(path.toString(), minLength == 1 ? "must not be empty"
                 : "must be at least " + minLength + " characters long"));
           }
           if (maxLength >= 0 && cps > maxLength) {
-            out.add(Violation.of(path, "must be at most " + maxLength + " characters long"));
+            out.add(Violation.of(path.toString(), "must be at most " + maxLength + " characters long"));
           }
         }
         if (wordPattern && !isWord(s)) {
-          out.add(Violation.of(path, "must consist of letters, digits and underscores only"));
+          out.add(Violation.of(path.toString(), "must consist of letters, digits and underscores only"));
         }
       } else if (data instanceof List) {
         List<Object> list = (List<Object>) data;
         if (minItems >= 0 && list.size() < minItems) {
-          out.add(Violation.of(path, "must have at least " + minItems + " items"));
+          out.add(Violation.of(path.toString(), "must have at least " + minItems + " items"));
         }
         if (items != null) {
           for (int i = 0; i < list.size(); i++) {
-            items.validate(list.get(i), join(path, Integer.toString(i)), out);
+            items.validate(list.get(i), new Path(path, null, i), out);
           }
         }
       } else if (data instanceof Map) {
@@ -249,14 +249,14 @@ public final class MiniSchema {
         if (required != null) {
           for (String r : required) {
             if (!map.containsKey(r)) {
-              out.add(Violation.of(join(path, r), "is required"));
+              out.add(Violation.of(new Path(path, r, -1).toString(), "is required"));
             }
           }
         }
         if (properties != null || anyLineProperties != null || noAdditional || additional != null) {
           for (Map.Entry<String, Object> e : map.entrySet()) {
             String key = e.getKey();
-            String p = join(path, key);
+            Path p = new Path(path, key, -1);
             boolean known = false;
             Node prop = properties == null ? null : properties.get(key);
             if (prop != null) {
@@ -269,7 +269,7 @@ public final class MiniSchema {
             }
             if (!known) {
               if (noAdditional) {
-                out.add(Violation.of(p, "is not an allowed field"
+                out.add(Violation.of(p.toString(), "is not an allowed field"
                     + (properties == null ? "" : " (allowed: " + String.join(", ", properties.keySet()) + ")")));
               } else if (additional != null) {
                 additional.validate(e.getValue(), p, out);
@@ -278,6 +278,12 @@ public final class MiniSchema {
           }
         }
       }
+    }
+
+    private boolean matches(Object data, Path path) {
+      List<Violation> scratch = new ArrayList<>(2);
+      validate(data, path, scratch);
+      return scratch.isEmpty();
     }
 
     private String describeOneOf() {
@@ -359,8 +365,24 @@ public final class MiniSchema {
     }
   }
 
-  static String join(String path, String key) {
-    return path.isEmpty() ? key : path + "." + key;
+  /** A field path built only when a violation needs its text. */
+  static final class Path {
+    static final Path ROOT = new Path(null, "", -1);
+    private final Path parent;
+    private final String key;
+    private final int index;
+
+    Path(Path parent, String key, int index) {
+      this.parent = parent == ROOT ? null : parent;
+      this.key = key;
+      this.index = index;
+    }
+
+    @Override
+    public String toString() {
+      String self = key != null ? key : Integer.toString(index);
+      return parent == null ? self : parent + "." + self;
+    }
   }
 
   /** {@code /^\w+$/u}. */

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Deep copies of JSON-like trees (maps, lists, strings, numbers, booleans, null) into unmodifiable form. */
+/**
+ * Deep copies of JSON-like trees (maps, lists, strings, numbers, booleans, null) into unmodifiable form.
+ * Integers become {@code Long} and floats {@code Double}, so equal trees compare equal whatever built them.
+ */
 public final class Trees {
   private Trees() {}
 
@@ -16,7 +19,17 @@ public final class Trees {
    * @throws IllegalArgumentException naming the path if a value is not a JSON-like type
    */
   public static Object freeze(Object value, String path) {
-    if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) {
+    if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
+        || value instanceof Double) {
+      return value;
+    }
+    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      return ((Number) value).longValue(); // one integer type, so equal trees compare equal
+    }
+    if (value instanceof Float) {
+      return ((Float) value).doubleValue();
+    }
+    if (value instanceof Number) {
       return value;
     }
     if (value instanceof Map) {

@@ -235,11 +235,29 @@ public final class WhatwgUrl {
     if (ascii) {
       mapped = domain.toLowerCase(Locale.ROOT);
     } else {
-      try {
-        mapped = IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-      } catch (IllegalArgumentException e) {
-        return null;
+      // Label by label: UTS #46 (VerifyDnsLength=false) allows the empty labels IDN rejects.
+      StringBuilder b = new StringBuilder(domain.length() + 16);
+      int start = 0;
+      for (int i = 0; i <= domain.length(); i++) {
+        char c = i < domain.length() ? domain.charAt(i) : '.';
+        if (c == '.' || c == '\u3002' || c == '\uFF0E' || c == '\uFF61') {
+          String label = domain.substring(start, i);
+          if (start > 0) {
+            b.append('.');
+          }
+          if (label.chars().allMatch(ch -> ch < 0x80)) {
+            b.append(label.toLowerCase(Locale.ROOT));
+          } else {
+            try {
+              b.append(IDN.toASCII(label, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+              return null;
+            }
+          }
+          start = i + 1;
+        }
       }
+      mapped = b.toString();
     }
     for (String label : JsRules.split(mapped, '.')) {
       if (label.startsWith("xn--") && !punycodeLabelValid(label.substring(4))) {

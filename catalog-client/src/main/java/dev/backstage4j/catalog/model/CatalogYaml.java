@@ -1,0 +1,373 @@
+package dev.backstage4j.catalog.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.backstage4j.catalog.model.internal.YamlTreeReader;
+import java.io.BufferedReader;
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Reads and writes catalog-info.yaml files: single or multi-document YAML, each document one entity.
+ *
+ * <p>Reading follows Backstage: YAML 1.2 scalars ({@code yes} and {@code on} are strings), aliases expanded,
+ * empty documents skipped, duplicate keys rejected. Every document is validated with {@link EntityValidator}, and
+ * every violation carries the {@code file:line:column} of the offending field (or of its nearest parent when the
+ * field is missing). Unreadable input raises {@link CatalogYamlException} naming the place. Reading is safe for
+ * untrusted files: no Java types are instantiated from tags, and the file size, document size, nesting depth,
+ * alias count and expanded value count are limited, so an alias bomb or a huge document fails fast with a clear
+ * error instead of exhausting memory.
+ *
+ * <p>Writing is deterministic: root keys in the order {@code apiVersion, kind, metadata, spec, relations,
+ * status}, metadata keys in the order {@code name, namespace, title, description, labels, annotations, tags,
+ * links}, everything else in its existing order, strings quoted only where YAML needs it, and documents
+ * separated by {@code ---} lines.
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * <pre>{@code
+ * for (CatalogDocument doc : CatalogYaml.create().read(Path.of("catalog-info.yaml"))) {
+ *   doc.validation().violations().forEach(System.err::println);  // catalog-info.yaml:7:12: metadata.name: ...
+ * }
+ * }</pre>
+ */
+public final class CatalogYaml {
+  private static final List<String> ROOT_ORDER = List.of("apiVersion", "kind", "metadata", "spec", "relations",
+      "status");
+  private static final List<String> METADATA_ORDER = List.of("name", "namespace", "title", "description",
+      "labels", "annotations", "tags", "links");
+  private static final YAMLMapper WRITER = YAMLMapper.builder(YAMLFactory.builder().build())
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+      .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+      .build();
+
+  private final long maxFileChars;
+  private final int maxDocumentChars;
+  private final int maxDepth;
+  private final int maxAliases;
+  private final int maxValues;
+  private final EntityValidator validator;
+
+  private CatalogYaml(Builder b) {
+    this.maxFileChars = b.maxFileChars;
+    this.maxDocumentChars = b.maxDocumentChars;
+    this.maxDepth = b.maxDepth;
+    this.maxAliases = b.maxAliases;
+    this.maxValues = b.maxValues;
+    this.validator = EntityValidator.create();
+  }
+
+  /**
+   * Returns a reader/writer with the default limits: files up to 256 Mi characters, documents up to 3 Mi
+   * characters, 64 levels of nesting, 100 aliases and 100,000 values per document.
+   */
+  public static CatalogYaml create() {
+    return new Builder().build();
+  }
+
+  /** Returns a builder to change the limits. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Reads every document of a file.
+   *
+   * @throws CatalogYamlException if the file cannot be read or is not well-formed YAML within the limits
+   */
+  public List<CatalogDocument> read(Path file) {
+    List<CatalogDocument> out = new ArrayList<>();
+    read(file, out::add);
+    return out;
+  }
+
+  /**
+   * Reads every document of a file and hands them to the sink one by one, so files of any number of documents
+   * can be processed in little memory.
+   *
+   * @throws CatalogYamlException if the file cannot be read or is not well-formed YAML within the limits
+   */
+  public void read(Path file, Consumer<CatalogDocument> sink) {
+    String name = file.toString();
+    try (Reader r = new BufferedReader(Files.newBufferedReader(file, StandardCharsets.UTF_8), 65536)) {
+      read(r, name, sink);
+    } catch (IOException e) {
+      throw new CatalogYamlException(name, 0, 0, "cannot read file: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads every document of YAML text; {@code fileName} is used in locations and messages.
+   *
+   * @throws CatalogYamlException if the text is not well-formed YAML within the limits
+   */
+  public List<CatalogDocument> read(String yaml, String fileName) {
+    List<CatalogDocument> out = new ArrayList<>();
+    read(new StringReader(yaml), fileName, out::add);
+    return out;
+  }
+
+  /**
+   * Reads every document of a file and returns the entities, if all of them are valid.
+   *
+   * @throws InvalidEntityException listing every violation of every document with its file:line:column
+   * @throws CatalogYamlException if the file cannot be read or is not well-formed YAML within the limits
+   */
+  public List<Entity> readEntities(Path file) {
+    List<Entity> entities = new ArrayList<>();
+    List<Violation> problems = new ArrayList<>();
+    read(file, doc -> {
+      if (doc.isValid()) {
+        entities.add(doc.entity());
+      } else {
+        problems.addAll(doc.validation().violations());
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw new InvalidEntityException(file.toString(), problems);
+    }
+    return entities;
+  }
+
+  private void read(Reader in, String fileName, Consumer<CatalogDocument> sink) {
+    Reader limited = new LimitedReader(in, maxFileChars, fileName);
+    YamlTreeReader reader = new YamlTreeReader(limited, maxDocumentChars, maxDepth, maxAliases, maxValues);
+    while (true) {
+      YamlTreeReader.Document d;
+      try {
+        d = reader.next();
+      } catch (YamlTreeReader.Failure f) {
+        throw new CatalogYamlException(fileName, f.line, f.column, f.getMessage(), f.getCause());
+      } catch (UncheckedIOException e) {
+        throw new CatalogYamlException(fileName, 0, 0, e.getCause().getMessage(), e);
+      }
+      if (d == null) {
+        return;
+      }
+      if (d.root == null) {
+        continue; // an empty document, e.g. a trailing "---": Backstage skips it too
+      }
+      sink.accept(document(d, fileName));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private CatalogDocument document(YamlTreeReader.Document d, String fileName) {
+    SourceLocation start = SourceLocation.of(fileName, d.line, d.column);
+    if (!(d.root instanceof Map)) {
+      String type = d.root instanceof List ? "array" : d.root instanceof String ? "string"
+          : d.root instanceof Boolean ? "boolean" : "number";
+      Violation v = Violation.of("", "expected an object (an entity) at the root of the document, found " + type)
+          .at(start);
+      return new CatalogDocument(Map.of(), start, new ValidationResult(Map.of(), List.of(v), start));
+    }
+    Map<String, Object> tree = (Map<String, Object>) d.root;
+    List<Violation> found = validator.check(tree);
+    List<Violation> located = new ArrayList<>(found.size());
+    for (Violation v : found) {
+      int[] pos = d.position(v.path());
+      located.add(v.at(SourceLocation.of(fileName, pos[0], pos[1])));
+    }
+    return new CatalogDocument(tree, start, new ValidationResult(tree, located, start));
+  }
+
+  /**
+   * Returns the entity as a YAML document (no {@code ---} line), keys in the stable order.
+   *
+   * @throws IllegalArgumentException if a string holds an unpaired UTF-16 surrogate, which YAML cannot represent
+   */
+  public String write(Entity entity) {
+    return write(List.of(entity));
+  }
+
+  /**
+   * Returns the entities as a multi-document YAML text, documents separated by {@code ---} lines.
+   *
+   * @throws IllegalArgumentException if a string holds an unpaired UTF-16 surrogate, which YAML cannot represent
+   */
+  public String write(List<Entity> entities) {
+    StringBuilder b = new StringBuilder();
+    for (Entity e : entities) {
+      if (b.length() > 0) {
+        b.append("---\n");
+      }
+      checkWritable(e.toMap(), "");
+      try {
+        b.append(WRITER.writeValueAsString(ordered(e.toMap())));
+      } catch (JsonProcessingException ex) {
+        throw new IllegalStateException("cannot write " + e.ref() + " as YAML", ex);
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * Writes the entities to a file as multi-document YAML (UTF-8).
+   *
+   * @throws UncheckedIOException if the file cannot be written
+   */
+  public void write(List<Entity> entities, Path file) {
+    try {
+      Files.writeString(file, write(entities), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /** YAML text is Unicode: a string with an unpaired UTF-16 surrogate has no YAML form. */
+  private static void checkWritable(Object v, String path) {
+    if (v instanceof String) {
+      String s = (String) v;
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else if (Character.isSurrogate(c)) {
+          throw new IllegalArgumentException((path.isEmpty() ? "a key" : path)
+              + " holds an unpaired UTF-16 surrogate, which YAML cannot represent");
+        }
+      }
+    } else if (v instanceof Map) {
+      for (Map.Entry<?, ?> en : ((Map<?, ?>) v).entrySet()) {
+        String p = path.isEmpty() ? String.valueOf(en.getKey()) : path + "." + en.getKey();
+        checkWritable(en.getKey(), path);
+        checkWritable(en.getValue(), p);
+      }
+    } else if (v instanceof List) {
+      int i = 0;
+      for (Object o : (List<?>) v) {
+        checkWritable(o, path + "." + i++);
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> ordered(Map<String, Object> root) {
+    Map<String, Object> out = reorder(root, ROOT_ORDER);
+    Object md = out.get("metadata");
+    if (md instanceof Map) {
+      out.put("metadata", reorder((Map<String, Object>) md, METADATA_ORDER));
+    }
+    return out;
+  }
+
+  private static Map<String, Object> reorder(Map<String, Object> in, List<String> order) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String k : order) {
+      if (in.containsKey(k)) {
+        out.put(k, in.get(k));
+      }
+    }
+    in.forEach(out::putIfAbsent);
+    return out;
+  }
+
+  /** Configures the limits of a {@link CatalogYaml}. Not thread-safe. */
+  public static final class Builder {
+    private long maxFileChars = 256L * 1024 * 1024;
+    private int maxDocumentChars = 3 * 1024 * 1024;
+    private int maxDepth = 64;
+    private int maxAliases = 100;
+    private int maxValues = 100_000;
+
+    private Builder() {}
+
+    /** Sets the largest file, in characters, that is read. */
+    public Builder maxFileChars(long chars) {
+      this.maxFileChars = positive(chars, "maxFileChars");
+      return this;
+    }
+
+    /** Sets the largest single document, in characters. */
+    public Builder maxDocumentChars(int chars) {
+      this.maxDocumentChars = (int) positive(chars, "maxDocumentChars");
+      return this;
+    }
+
+    /** Sets how deeply maps and lists may nest. */
+    public Builder maxDepth(int depth) {
+      this.maxDepth = (int) positive(depth, "maxDepth");
+      return this;
+    }
+
+    /** Sets how many aliases ({@code *name}) one document may use. */
+    public Builder maxAliases(int aliases) {
+      this.maxAliases = (int) positive(aliases, "maxAliases");
+      return this;
+    }
+
+    /** Sets how many values one document may hold once aliases are expanded. */
+    public Builder maxValues(int values) {
+      this.maxValues = (int) positive(values, "maxValues");
+      return this;
+    }
+
+    /** Returns the configured reader/writer. */
+    public CatalogYaml build() {
+      return new CatalogYaml(this);
+    }
+
+    private static long positive(long v, String name) {
+      if (v < 1) {
+        throw new IllegalArgumentException(name + " must be positive, got " + v);
+      }
+      return v;
+    }
+  }
+
+  /** Fails once more than the allowed number of characters has been read. */
+  private static final class LimitedReader extends FilterReader {
+    private final long max;
+    private final String name;
+    private long count;
+
+    LimitedReader(Reader in, long max, String name) {
+      super(Objects.requireNonNull(in));
+      this.max = max;
+      this.name = name;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = super.read();
+      if (c >= 0) {
+        count(1);
+      }
+      return c;
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) throws IOException {
+      int n = super.read(buf, off, len);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(int n) {
+      count += n;
+      if (count > max) {
+        throw new UncheckedIOException(new IOException(name + " is larger than the limit of " + max
+            + " characters"));
+      }
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.backstage4j.catalog.model;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Prints how long validation and YAML reading take. Not a test: run it by hand, for example
+ *
+ * <pre>
+ * mvn -q -Db4j.buildDir=target-me -pl catalog-client -am test-compile
+ * java -Xmx64m -cp "catalog-client/target-me/test-classes:catalog-client/target-me/classes:$(cat cp.txt)" \
+ *     dev.backstage4j.catalog.model.ValidationBenchmark
+ * </pre>
+ *
+ * <p>Both CPU time of the measuring thread and wall time are printed: on a shared, busy machine the CPU time is
+ * the figure that says what one core needs.
+ *
+ * <p>Figures: validating 100,000 generated entities (a mix of valid and invalid, every kind) on one thread, and
+ * reading plus validating a 10,000-entity multi-document YAML file in a streaming pass and into a list.
+ */
+public final class ValidationBenchmark {
+  private ValidationBenchmark() {}
+
+  /** Runs the benchmark; the optional argument is the number of entities to validate. */
+  public static void main(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    System.out.println("max heap: " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
+    CaseGenerator gen = new CaseGenerator(42);
+    List<Map<String, Object>> trees = new ArrayList<>(10_000);
+    for (int i = 0; i < 10_000; i++) {
+      trees.add(gen.entity());
+    }
+    EntityValidator validator = EntityValidator.create();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    for (int round = 0; round < 5; round++) {
+      long t0 = System.nanoTime();
+      long c0 = threads.getCurrentThreadCpuTime();
+      int valid = 0;
+      for (int i = 0; i < n; i++) {
+        if (validator.validate(trees.get(i % trees.size())).isValid()) {
+          valid++;
+        }
+      }
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      long cpuMs = (threads.getCurrentThreadCpuTime() - c0) / 1_000_000;
+      System.out.printf("round %d: validated %,d entities (%,d valid) on one thread: %,d ms CPU, %,d ms wall%n",
+          round, n, valid, cpuMs, ms);
+    }
+
+    Path file = Files.createTempFile("b4j-bench", ".yaml");
+    try {
+      List<Entity> entities = new ArrayList<>();
+      for (int i = 0; i < 10_000; i++) {
+        Map<String, Object> t = CaseGenerator.validBase(CaseGenerator.KINDS.get(i % CaseGenerator.KINDS.size()));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> md = (Map<String, Object>) t.get("metadata");
+        md.put("name", "entity-" + i);
+        entities.add(Entity.fromMap(t));
+      }
+      CatalogYaml yaml = CatalogYaml.create();
+      yaml.write(entities, file);
+      entities = null;
+      System.out.printf("wrote 10,000 entities: %,d bytes%n", Files.size(file));
+      for (int round = 0; round < 3; round++) {
+        long t0 = System.nanoTime();
+        long c0 = threads.getCurrentThreadCpuTime();
+        AtomicInteger docs = new AtomicInteger();
+        AtomicInteger valid = new AtomicInteger();
+        yaml.read(file, d -> {
+          docs.incrementAndGet();
+          if (d.isValid()) {
+            valid.incrementAndGet();
+          }
+        });
+        long streamMs = (System.nanoTime() - t0) / 1_000_000;
+        long streamCpu = (threads.getCurrentThreadCpuTime() - c0) / 1_000_000;
+        t0 = System.nanoTime();
+        c0 = threads.getCurrentThreadCpuTime();
+        List<Entity> all = yaml.readEntities(file);
+        long listMs = (System.nanoTime() - t0) / 1_000_000;
+        long listCpu = (threads.getCurrentThreadCpuTime() - c0) / 1_000_000;
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("round %d: streamed %,d documents (%,d valid): %,d ms CPU, %,d ms wall; readEntities -> "
+            + "%,d entities: %,d ms CPU, %,d ms wall; heap used %,d MiB%n", round, docs.get(), valid.get(), streamCpu,
+            streamMs, all.size(), listCpu, listMs, (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+      }
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+}
