@@ -19,9 +19,9 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.Test;
 
-class TemplateDefinitionTest {
+public class TemplateDefinitionTest {
 
-  static TemplateDefinition helloWorld() {
+  public static TemplateDefinition helloWorld() {
     return TemplateDefinition.builder()
         .name("hello-world").title("Hello World").description("Written in Java").tags("java", "test")
         .owner("group:platform-team").type("service")
