@@ -23,7 +23,7 @@ final class CsvReport {
       b.append(q(e.ref().toString())).append(',').append(q(e.kind())).append(',').append(q(e.owner())).append(',')
           .append(q(e.system())).append(',').append(q(e.domain()));
       for (Track t : r.tracks()) {
-        b.append(',').append(q(e.level(t.name()).orElse("")));
+        b.append(',').append(q(e.levelLabel(t.name())));
       }
       b.append(',').append(e.points()).append(',').append(e.maxPoints()).append(',').append(pct(e.percent()));
       for (byte o : e.rawOutcomes()) {

@@ -23,14 +23,15 @@ public final class EntityResult {
   private final int points;
   private final int maxPoints;
 
-  EntityResult(Shape shape, EntityRef ref, String owner, String system, String domain, byte[] outcomes) {
+  EntityResult(Shape shape, EntityRef ref, String owner, String system, String domain, byte[] outcomes,
+      int[] levels) {
     this.shape = shape;
     this.ref = ref;
     this.owner = owner;
     this.system = system;
     this.domain = domain;
     this.outcomes = outcomes;
-    this.levels = shape.levels(outcomes);
+    this.levels = levels;
     int p = 0;
     int max = 0;
     for (int i = 0; i < outcomes.length; i++) {
@@ -53,7 +54,7 @@ public final class EntityResult {
 
   /** Returns the kind, lower-cased. */
   public String kind() {
-    return ref.kind();
+    return ref.kind().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Returns the owner as a full ref string, or an empty string when the entity names none. */
@@ -96,16 +97,32 @@ public final class EntityResult {
     return Collections.unmodifiableList(out);
   }
 
-  /** Returns the name of the highest level held in the track, or empty when the entity holds none. */
+  /**
+   * Returns the name of the highest level held in the track, or empty when the entity holds none or the track
+   * does not rank it (see {@link #ranked(String)}).
+   */
   public Optional<String> level(String track) {
     int t = shape.track(track);
     int l = levels[t];
     return l < 0 ? Optional.empty() : Optional.of(shape.tracks.get(t).levels().get(l).name());
   }
 
-  /** Returns the index of the highest level held in the track (0 = lowest level), or -1 for none. */
+  /**
+   * Returns the index of the highest level held in the track (0 = lowest level), -1 for none, or -2 when the
+   * track's scope leaves the entity out.
+   */
   public int levelIndex(String track) {
     return levels[shape.track(track)];
+  }
+
+  /** Returns whether the track ranks this entity (it is inside the track's scope). */
+  public boolean ranked(String track) {
+    return levels[shape.track(track)] != Shape.NOT_RANKED;
+  }
+
+  /** Returns the level name, {@code none}, or {@code n/a} when the track does not rank the entity. */
+  String levelLabel(String track) {
+    return ranked(track) ? level(track).orElse("none") : "n/a";
   }
 
   /**
@@ -158,7 +175,7 @@ public final class EntityResult {
     StringBuilder b = new StringBuilder("EntityResult{").append(ref);
     for (int t = 0; t < levels.length; t++) {
       String name = shape.tracks.get(t).name();
-      b.append(", ").append(name).append('=').append(level(name).orElse("none"));
+      b.append(", ").append(name).append('=').append(levelLabel(name));
     }
     return b.append(", ").append(points).append('/').append(maxPoints).append('}').toString();
   }

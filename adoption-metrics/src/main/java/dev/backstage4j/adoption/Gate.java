@@ -78,7 +78,8 @@ public final class Gate {
     }
     List<EntityResult> selected = new ArrayList<>();
     for (EntityResult e : result.entities()) {
-      if ((owners.isEmpty() || owners.contains(e.owner())) && (entities.isEmpty() || entities.contains(e.ref()))) {
+      if (e.ranked(track) && (owners.isEmpty() || owners.contains(e.owner()))
+          && (entities.isEmpty() || entities.contains(e.ref()))) {
         selected.add(e);
       }
     }

@@ -329,7 +329,7 @@ final class HtmlReport {
       for (Track t : r.tracks()) {
         int idx = e.levelIndex(t.name());
         b.append("<td><span class=\"pill\" style=\"background:").append(idx < 0 ? NONE_COLOR : levelColor(t, idx))
-            .append(idx < 0 ? ";color:#555" : "").append("\">").append(h(e.level(t.name()).orElse("none")))
+            .append(idx < 0 ? ";color:#555" : "").append("\">").append(h(e.levelLabel(t.name())))
             .append("</span></td>");
       }
       b.append("<td class=\"num\">").append(pct(e.percent())).append("</td><td>");

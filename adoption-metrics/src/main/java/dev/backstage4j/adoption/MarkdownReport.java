@@ -87,7 +87,7 @@ final class MarkdownReport {
         b.append("| `").append(e.ref()).append("` | ").append(esc(e.owner().isEmpty() ? "—" : e.owner()))
             .append(" |");
         for (Track t : r.tracks()) {
-          b.append(' ').append(esc(e.level(t.name()).orElse("—"))).append(" |");
+          b.append(' ').append(esc(e.levelLabel(t.name()))).append(" |");
         }
         b.append(' ').append(String.join(", ", e.failedCheckIds())).append(" |\n");
       }

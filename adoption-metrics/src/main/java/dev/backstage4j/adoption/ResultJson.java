@@ -51,7 +51,7 @@ final class ResultJson {
       for (Level l : t.levels()) {
         levels.add(ordered("name", l.name(), "checks", l.checkIds()));
       }
-      tracks.add(ordered("name", t.name(), "levels", levels));
+      tracks.add(ordered("name", t.name(), "scope", t.scope().toString(), "levels", levels));
     }
     root.put("tracks", tracks);
     List<Object> ex = new ArrayList<>();
@@ -83,7 +83,9 @@ final class ResultJson {
       m.put("domain", e.domain());
       Map<String, Object> levels = new LinkedHashMap<>();
       for (Track t : r.tracks()) {
-        levels.put(t.name(), e.level(t.name()).orElse(null));
+        if (e.ranked(t.name())) {
+          levels.put(t.name(), e.level(t.name()).orElse(null));
+        }
       }
       m.put("levels", levels);
       m.put("points", e.points());
@@ -198,7 +200,8 @@ final class ResultJson {
           List<String> ids = (List<String>) l.get("checks");
           levels.add(Level.of((String) l.get("name"), ids));
         }
-        tracks.add(Track.of((String) t.get("name"), levels));
+        // a track's scope may hold Java predicates and is not restored: the stored levels are used instead
+        tracks.add(Track.of((String) t.get("name"), levels).withScope(Scope.described((String) t.get("scope"))));
       }
       Shape shape = new Shape(checks, tracks);
       List<Exemption> ex = new ArrayList<>();
@@ -218,8 +221,16 @@ final class ResultJson {
                 + checks.get(i).id() + ": unknown outcome " + outs.get(checks.get(i).id()));
           }
         }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> lv = (Map<String, Object>) e.get("levels");
+        int[] levels = new int[tracks.size()];
+        for (int t = 0; t < levels.length; t++) {
+          Object name = lv.get(tracks.get(t).name());
+          levels[t] = !lv.containsKey(tracks.get(t).name()) ? Shape.NOT_RANKED
+              : name == null ? -1 : tracks.get(t).indexOf((String) name);
+        }
         entities.add(new EntityResult(shape, EntityRef.parse((String) e.get("ref")), (String) e.get("owner"),
-            (String) e.get("system"), (String) e.get("domain"), raw));
+            (String) e.get("system"), (String) e.get("domain"), raw, levels));
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> rollupsJson = (Map<String, Object>) root.get("rollups");

@@ -22,14 +22,29 @@ public final class Scope {
   private final Set<String> lifecycles;
   private final Predicate<Entity> filter;
   private final String filterDescription;
+  private final boolean verbatim;
 
   private Scope(Set<String> kinds, Set<String> types, Set<String> lifecycles, Predicate<Entity> filter,
       String filterDescription) {
+    this(kinds, types, lifecycles, filter, filterDescription, false);
+  }
+
+  private Scope(Set<String> kinds, Set<String> types, Set<String> lifecycles, Predicate<Entity> filter,
+      String filterDescription, boolean verbatim) {
+    this.verbatim = verbatim;
     this.kinds = kinds;
     this.types = types;
     this.lifecycles = lifecycles;
     this.filter = filter;
     this.filterDescription = filterDescription;
+  }
+
+  /**
+   * Returns a scope read back from a result file: it shows the stored description and applies to every entity
+   * (its predicates are not stored).
+   */
+  static Scope described(String description) {
+    return description.isEmpty() ? ALL : new Scope(Set.of(), Set.of(), Set.of(), null, description, true);
   }
 
   /** Returns the scope that applies to every entity. */
@@ -106,6 +121,9 @@ public final class Scope {
   /** Returns a short description, for example {@code kinds=[component] types=[service]}; empty for all. */
   @Override
   public String toString() {
+    if (verbatim) {
+      return filterDescription;
+    }
     StringBuilder b = new StringBuilder();
     if (!kinds.isEmpty()) {
       b.append("kinds=").append(kinds);

@@ -314,7 +314,7 @@ final class ScorecardFile {
 
   private Track track(YamlNode node, String path, List<String> ids) {
     Map<String, YamlNode> m = object(node, path);
-    allowOnly(m, Set.of("name", "levels"), path);
+    allowOnly(m, Set.of("name", "levels", "scope"), path);
     String name = string(required(m, "name", node, path), path + ".name");
     YamlNode levels = required(m, "levels", node, path);
     List<Level> out = new ArrayList<>();
@@ -342,7 +342,8 @@ final class ScorecardFile {
     if (out.isEmpty()) {
       throw fail(levels.line(), path + ".levels: needs at least one level");
     }
-    return Track.of(name, out);
+    Track track = Track.of(name, out);
+    return m.containsKey("scope") ? track.withScope(scope(m.get("scope"), path + ".scope")) : track;
   }
 
   private Exemption exemption(YamlNode node, String path, List<String> ids) {

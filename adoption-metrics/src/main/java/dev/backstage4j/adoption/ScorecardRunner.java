@@ -64,6 +64,7 @@ public final class ScorecardRunner {
     List<Check> checks = scorecard.checks();
     int n = checks.size();
     Check[] arr = checks.toArray(new Check[0]);
+    Track[] tracks = scorecard.tracks().toArray(new Track[0]);
     Map<EntityRef, List<Exemption>> exemptions = new HashMap<>();
     for (Exemption x : scorecard.exemptions()) {
       exemptions.computeIfAbsent(x.entity(), k -> new ArrayList<>()).add(x);
@@ -111,7 +112,13 @@ public final class ScorecardRunner {
       EntityRef owner = EntityFacts.owner(e);
       EntityRef system = EntityFacts.system(e);
       EntityRef domain = EntityFacts.domain(e, system, ctx);
-      EntityResult r = new EntityResult(shape, ref, str(owner), str(system), str(domain), out);
+      int[] levels = shape.levels(out);
+      for (int t = 0; t < levels.length; t++) {
+        if (!tracks[t].scope().appliesTo(e, kind, type, lifecycle)) {
+          levels[t] = Shape.NOT_RANKED;
+        }
+      }
+      EntityResult r = new EntityResult(shape, ref, str(owner), str(system), str(domain), out, levels);
       total.add(r);
       add(tallies.get(0), shape, Dimension.OWNER, owner == null ? NONE : owner.toString(), r);
       add(tallies.get(1), shape, Dimension.SYSTEM, system == null ? NONE : system.toString(), r);

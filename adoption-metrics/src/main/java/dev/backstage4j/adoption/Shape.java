@@ -55,6 +55,9 @@ final class Shape {
     return i;
   }
 
+  /** Level index meaning "this track does not rank the entity". */
+  static final int NOT_RANKED = -2;
+
   /** Returns, per track, the index of the highest level held (-1 for none). */
   int[] levels(byte[] outcomes) {
     int[] out = new int[levelChecks.length];

@@ -38,8 +38,11 @@ public final class SnapshotDiff {
         if (before.tracks().stream().noneMatch(b -> b.name().equals(t.name()))) {
           continue;
         }
-        String from = was.level(t.name()).orElse("none");
-        String to = now.level(t.name()).orElse("none");
+        if (!was.ranked(t.name()) || !now.ranked(t.name())) {
+          continue;
+        }
+        String from = was.levelLabel(t.name());
+        String to = now.levelLabel(t.name());
         if (!from.equals(to)) {
           int fromIdx = t.indexOf(from);
           int toIdx = t.indexOf(to);

@@ -26,7 +26,9 @@ final class Tally {
     entities++;
     int[] levels = r.rawLevels();
     for (int t = 0; t < levels.length; t++) {
-      levelCounts[t][levels[t] + 1]++;
+      if (levels[t] != Shape.NOT_RANKED) {
+        levelCounts[t][levels[t] + 1]++;
+      }
     }
     byte[] outcomes = r.rawOutcomes();
     for (int c = 0; c < outcomes.length; c++) {

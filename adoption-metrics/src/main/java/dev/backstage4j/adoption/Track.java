@@ -7,13 +7,16 @@ import java.util.Set;
 
 /**
  * Holds an ordered ladder of {@link Level}s, lowest first, for example "Basics: Bronze → Silver → Gold". An
- * entity holds a level only if it passes that level's checks and those of every lower level.
+ * entity holds a level only if it passes that level's checks and those of every lower level (a check that does
+ * not apply to the entity counts as passed). An optional {@link #withScope(Scope) scope} limits which entities
+ * the track ranks.
  */
 public final class Track {
   private final String name;
   private final List<Level> levels;
+  private final Scope scope;
 
-  private Track(String name, List<Level> levels) {
+  private Track(String name, List<Level> levels, Scope scope) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("Track name must not be blank");
     }
@@ -28,16 +31,30 @@ public final class Track {
     }
     this.name = name;
     this.levels = List.copyOf(levels);
+    this.scope = Objects.requireNonNull(scope, "scope");
   }
 
   /** Returns a track with the given levels, lowest first. */
   public static Track of(String name, Level... levels) {
-    return new Track(name, List.of(levels));
+    return new Track(name, List.of(levels), Scope.all());
   }
 
   /** Returns a track with the given levels, lowest first. */
   public static Track of(String name, List<Level> levels) {
-    return new Track(name, levels);
+    return new Track(name, levels, Scope.all());
+  }
+
+  /**
+   * Returns a copy ranking only entities inside the scope, for example {@code Scope.kinds("Component")}. Entities
+   * outside it hold no level in this track and are left out of its level counts (rather than counted as "none").
+   */
+  public Track withScope(Scope newScope) {
+    return new Track(name, levels, newScope);
+  }
+
+  /** Returns the scope of entities this track ranks. */
+  public Scope scope() {
+    return scope;
   }
 
   /** Returns the name. */

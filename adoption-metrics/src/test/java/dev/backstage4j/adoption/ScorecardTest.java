@@ -66,6 +66,17 @@ class ScorecardTest {
   }
 
   @Test
+  void trackScope_leavesOtherKindsUnranked() {
+    EntityResult group = entity("group:default/web-team");
+    assertFalse(group.ranked("Basics"));
+    assertEquals(-2, group.levelIndex("Basics"));
+    assertTrue(entity("api:default/payments-api").ranked("Basics"));
+    assertFalse(entity("api:default/payments-api").ranked("Discoverability"));
+    int ranked = result.total().levelCounts("Basics").values().stream().mapToInt(Integer::intValue).sum();
+    assertEquals(10, ranked); // 8 components + 2 APIs
+  }
+
+  @Test
   void ownerResolves_usesGatheredGroupsAndUsers() {
     assertEquals(Outcome.PASSED, entity("component:default/ui-kit").outcome("owner-resolves"));
     assertEquals(Outcome.FAILED, entity("component:default/recommendation-model").outcome("owner-resolves"));
