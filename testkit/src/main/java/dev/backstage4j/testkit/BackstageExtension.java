@@ -75,14 +75,10 @@ public final class BackstageExtension implements ParameterResolver, BeforeEachCa
     URI url = fake.baseUrl();
     CredentialsProvider creds = CredentialsProvider.staticToken(fake.token());
     try {
-      for (Method m : type.getMethods()) {
-        if (m.getName().equals("create") && m.getParameterCount() == 2
-            && java.lang.reflect.Modifier.isStatic(m.getModifiers())
-            && m.getParameterTypes()[0] == URI.class && m.getParameterTypes()[1] == CredentialsProvider.class) {
-          return m.invoke(null, url, creds);
-        }
-      }
-      throw new ParameterResolutionException(type.getName() + " has no static create(URI, CredentialsProvider)");
+      Method create = type.getMethod("create", URI.class, CredentialsProvider.class);
+      return create.invoke(null, url, creds);
+    } catch (NoSuchMethodException e) {
+      throw new ParameterResolutionException(type.getName() + " has no static create(URI, CredentialsProvider)", e);
     } catch (IllegalAccessException | InvocationTargetException e) {
       throw new ParameterResolutionException("Could not create " + type.getSimpleName() + " for FakeBackstage", e);
     }

@@ -721,6 +721,18 @@ final class CatalogApi implements FakeServer.Router {
       c.sendJson(200, loc.toJson());
       return true;
     }
+    if (s.size() == 2 && "PUT".equals(m)) {
+      Map<String, Object> body = c.jsonObjectBody();
+      if (!(body.get("type") instanceof String type) || !(body.get("target") instanceof String target)) {
+        throw ApiFailure.input("request/body must have required property 'type' and 'target'");
+      }
+      CatalogStore.Loc loc = store.update(s.get(1), type, target);
+      if (loc == null) {
+        throw ApiFailure.notFound("Found no location with ID " + s.get(1));
+      }
+      c.sendJson(200, loc.toJson());
+      return true;
+    }
     if (s.size() == 2 && "DELETE".equals(m)) {
       if (!store.deleteLocation(s.get(1))) {
         throw ApiFailure.notFound("Found no location with ID " + s.get(1));

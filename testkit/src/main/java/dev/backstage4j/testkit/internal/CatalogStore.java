@@ -231,6 +231,34 @@ public final class CatalogStore {
     }
   }
 
+  /** Points a registered location at a new type/target (PUT /locations/{id}); null if unknown. */
+  Loc update(String id, String type, String target) {
+    lock.writeLock().lock();
+    try {
+      Loc old = locations.get(id);
+      if (old == null) {
+        return null;
+      }
+      locations.remove(id);
+      locationFiles.remove(old.ref());
+      replaceOrigin(old.ref(), List.of());
+    } finally {
+      lock.writeLock().unlock();
+    }
+    Path file = type.equals("file") ? Path.of(target) : null;
+    Loc loc = new Loc(id, type, target, generatedRef(type, target));
+    List<StoredEntity> read = file != null && Files.isRegularFile(file)
+        ? readRoot(loc, file, new ArrayList<>()) : List.of();
+    write(() -> {
+      locations.put(id, loc);
+      if (file != null) {
+        locationFiles.put(loc.ref(), file);
+      }
+      replaceOrigin(loc.ref(), read);
+    });
+    return loc;
+  }
+
   /** Deletes one entity by uid (DELETE /entities/by-uid); unknown uids are ignored. */
   void deleteByUid(String uid) {
     write(() -> {

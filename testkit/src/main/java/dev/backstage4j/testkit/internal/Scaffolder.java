@@ -237,7 +237,9 @@ public final class Scaffolder {
 
   private void emit(Task task, String type, Map<String, Object> body, List<Map<String, Object>> dryLog) {
     if (dryLog != null) {
-      dryLog.add(Map.of("body", body));
+      if (!"completion".equals(type)) { // the dry-run response carries the output separately
+        dryLog.add(Map.of("body", body));
+      }
       return;
     }
     Map<String, Object> e = new LinkedHashMap<>();
@@ -309,8 +311,7 @@ public final class Scaffolder {
         currentStep = String.valueOf(step.get("id"));
         currentName = String.valueOf(step.get("name"));
         checkCancelled(task, currentStep, currentName);
-        log(task, "Beginning step " + currentName, currentStep, "processing", dryLog);
-        if (step.containsKey("if")) {
+        if (step.containsKey("if")) { // checked before the step starts, as scaffolder-backend 4.x does
           Object cond = step.get("if") instanceof String s ? Templating.renderString(s, ctx) : step.get("if");
           if (!Templating.truthy(cond)) {
             log(task, "Skipping step " + currentStep + " because its if condition was false", currentStep,
@@ -318,6 +319,7 @@ public final class Scaffolder {
             continue;
           }
         }
+        log(task, "Beginning step " + currentName, currentStep, "processing", dryLog);
         String actionId = String.valueOf(step.get("action"));
         Action action = actions.get(actionId);
         if (action == null) {
