@@ -1,6 +1,7 @@
 package dev.backstage4j.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,47 @@ abstract class CatalogQueryContract {
         assertEquals(Optional.of(entity.metadata().uid()),
                 catalog.entities().findByUid(entity.metadata().uid()).map(e -> e.metadata().uid()));
         assertEquals(Optional.empty(), catalog.entities().find(EntityRef.parse("component:default/no-such-thing")));
+    }
+
+    @Test
+    void relationsAreComputedInBothDirections() {
+        assertEquals(Set.of("dependencyOf component:default/checkout-service", "dependsOn resource:default/payments-db",
+                "ownedBy group:default/payments-team", "partOf system:default/payments",
+                "providesApi api:default/payments-api"), relations("component:default/payments-service"));
+        assertEquals(Set.of("hasMember user:default/alice", "ownerOf domain:default/commerce",
+                "ownerOf template:default/create-service", "parentOf group:default/payments-team",
+                "parentOf group:default/web-team"), relations("group:default/engineering"));
+        assertEquals(Set.of("memberOf group:default/payments-team", "memberOf group:default/web-team"),
+                relations("user:default/dave"));
+        assertEquals(Set.of("apiConsumedBy component:default/checkout-service",
+                "apiConsumedBy component:default/storefront-web", "apiProvidedBy component:default/payments-service",
+                "ownedBy group:default/payments-team", "partOf system:default/payments"),
+                relations("api:default/payments-api"));
+        assertEquals(Set.of("ownedBy group:default/data-science"), relations("component:default/recommendation-model"),
+                "a relation to an owner that does not exist is kept");
+        assertEquals(Set.of("ownedBy group:default/payments-team", "partOf system:default/payments"),
+                relations("component:finance/ledger-export"));
+        assertEquals(Set.of(), relations("location:default/backstage4j-sample"));
+    }
+
+    private Set<String> relations(String ref) {
+        Entity entity = catalog.entities().find(EntityRef.parse(ref)).orElseThrow();
+        return entity.relations().stream().map(r -> r.type() + " " + r.targetRef()).collect(Collectors.toSet());
+    }
+
+    @Test
+    void storedEntitiesCarryUidEtagAndLocationAnnotations() {
+        Entity entity = catalog.entities().find(PAYMENTS_SERVICE).orElseThrow();
+        assertTrue(entity.metadata().uid().matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
+                "uid is a UUID: " + entity.metadata().uid());
+        assertFalse(entity.metadata().etag() == null || entity.metadata().etag().isBlank(), "etag");
+        String managedBy = entity.metadata().annotation("backstage.io/managed-by-location");
+        String origin = entity.metadata().annotation("backstage.io/managed-by-origin-location");
+        assertTrue(managedBy.startsWith("file:") && managedBy.endsWith("/components.yaml"), managedBy);
+        assertTrue(origin.startsWith("file:") && origin.endsWith("/catalog-info.yaml"), origin);
+        assertEquals("PPAY001", entity.metadata().annotation("pagerduty.com/service-id"), "own annotations kept");
+        assertEquals(List.of("java", "payments"), entity.metadata().tags());
+        assertEquals(Map.of("tier", "backend"), entity.metadata().labels());
     }
 
     @Test
@@ -108,6 +151,63 @@ abstract class CatalogQueryContract {
                 .orderBy("metadata.name", SortOrder.ASC).build()));
         assertEquals(List.of("payments-service", "product-service", "storefront-web"), withOnCall);
     }
+
+    @Test
+    void filterValuesAreCaseInsensitiveAndRelationsFilterable() {
+        List<String> services = names(catalog.entities().query(EntityQuery.builder()
+                .filter(EntityFilter.builder().kind("COMPONENT").where("spec.type", "SERVICE")
+                        .namespace("DEFAULT").build())
+                .orderBy("metadata.name", SortOrder.ASC).build()));
+        assertEquals(List.of("checkout-service", "legacy-invoicing", "payments-service", "product-service"),
+                services);
+        List<String> ownedByPayments = names(catalog.entities().query(EntityQuery.builder()
+                .filter(EntityFilter.builder().kind("component")
+                        .relation("ownedBy", "group:default/payments-team").build())
+                .orderBy("metadata.name", SortOrder.ASC).build()));
+        assertEquals(List.of("checkout-service", "ledger-export", "legacy-invoicing", "payments-service"),
+                ownedByPayments);
+        List<String> tagged = names(catalog.entities().query(EntityQuery.builder()
+                .filter(EntityFilter.builder().where("metadata.tags", "react").build())
+                .orderBy("metadata.name", SortOrder.ASC).build()));
+        assertEquals(List.of("storefront-web", "ui-kit"), tagged);
+    }
+
+    @Test
+    void predicateOperators() {
+        List<String> prefixed = names(catalog.entities().query(EntityQuery.builder()
+                .predicate(EntityPredicate.all(EntityPredicate.eq("kind", "component"),
+                        EntityPredicate.hasPrefix("metadata.name", "pro")))
+                .orderBy("metadata.name", SortOrder.ASC).build()));
+        assertEquals(List.of("product-service"), prefixed);
+        List<String> notProduction = names(catalog.entities().query(EntityQuery.builder()
+                .predicate(EntityPredicate.all(EntityPredicate.eq("kind", "component"),
+                        EntityPredicate.not(EntityPredicate.eq("spec.lifecycle", "production")),
+                        EntityPredicate.notExists("metadata.description")))
+                .orderBy("metadata.name", SortOrder.ASC).build()));
+        assertEquals(List.of("legacy-invoicing", "recommendation-model"), notProduction);
+        List<String> javaOrPython = names(catalog.entities().query(EntityQuery.builder()
+                .predicate(EntityPredicate.any(EntityPredicate.contains("metadata.tags", "python"),
+                        EntityPredicate.eq("metadata.name", "ui-kit")))
+                .orderBy("metadata.name", SortOrder.ASC).build()));
+        assertEquals(List.of("recommendation-model", "ui-kit"), javaOrPython);
+    }
+
+    @Test
+    void orderingByAFieldSomeEntitiesLack() {
+        List<String> byTitle = names(catalog.entities().query(EntityQuery.builder()
+                .filter(EntityFilter.builder().kind("component").build())
+                .fields("kind", "metadata.name", "metadata.title")
+                .orderBy("metadata.title", SortOrder.ASC).build()));
+        List<String> sampleOnly = byTitle.stream().filter(SAMPLE_COMPONENTS::contains).collect(Collectors.toList());
+        assertEquals(List.of("checkout-service", "ledger-export", "payments-service", "product-service",
+                "storefront-web", "ui-kit"), sampleOnly,
+                "by-query ordered by a field leaves out the entities without it (legacy-invoicing and"
+                        + " recommendation-model have no title)");
+    }
+
+    private static final Set<String> SAMPLE_COMPONENTS = Set.of("storefront-web", "product-service",
+            "payments-service", "checkout-service", "ui-kit", "legacy-invoicing", "recommendation-model",
+            "ledger-export");
 
     @Test
     void predicateQuery() {
@@ -226,6 +326,8 @@ abstract class CatalogQueryContract {
             current = up.get(0);
         }
         assertTrue(current.kind().equalsIgnoreCase("location"), "the root is a Location: " + current);
+        assertTrue(current.name().matches("generated-[0-9a-f]{40}"),
+                "the root is the Location generated for the registered config location: " + current);
         assertEquals(List.of(), parents.get(current), "the root location has no parents");
     }
 }

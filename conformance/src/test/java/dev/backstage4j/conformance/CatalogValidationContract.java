@@ -12,6 +12,7 @@ import dev.backstage4j.catalog.model.EntityValidator;
 import dev.backstage4j.catalog.model.ValidationResult;
 import dev.backstage4j.catalog.model.Violation;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -51,6 +52,21 @@ abstract class CatalogValidationContract {
 
     private static final String GOOD_SPEC = "  type: service\n  lifecycle: production\n  owner: group:default/web-team";
 
+    private static Map<String, Object> sample(String file) {
+        try {
+            return YAML.readValue(Contracts.sampleDir().resolve(file).toFile(),
+                    new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withoutSteps(Map<String, Object> template) {
+        ((Map<String, Object>) template.get("spec")).remove("steps");
+        return template;
+    }
+
     /** Every entity the suite submits: a name, the entity, and whether it is valid. */
     static Stream<Arguments> entities() {
         return Stream.of(
@@ -64,6 +80,10 @@ abstract class CatalogValidationContract {
                         + "metadata:\n  name: contract-user\nspec:\n  memberOf: [web-team]"), true),
                 Arguments.of("valid group", yaml("apiVersion: backstage.io/v1alpha1\nkind: Group\n"
                         + "metadata:\n  name: contract-group\nspec:\n  type: team\n  children: []"), true),
+                Arguments.of("sample template create-service", sample("templates/create-service/template.yaml"), true),
+                Arguments.of("sample template docs-site", sample("templates/docs-site/template.yaml"), true),
+                Arguments.of("template without steps", withoutSteps(sample("templates/docs-site/template.yaml")),
+                        false),
                 Arguments.of("invalid name", component("  name: Not Valid!", GOOD_SPEC), false),
                 Arguments.of("name too long", component("  name: " + "a".repeat(64), GOOD_SPEC), false),
                 Arguments.of("missing spec.owner", component("  name: contract-no-owner",

@@ -1,5 +1,6 @@
 package dev.backstage4j.conformance;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -85,6 +86,38 @@ abstract class ErrorContract {
         assertApiError(NotFoundException.class, 404, "NotFoundError",
                 () -> scaffolder.tasks().create(TaskRequest.builder().templateRef("template:default/no-such-template")
                         .value("name", "x").build()));
+    }
+
+    @Test
+    void errorMessagesAreTheServersOwn() {
+        EntityRef unknown = EntityRef.parse("component:default/no-such-component");
+        CatalogClient anonymous = Contracts.catalog(target, CredentialsProvider.none());
+        assertAll(
+                () -> assertMessage("Entity component:default/no-such-component not found",
+                        () -> catalog.entities().refresh(unknown)),
+                () -> assertMessage("Found no location with ID " + UNKNOWN_ID,
+                        () -> catalog.locations().delete(UNKNOWN_ID)),
+                () -> assertMessage("No task with id '" + UNKNOWN_ID + "' found",
+                        () -> scaffolder.tasks().get(UNKNOWN_ID)),
+                () -> assertMessage("No task with id '" + UNKNOWN_ID + "' found",
+                        () -> scaffolder.tasks().cancel(UNKNOWN_ID)),
+                () -> assertMessage("Template template:default/no-such-template not found",
+                        () -> scaffolder.templates().parameterSchema("no-such-template")),
+                () -> assertMessage("Template template:default/no-such-template not found",
+                        () -> scaffolder.tasks().create(TaskRequest.builder()
+                                .templateRef("template:default/no-such-template").value("name", "x").build())),
+                () -> assertMessage("Missing credentials", () -> anonymous.entities().ancestry(unknown)));
+    }
+
+    @Test
+    void ancestryOfAnUnknownEntityNamesIt() {
+        assertMessage("No such entity component:default/no-such-component",
+                () -> catalog.entities().ancestry(EntityRef.parse("component:default/no-such-component")));
+    }
+
+    private static void assertMessage(String expected, Executable call) {
+        BackstageApiException e = assertThrows(BackstageApiException.class, call);
+        assertEquals(expected, e.errorMessage(), "message of " + e.statusCode() + " from " + e.operation());
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.backstage4j.scaffolder.Task;
 import dev.backstage4j.scaffolder.TaskEvent;
 import dev.backstage4j.scaffolder.TaskEventStream;
 import dev.backstage4j.scaffolder.TaskEventType;
+import dev.backstage4j.scaffolder.TaskList;
 import dev.backstage4j.scaffolder.TaskQuery;
 import dev.backstage4j.scaffolder.TaskRequest;
 import dev.backstage4j.scaffolder.TaskResult;
@@ -98,6 +99,7 @@ abstract class ScaffolderContract {
                 "debug:log wrote the rendered message: " + messages);
         assertTrue(events.stream().anyMatch(e -> "wait".equals(e.stepId()) && e.status() == TaskStatus.SKIPPED),
                 "the wait step is skipped without waitSeconds: " + messages);
+        assertTrue(events.stream().allMatch(e -> e.taskId().equals(id)), "every event names the task");
         for (int i = 1; i < events.size(); i++) {
             assertTrue(events.get(i).id() > events.get(i - 1).id(), "event ids increase: " + events);
         }
@@ -114,12 +116,72 @@ abstract class ScaffolderContract {
         assertEquals(events.size(), result.log().size(), "the whole log is the same over /events");
         assertEquals("Created " + name + " owned by " + OWNER, summary(result.output()));
 
+        TaskList page = scaffolder.tasks().list(TaskQuery.builder().newestFirst().limit(1).build());
+        assertEquals(1, page.tasks().size(), "limit 1");
+        assertTrue(page.totalTasks().orElse(0) >= 1, "totalTasks counts every matching task: " + page);
         List<Task> listed = scaffolder.tasks().list(TaskQuery.builder().newestFirst().limit(100).build()).tasks();
         assertTrue(listed.stream().anyMatch(t -> t.id().equals(id)), "newest tasks include " + id);
         List<Task> completed = scaffolder.tasks().list(TaskQuery.builder().status(TaskStatus.COMPLETED)
                 .newestFirst().limit(100).build()).tasks();
         assertTrue(completed.stream().anyMatch(t -> t.id().equals(id)), "completed tasks include " + id);
         assertTrue(completed.stream().allMatch(t -> t.status() == TaskStatus.COMPLETED), "status filter");
+    }
+
+    @Test
+    void stepStatusEventsComeInOrderAndASkippedStepIsBegunFirst() {
+        String id = scaffolder.tasks().create(TaskRequest.builder().templateRef(TEMPLATE)
+                .value("name", Contracts.uniqueName("contract-steps")).value("owner", OWNER).build());
+        List<TaskEvent> log = scaffolder.tasks().awaitCompletion(id, EVENT_TIMEOUT).log();
+        assertEquals(List.of("fetch processing", "fetch completed", "log processing", "log completed",
+                "wait processing", "wait skipped"),
+                log.stream().filter(e -> e.stepId() != null && e.status() != null)
+                        .map(e -> e.stepId() + " " + e.status().wireValue()).collect(Collectors.toList()),
+                "step status events in order (the real scaffolder logs 'Beginning step Wait' before skipping it): "
+                        + log.stream().map(TaskEvent::plainMessage).collect(Collectors.toList()));
+        assertEquals("Starting up task with 3 steps", log.get(0).plainMessage());
+        assertEquals("Run completed with status: completed", log.get(log.size() - 1).plainMessage());
+    }
+
+    @Test
+    void eventsAfterAnIdResumeTheLog() {
+        String id = scaffolder.tasks().create(TaskRequest.builder().templateRef(TEMPLATE)
+                .value("name", Contracts.uniqueName("contract-resume")).value("owner", OWNER).build());
+        List<TaskEvent> all = scaffolder.tasks().awaitCompletion(id, EVENT_TIMEOUT).log();
+        assertTrue(all.size() > 3, "a whole log: " + all);
+        long third = all.get(2).id();
+        List<TaskEvent> rest = scaffolder.tasks().events(id, third);
+        assertEquals(all.subList(3, all.size()), rest, "events after an id are exactly the later ones");
+        List<TaskEvent> afterLast = scaffolder.tasks().events(id, all.get(all.size() - 1).id());
+        assertEquals(List.of(TaskEventType.COMPLETION),
+                afterLast.stream().map(TaskEvent::type).collect(Collectors.toList()),
+                "the completion event is always returned");
+        List<TaskEvent> followed = new ArrayList<>();
+        try (TaskEventStream stream = scaffolder.tasks().follow(id, third)) {
+            stream.forEachRemaining(followed::add);
+        }
+        assertEquals(rest, followed, "following from an id resumes after it");
+    }
+
+    @Test
+    void parameterSchemaWithAnEnum() {
+        TemplateParameterSchema schema = scaffolder.templates().parameterSchema("template:default/docs-site");
+        assertEquals(List.of("Site"),
+                schema.pages().stream().map(TemplateParameterSchema.Page::title).collect(Collectors.toList()));
+        Map<?, ?> system = (Map<?, ?>) ((Map<?, ?>) schema.pages().get(0).schema().get("properties")).get("system");
+        assertEquals(List.of("storefront", "payments"), system.get("enum"));
+    }
+
+    @Test
+    void dryRunOfAPlainCopyWithCatalogWrite() {
+        Path folder = Contracts.sampleDir().resolve("templates/docs-site");
+        DryRunResult result = scaffolder.templates().dryRun(DryRunRequest.fromDirectory(folder)
+                .value("name", "dry-docs").value("owner", OWNER).build());
+        Map<String, String> files = result.files().stream()
+                .collect(Collectors.toMap(DryRunResult.ProducedFile::path, DryRunResult.ProducedFile::text));
+        assertEquals(List.of("catalog-info.yaml", "docs/index.md", "mkdocs.yml"),
+                files.keySet().stream().sorted().collect(Collectors.toList()));
+        assertTrue(files.get("catalog-info.yaml").contains("name: dry-docs"), files.get("catalog-info.yaml"));
+        assertEquals("Documentation site dry-docs owned by " + OWNER, summary(result.output()));
     }
 
     private static String summary(Map<String, Object> output) {
@@ -151,6 +213,10 @@ abstract class ScaffolderContract {
         assertTrue(events.stream().anyMatch(e -> e.type() == TaskEventType.CANCELLED),
                 "a cancelled event: " + events);
         assertEquals(TaskEventType.COMPLETION, events.get(events.size() - 1).type());
+        String error = events.get(events.size() - 1).errorMessage();
+        assertTrue(error != null && error.contains("cancelled"), "the completion names the cancellation: " + error);
+        assertTrue(events.stream().anyMatch(e -> "wait".equals(e.stepId()) && e.status() == TaskStatus.FAILED),
+                "the wait step failed: " + events);
         assertEquals(TaskStatus.FAILED, scaffolder.tasks().get(id).status(), "a cancelled task ends as failed");
         TaskResult result = scaffolder.tasks().awaitCompletion(id, EVENT_TIMEOUT);
         assertTrue(result.cancelled());
