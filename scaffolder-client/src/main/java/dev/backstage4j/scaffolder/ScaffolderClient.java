@@ -167,6 +167,12 @@ public interface ScaffolderClient {
       return this;
     }
 
+    /** Sets a fixed bearer token (a static external-access token, for example); never shown in toString(). */
+    public Builder token(String token) {
+      config.token(token);
+      return this;
+    }
+
     /**
      * Sets how many times in a row following a task may fail to reconnect before the failure is reported
      * (default 5). A stream that reopens resets the count.

@@ -71,6 +71,25 @@ class RealBackendCheckTest {
   }
 
   @Test
+  void realTask_cancelledWhileFollowed_endsFailedWithCancelledEvent() {
+    String id = client.tasks().create(TaskRequest.builder().templateRef("template:default/create-service")
+        .value("name", "cancel-me").value("owner", "group:default/web-team").value("waitSeconds", 30).build());
+    try (TaskEventStream stream = client.tasks().follow(id)) {
+      stream.next(Duration.ofSeconds(30));
+      client.tasks().cancel(id);
+      TaskEvent last = null;
+      boolean cancelled = false;
+      for (TaskEvent e = stream.next(Duration.ofSeconds(30)); e != null; e = stream.next(Duration.ofSeconds(30))) {
+        cancelled |= e.type() == TaskEventType.CANCELLED;
+        last = e;
+      }
+      assertTrue(cancelled, "a cancelled event was delivered");
+      assertEquals(TaskEventType.COMPLETION, last.type());
+    }
+    assertEquals(TaskStatus.FAILED, client.tasks().get(id).status());
+  }
+
+  @Test
   void realTask_followedLive_completes() {
     String id = client.tasks().create(TaskRequest.builder().templateRef("template:default/create-service")
         .value("name", "followed-svc").value("description", "followed live")
