@@ -1,0 +1,132 @@
+package dev.backstage4j.catalog.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives typed access to a {@code Component} entity's spec: type, lifecycle, owner, system, subcomponentOf, providesApis, consumesApis, dependsOn, dependencyOf.
+ *
+ * <p>A read-only view over an {@link Entity}: getters return null (or an empty list) when a field is absent or
+ * has another type; refs are resolved with Backstage's default kind and the entity's namespace.
+ */
+public final class ComponentEntity {
+  private final Entity entity;
+
+  private ComponentEntity(Entity entity) {
+    this.entity = entity;
+  }
+
+  /**
+   * Returns the view of an entity of kind {@code Component}.
+   *
+   * @throws IllegalArgumentException if the entity has another kind
+   */
+  public static ComponentEntity of(Entity entity) {
+    return new ComponentEntity(Spec.require(entity, "Component"));
+  }
+
+  /** Returns the viewed entity. */
+  public Entity entity() {
+    return entity;
+  }
+
+  private Map<String, Object> spec() {
+    return entity.spec();
+  }
+
+  /** Returns {@code spec.type}, for example service, website, library. */
+  public String type() {
+    return Spec.string(spec(), "type");
+  }
+
+  /** Returns {@code spec.lifecycle}, for example experimental, production, deprecated. */
+  public String lifecycle() {
+    return Spec.string(spec(), "lifecycle");
+  }
+
+  /** Returns {@code spec.owner}. */
+  public String owner() {
+    return Spec.string(spec(), "owner");
+  }
+
+  /**
+   * Returns {@code spec.owner} as a ref (default kind Group), or null when absent.
+   *
+   * @throws IllegalArgumentException if the value is not a valid ref
+   */
+  public EntityRef ownerRef() {
+    return Spec.ref(entity, owner(), "Group");
+  }
+
+  /** Returns {@code spec.system}. */
+  public String system() {
+    return Spec.string(spec(), "system");
+  }
+
+  /**
+   * Returns {@code spec.system} as a ref (default kind System), or null when absent.
+   *
+   * @throws IllegalArgumentException if the value is not a valid ref
+   */
+  public EntityRef systemRef() {
+    return Spec.ref(entity, system(), "System");
+  }
+
+  /** Returns {@code spec.subcomponentOf}. */
+  public String subcomponentOf() {
+    return Spec.string(spec(), "subcomponentOf");
+  }
+
+  /**
+   * Returns {@code spec.subcomponentOf} as a ref (default kind Component), or null when absent.
+   *
+   * @throws IllegalArgumentException if the value is not a valid ref
+   */
+  public EntityRef subcomponentOfRef() {
+    return Spec.ref(entity, subcomponentOf(), "Component");
+  }
+
+  /** Returns {@code spec.providesApis}. */
+  public List<String> providesApis() {
+    return Spec.strings(spec(), "providesApis");
+  }
+
+  /**
+   * Returns {@code spec.providesApis} as refs (default kind API).
+   *
+   * @throws IllegalArgumentException if a value is not a valid ref
+   */
+  public List<EntityRef> providesApisRefs() {
+    return Spec.refs(entity, providesApis(), "API");
+  }
+
+  /** Returns {@code spec.consumesApis}. */
+  public List<String> consumesApis() {
+    return Spec.strings(spec(), "consumesApis");
+  }
+
+  /**
+   * Returns {@code spec.consumesApis} as refs (default kind API).
+   *
+   * @throws IllegalArgumentException if a value is not a valid ref
+   */
+  public List<EntityRef> consumesApisRefs() {
+    return Spec.refs(entity, consumesApis(), "API");
+  }
+
+  /** Returns {@code spec.dependsOn}. */
+  public List<String> dependsOn() {
+    return Spec.strings(spec(), "dependsOn");
+  }
+
+  /** Returns {@code spec.dependencyOf}. */
+  public List<String> dependencyOf() {
+    return Spec.strings(spec(), "dependencyOf");
+  }
+
+  /** Returns {@code ComponentEntity{ref}}. */
+  @Override
+  public String toString() {
+    return "ComponentEntity{" + entity.ref() + "}";
+  }
+}

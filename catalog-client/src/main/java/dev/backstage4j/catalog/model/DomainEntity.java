@@ -1,0 +1,74 @@
+package dev.backstage4j.catalog.model;
+
+import java.util.Map;
+
+/**
+ * Gives typed access to a {@code Domain} entity's spec: owner, subdomainOf, type.
+ *
+ * <p>A read-only view over an {@link Entity}: getters return null (or an empty list) when a field is absent or
+ * has another type; refs are resolved with Backstage's default kind and the entity's namespace.
+ */
+public final class DomainEntity {
+  private final Entity entity;
+
+  private DomainEntity(Entity entity) {
+    this.entity = entity;
+  }
+
+  /**
+   * Returns the view of an entity of kind {@code Domain}.
+   *
+   * @throws IllegalArgumentException if the entity has another kind
+   */
+  public static DomainEntity of(Entity entity) {
+    return new DomainEntity(Spec.require(entity, "Domain"));
+  }
+
+  /** Returns the viewed entity. */
+  public Entity entity() {
+    return entity;
+  }
+
+  private Map<String, Object> spec() {
+    return entity.spec();
+  }
+
+  /** Returns {@code spec.owner}. */
+  public String owner() {
+    return Spec.string(spec(), "owner");
+  }
+
+  /**
+   * Returns {@code spec.owner} as a ref (default kind Group), or null when absent.
+   *
+   * @throws IllegalArgumentException if the value is not a valid ref
+   */
+  public EntityRef ownerRef() {
+    return Spec.ref(entity, owner(), "Group");
+  }
+
+  /** Returns {@code spec.subdomainOf}. */
+  public String subdomainOf() {
+    return Spec.string(spec(), "subdomainOf");
+  }
+
+  /**
+   * Returns {@code spec.subdomainOf} as a ref (default kind Domain), or null when absent.
+   *
+   * @throws IllegalArgumentException if the value is not a valid ref
+   */
+  public EntityRef subdomainOfRef() {
+    return Spec.ref(entity, subdomainOf(), "Domain");
+  }
+
+  /** Returns {@code spec.type}. */
+  public String type() {
+    return Spec.string(spec(), "type");
+  }
+
+  /** Returns {@code DomainEntity{ref}}. */
+  @Override
+  public String toString() {
+    return "DomainEntity{" + entity.ref() + "}";
+  }
+}

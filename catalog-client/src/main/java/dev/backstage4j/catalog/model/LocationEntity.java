@@ -1,0 +1,63 @@
+package dev.backstage4j.catalog.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives typed access to a {@code Location} entity's spec: type, target, targets, presence.
+ *
+ * <p>A read-only view over an {@link Entity}: getters return null (or an empty list) when a field is absent or
+ * has another type; refs are resolved with Backstage's default kind and the entity's namespace.
+ */
+public final class LocationEntity {
+  private final Entity entity;
+
+  private LocationEntity(Entity entity) {
+    this.entity = entity;
+  }
+
+  /**
+   * Returns the view of an entity of kind {@code Location}.
+   *
+   * @throws IllegalArgumentException if the entity has another kind
+   */
+  public static LocationEntity of(Entity entity) {
+    return new LocationEntity(Spec.require(entity, "Location"));
+  }
+
+  /** Returns the viewed entity. */
+  public Entity entity() {
+    return entity;
+  }
+
+  private Map<String, Object> spec() {
+    return entity.spec();
+  }
+
+  /** Returns {@code spec.type}, for example url or file. */
+  public String type() {
+    return Spec.string(spec(), "type");
+  }
+
+  /** Returns {@code spec.target}. */
+  public String target() {
+    return Spec.string(spec(), "target");
+  }
+
+  /** Returns {@code spec.targets}. */
+  public List<String> targets() {
+    return Spec.strings(spec(), "targets");
+  }
+
+  /** Returns {@code spec.presence}: {@code required} (the default when absent) or {@code optional}. */
+  public String presence() {
+    String p = Spec.string(spec(), "presence");
+    return p == null ? "required" : p;
+  }
+
+  /** Returns {@code LocationEntity{ref}}. */
+  @Override
+  public String toString() {
+    return "LocationEntity{" + entity.ref() + "}";
+  }
+}

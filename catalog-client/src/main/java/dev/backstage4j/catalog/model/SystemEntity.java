@@ -1,0 +1,74 @@
+package dev.backstage4j.catalog.model;
+
+import java.util.Map;
+
+/**
+ * Gives typed access to a {@code System} entity's spec: owner, domain, type.
+ *
+ * <p>A read-only view over an {@link Entity}: getters return null (or an empty list) when a field is absent or
+ * has another type; refs are resolved with Backstage's default kind and the entity's namespace.
+ */
+public final class SystemEntity {
+  private final Entity entity;
+
+  private SystemEntity(Entity entity) {
+    this.entity = entity;
+  }
+
+  /**
+   * Returns the view of an entity of kind {@code System}.
+   *
+   * @throws IllegalArgumentException if the entity has another kind
+   */
+  public static SystemEntity of(Entity entity) {
+    return new SystemEntity(Spec.require(entity, "System"));
+  }
+
+  /** Returns the viewed entity. */
+  public Entity entity() {
+    return entity;
+  }
+
+  private Map<String, Object> spec() {
+    return entity.spec();
+  }
+
+  /** Returns {@code spec.owner}. */
+  public String owner() {
+    return Spec.string(spec(), "owner");
+  }
+
+  /**
+   * Returns {@code spec.owner} as a ref (default kind Group), or null when absent.
+   *
+   * @throws IllegalArgumentException if the value is not a valid ref
+   */
+  public EntityRef ownerRef() {
+    return Spec.ref(entity, owner(), "Group");
+  }
+
+  /** Returns {@code spec.domain}. */
+  public String domain() {
+    return Spec.string(spec(), "domain");
+  }
+
+  /**
+   * Returns {@code spec.domain} as a ref (default kind Domain), or null when absent.
+   *
+   * @throws IllegalArgumentException if the value is not a valid ref
+   */
+  public EntityRef domainRef() {
+    return Spec.ref(entity, domain(), "Domain");
+  }
+
+  /** Returns {@code spec.type}. */
+  public String type() {
+    return Spec.string(spec(), "type");
+  }
+
+  /** Returns {@code SystemEntity{ref}}. */
+  @Override
+  public String toString() {
+    return "SystemEntity{" + entity.ref() + "}";
+  }
+}

@@ -1,0 +1,84 @@
+package dev.backstage4j.catalog.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives typed access to a scaffolder {@code Template} entity's spec ({@code scaffolder.backstage.io/v1beta3}): type, owner, lifecycle, parameters, steps, output.
+ *
+ * <p>A read-only view over an {@link Entity}: getters return null (or an empty list) when a field is absent or
+ * has another type; refs are resolved with Backstage's default kind and the entity's namespace.
+ */
+public final class TemplateEntity {
+  private final Entity entity;
+
+  private TemplateEntity(Entity entity) {
+    this.entity = entity;
+  }
+
+  /**
+   * Returns the view of an entity of kind {@code Template}.
+   *
+   * @throws IllegalArgumentException if the entity has another kind
+   */
+  public static TemplateEntity of(Entity entity) {
+    return new TemplateEntity(Spec.require(entity, "Template"));
+  }
+
+  /** Returns the viewed entity. */
+  public Entity entity() {
+    return entity;
+  }
+
+  private Map<String, Object> spec() {
+    return entity.spec();
+  }
+
+  /** Returns {@code spec.type}. */
+  public String type() {
+    return Spec.string(spec(), "type");
+  }
+
+  /** Returns {@code spec.owner}. */
+  public String owner() {
+    return Spec.string(spec(), "owner");
+  }
+
+  /**
+   * Returns {@code spec.owner} as a ref (default kind Group), or null when absent.
+   *
+   * @throws IllegalArgumentException if the value is not a valid ref
+   */
+  public EntityRef ownerRef() {
+    return Spec.ref(entity, owner(), "Group");
+  }
+
+  /** Returns {@code spec.lifecycle}. */
+  public String lifecycle() {
+    return Spec.string(spec(), "lifecycle");
+  }
+
+  /**
+   * Returns the parameter pages: {@code spec.parameters} as a list of JSON-schema objects (one page when the
+   * template gives a single object).
+   */
+  public List<Map<String, Object>> parameters() {
+    return Spec.maps(spec().get("parameters"));
+  }
+
+  /** Returns {@code spec.steps}, each with {@code action} and optionally {@code id}, {@code name}, {@code input}. */
+  public List<Map<String, Object>> steps() {
+    return Spec.maps(spec().get("steps") instanceof List ? spec().get("steps") : null);
+  }
+
+  /** Returns {@code spec.output} ({@code links}, {@code text} and free string keys); empty when absent. */
+  public Map<String, Object> output() {
+    return Spec.map(spec(), "output");
+  }
+
+  /** Returns {@code TemplateEntity{ref}}. */
+  @Override
+  public String toString() {
+    return "TemplateEntity{" + entity.ref() + "}";
+  }
+}

@@ -1,0 +1,71 @@
+package dev.backstage4j.catalog.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives typed access to a {@code User} entity's spec: profile and memberOf.
+ *
+ * <p>A read-only view over an {@link Entity}: getters return null (or an empty list) when a field is absent or
+ * has another type; refs are resolved with Backstage's default kind and the entity's namespace.
+ */
+public final class UserEntity {
+  private final Entity entity;
+
+  private UserEntity(Entity entity) {
+    this.entity = entity;
+  }
+
+  /**
+   * Returns the view of an entity of kind {@code User}.
+   *
+   * @throws IllegalArgumentException if the entity has another kind
+   */
+  public static UserEntity of(Entity entity) {
+    return new UserEntity(Spec.require(entity, "User"));
+  }
+
+  /** Returns the viewed entity. */
+  public Entity entity() {
+    return entity;
+  }
+
+  private Map<String, Object> spec() {
+    return entity.spec();
+  }
+
+  /** Returns {@code spec.profile.displayName}, or null. */
+  public String displayName() {
+    return Spec.string(Spec.map(spec(), "profile"), "displayName");
+  }
+
+  /** Returns {@code spec.profile.email}, or null. */
+  public String email() {
+    return Spec.string(Spec.map(spec(), "profile"), "email");
+  }
+
+  /** Returns {@code spec.profile.picture}, or null. */
+  public String picture() {
+    return Spec.string(Spec.map(spec(), "profile"), "picture");
+  }
+
+  /** Returns {@code spec.memberOf}. */
+  public List<String> memberOf() {
+    return Spec.strings(spec(), "memberOf");
+  }
+
+  /**
+   * Returns {@code spec.memberOf} as refs (default kind Group).
+   *
+   * @throws IllegalArgumentException if a value is not a valid ref
+   */
+  public List<EntityRef> memberOfRefs() {
+    return Spec.refs(entity, memberOf(), "Group");
+  }
+
+  /** Returns {@code UserEntity{ref}}. */
+  @Override
+  public String toString() {
+    return "UserEntity{" + entity.ref() + "}";
+  }
+}
