@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** The root command: global options shared by every subcommand, and the session they open. */
 @Command(name = "backstage4j", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    subcommands = {CatalogCommand.class},
+    subcommands = {CatalogCommand.class, TemplateCommand.class, TaskCommand.class, AdoptionCommand.class},
     description = {"Work with a Backstage catalog, its templates and tasks, and report adoption.",
         "",
         "Without --url (and without BACKSTAGE_URL) every command runs against the embedded Backstage: the",
@@ -102,6 +102,16 @@ final class Cli {
   /** Returns the token to use, or null; never printed. */
   String effectiveToken() {
     return token != null ? token : env("BACKSTAGE_TOKEN");
+  }
+
+  private Backstage backstage;
+
+  /** Returns the Backstage to talk to (starting the embedded one on first use). */
+  Backstage backstage() {
+    if (backstage == null) {
+      backstage = closeLater(Backstage.open(this));
+    }
+    return backstage;
   }
 
   /** Keeps a resource (client, embedded Backstage) to close when the command ends. */

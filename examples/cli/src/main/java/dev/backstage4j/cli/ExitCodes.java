@@ -6,7 +6,8 @@ package dev.backstage4j.cli;
  * <ul>
  *   <li>{@code 0} ok;</li>
  *   <li>{@code 1} a check failed: an invalid entity, a failed gate, a failed task;</li>
- *   <li>{@code 2} usage error: unknown option, bad argument, unreadable input file;</li>
+ *   <li>{@code 2} usage error: unknown option, bad argument, unreadable input file, values the server
+ *       rejected as invalid input (HTTP 400);</li>
  *   <li>{@code 3} Backstage error: the server answered with an error, refused the token, or could not be
  *       reached;</li>
  *   <li>{@code 4} not found: the entity, template, task or location does not exist;</li>

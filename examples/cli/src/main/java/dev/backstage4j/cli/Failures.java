@@ -1,12 +1,16 @@
 package dev.backstage4j.cli;
 
+import dev.backstage4j.adoption.ScorecardFileException;
 import dev.backstage4j.catalog.model.InvalidEntityException;
 import dev.backstage4j.core.AuthenticationException;
 import dev.backstage4j.core.BackstageApiException;
 import dev.backstage4j.core.BackstageException;
 import dev.backstage4j.core.BackstageTransportException;
+import dev.backstage4j.core.InputException;
 import dev.backstage4j.core.NotAllowedException;
 import dev.backstage4j.core.NotFoundException;
+import dev.backstage4j.scaffolder.TemplateFileException;
+import dev.backstage4j.scaffolder.UnsafePathException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -46,7 +50,7 @@ final class Failures {
       }
     } else if (code == ExitCodes.INTERNAL) {
       err.println("This is a bug in backstage4j; run again with --verbose for the stack trace.");
-    } else if (code == ExitCodes.BACKSTAGE) {
+    } else if (code == ExitCodes.BACKSTAGE || ex instanceof InputException) {
       err.println("Run again with --verbose for details.");
     }
     err.flush();
@@ -59,6 +63,13 @@ final class Failures {
     }
     if (ex instanceof InvalidEntityException) {
       return ExitCodes.CHECK_FAILED;
+    }
+    if (ex instanceof TemplateFileException || ex instanceof UnsafePathException
+        || ex instanceof ScorecardFileException) {
+      return ExitCodes.USAGE;
+    }
+    if (ex instanceof InputException) {
+      return ExitCodes.USAGE;
     }
     if (ex instanceof NotFoundException) {
       return ExitCodes.NOT_FOUND;

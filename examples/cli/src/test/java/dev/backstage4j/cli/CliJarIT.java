@@ -4,16 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.backstage4j.testkit.FakeBackstage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Drives the shaded jar as a subprocess (after package): what a user runs. */
+/**
+ * Drives the shaded jar as a subprocess (after package), stdout and stderr piped as in CI: what a user runs.
+ * Nothing may appear on stderr unless something failed (no progress when it is not a terminal).
+ */
 class CliJarIT {
   @Test
   void help_printsUsageAndExitsZero() {
     CliRun r = JarRun.run(Map.of(), "--help");
     assertEquals(ExitCodes.OK, r.exitCode, r.toString());
     assertTrue(r.out.startsWith("Usage: backstage4j"), r.toString());
+    assertTrue(r.out.contains("embedded"), r.out);
     assertEquals("", r.err, r.toString());
   }
 
@@ -22,6 +31,59 @@ class CliJarIT {
     CliRun r = JarRun.run(Map.of(), "--version");
     assertEquals(ExitCodes.OK, r.exitCode, r.toString());
     assertTrue(r.out.startsWith("backstage4j 0.1.0"), r.toString());
+  }
+
+  @Test
+  void mainJob_adoptionReportHtmlOnTheEmbeddedDefault(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("adoption-report.html");
+    CliRun r = JarRun.run(Map.of(), "adoption", "report", "--embedded", "--format", "html", "--out",
+        out.toString());
+    assertEquals(ExitCodes.OK, r.exitCode, r.toString());
+    assertTrue(Files.readString(out).contains("<html"), "HTML written");
+    assertTrue(r.out.startsWith("Service maturity: 14 entities scored"), r.out);
+    assertEquals("", r.err, "no progress, no log noise when piped: " + r);
+  }
+
+  @Test
+  void catalogCommands_jsonParses() {
+    CliRun get = JarRun.run(Map.of(), "catalog", "get", "payments-service", "-o", "json");
+    assertEquals(ExitCodes.OK, get.exitCode, get.toString());
+    assertEquals("payments-service", get.json().get("metadata").get("name").asText());
+    assertEquals("", get.err, get.toString());
+
+    CliRun query = JarRun.run(Map.of(), "catalog", "query", "--filter", "kind=user", "--all", "-o", "json");
+    assertEquals(5, query.json().size(), query.toString());
+
+    CliRun facets = JarRun.run(Map.of(), "catalog", "facets", "-o", "json");
+    assertTrue(facets.json().has("spec.lifecycle"), facets.out);
+
+    CliRun refs = JarRun.run(Map.of(), "catalog", "refs", "-o", "json");
+    assertTrue(refs.json().toString().contains("component:finance/ledger-export"), refs.out);
+  }
+
+  @Test
+  void templateAndTaskCommands_jsonParses(@TempDir Path dir) {
+    Path template = CliRun.SAMPLE.resolve("templates/create-service");
+    CliRun list = JarRun.run(Map.of(), "template", "list", "-o", "json");
+    assertEquals(2, list.json().size(), list.toString());
+    CliRun dry = JarRun.run(Map.of(), "template", "dry-run", template.toString(), "--values", "name=jar-svc",
+        "--values", "owner=group:web-team", "--out", dir.toString(), "-o", "json");
+    assertEquals(ExitCodes.OK, dry.exitCode, dry.toString());
+    assertTrue(Files.isRegularFile(dir.resolve("catalog-info.yaml")));
+    CliRun run = JarRun.run(Map.of(), "template", "run", "create-service", "--values", "name=jar-svc",
+        "--values", "owner=group:web-team", "--follow", "-o", "json");
+    assertEquals(ExitCodes.OK, run.exitCode, run.toString());
+    assertEquals("completed", run.json().get("status").asText());
+  }
+
+  @Test
+  void adoptionCommands_jsonAndExitCodes() {
+    CliRun kpis = JarRun.run(Map.of(), "adoption", "kpis", "-o", "json");
+    assertEquals(27, kpis.json().get("entities").asInt(), kpis.toString());
+    CliRun gate = JarRun.run(Map.of(), "adoption", "gate", "--level", "Gold", "-o", "json");
+    assertEquals(ExitCodes.CHECK_FAILED, gate.exitCode, gate.toString());
+    JsonNode verdict = gate.json();
+    assertFalse(verdict.get("passed").asBoolean());
   }
 
   @Test
@@ -44,5 +106,30 @@ class CliJarIT {
     CliRun r = JarRun.run(Map.of(), "catalog", "nope");
     assertEquals(ExitCodes.USAGE, r.exitCode, r.toString());
     assertFalse(r.err.contains("\tat "), r.toString());
+  }
+
+  @Test
+  void notFound_exitFour() {
+    CliRun r = JarRun.run(Map.of(), "catalog", "get", "nope");
+    assertEquals(ExitCodes.NOT_FOUND, r.exitCode, r.toString());
+    assertEquals("backstage4j: no entity component:default/nope in the catalog", r.err.strip());
+  }
+
+  @Test
+  void tokenFromEnvironment_usedAndNeverPrinted() {
+    String token = "jar-it-token-9a8b7c";
+    try (FakeBackstage fake = FakeBackstage.builder().token(token).sampleCatalog().build().start()) {
+      Map<String, String> env = Map.of("BACKSTAGE_URL", fake.baseUrl().toString(), "BACKSTAGE_TOKEN", token);
+      CliRun ok = JarRun.run(env, "--verbose", "catalog", "get", "ui-kit", "-o", "json");
+      assertEquals(ExitCodes.OK, ok.exitCode, ok.toString());
+      assertFalse(ok.out.contains(token) || ok.err.contains(token), ok.toString());
+
+      String wrong = "jar-it-wrong-token-1234";
+      CliRun denied = JarRun.run(Map.of("BACKSTAGE_URL", fake.baseUrl().toString()), "--verbose", "--token",
+          wrong, "catalog", "get", "ui-kit");
+      assertEquals(ExitCodes.BACKSTAGE, denied.exitCode, denied.toString());
+      assertFalse(denied.out.contains(wrong) || denied.err.contains(wrong), denied.toString());
+      assertFalse(denied.err.contains("\tat "), denied.toString());
+    }
   }
 }

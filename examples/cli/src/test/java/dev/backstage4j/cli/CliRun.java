@@ -33,9 +33,18 @@ final class CliRun {
   }
 
   static CliRun run(Map<String, String> env, String... args) {
+    return run(env, false, args);
+  }
+
+  /** Runs as if stderr were a terminal (where progress is shown). */
+  static CliRun runOnTerminal(String... args) {
+    return run(Map.of(), true, args);
+  }
+
+  private static CliRun run(Map<String, String> env, boolean terminal, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), env, false);
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), env, terminal);
     return new CliRun(code, out.toString(), err.toString());
   }
 

@@ -1,0 +1,114 @@
+package dev.backstage4j.cli;
+
+import dev.backstage4j.adoption.Check;
+import dev.backstage4j.adoption.Checks;
+import dev.backstage4j.adoption.EvaluationContext;
+import dev.backstage4j.adoption.Level;
+import dev.backstage4j.adoption.Rollup;
+import dev.backstage4j.adoption.Scorecard;
+import dev.backstage4j.adoption.ScorecardResult;
+import dev.backstage4j.adoption.Track;
+import dev.backstage4j.catalog.EntityQuery;
+import dev.backstage4j.catalog.model.Entity;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import picocli.CommandLine.Option;
+
+/**
+ * What the adoption commands share: which scorecard (the built-in "Service maturity" or a YAML file), which
+ * entities it scores, and reading the whole catalog once.
+ */
+final class Adoption {
+  static final String DEFAULT_KINDS = "Component,API,Resource,System";
+
+  @Option(names = "--scorecard", paramLabel = "FILE",
+      description = "A scorecard YAML file (default: the built-in Service maturity scorecard).")
+  Path scorecardFile;
+
+  @Option(names = "--kinds", split = ",", paramLabel = "KIND", defaultValue = DEFAULT_KINDS,
+      description = "Kinds to score, or 'all' (default: ${DEFAULT-VALUE}); the whole catalog is still read to"
+          + " know which owners exist.")
+  List<String> kinds;
+
+  /** The built-in scorecard: every built-in check, on-call, and one track of three levels. */
+  static Scorecard defaultScorecard() {
+    Check onCall = Checks.annotation("has-on-call", "pagerduty.com/service-id", "On-call is set up")
+        .withHowToFix("Add the annotation pagerduty.com/service-id with the service's PagerDuty id.");
+    return Scorecard.builder("Service maturity")
+        .addChecks(Checks.all())
+        .addCheck(onCall)
+        .addTrack(Track.of("Basics",
+            Level.of("Bronze", "has-owner", "has-description"),
+            Level.of("Silver", "owner-resolves", "has-system", "has-lifecycle"),
+            Level.of("Gold", "has-techdocs", "has-source-location", "has-on-call")))
+        .build();
+  }
+
+  Scorecard scorecard() {
+    return scorecardFile == null ? defaultScorecard() : Scorecard.fromYaml(scorecardFile);
+  }
+
+  /** Reads every entity of the catalog (one streamed request), with progress on a terminal. */
+  static List<Entity> readCatalog(Cli cli) {
+    Progress progress = cli.progress();
+    progress.update("reading the catalog...");
+    List<Entity> all = new ArrayList<>();
+    try (Stream<Entity> s = cli.backstage().catalog().entities().streamAll(EntityQuery.all())) {
+      s.forEach(e -> {
+        all.add(e);
+        if (all.size() % 1000 == 0) {
+          progress.update("reading the catalog: " + all.size() + " entities...");
+        }
+      });
+    }
+    progress.done();
+    return all;
+  }
+
+  List<Entity> selected(List<Entity> all) {
+    Set<String> wanted = new TreeSet<>();
+    kinds.forEach(k -> wanted.add(k.strip().toLowerCase(Locale.ROOT)));
+    if (wanted.contains("all")) {
+      return all;
+    }
+    List<Entity> out = new ArrayList<>();
+    for (Entity e : all) {
+      if (wanted.contains(e.kind().toLowerCase(Locale.ROOT))) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /** Reads the catalog and evaluates the scorecard over the selected kinds. */
+  ScorecardResult evaluate(Cli cli) {
+    Scorecard card = scorecard();
+    List<Entity> all = readCatalog(cli);
+    Progress progress = cli.progress();
+    progress.update("evaluating " + card.name() + "...");
+    ScorecardResult result = card.runner().context(EvaluationContext.gather(all)).run(selected(all));
+    progress.done();
+    return result;
+  }
+
+  /** One line per track: "Basics: Gold 3, Silver 2, Bronze 1, none 2". */
+  static List<String> levelLines(ScorecardResult result) {
+    Rollup total = result.total();
+    List<String> lines = new ArrayList<>();
+    for (Track t : result.tracks()) {
+      List<String> parts = new ArrayList<>();
+      List<Map.Entry<String, Integer>> counts = new ArrayList<>(total.levelCounts(t.name()).entrySet());
+      for (int i = counts.size() - 1; i >= 0; i--) {
+        parts.add(counts.get(i).getKey() + " " + counts.get(i).getValue());
+      }
+      lines.add(t.name() + ": " + String.join(", ", parts));
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,274 @@
+package dev.backstage4j.cli;
+
+import dev.backstage4j.catalog.EntityFilter;
+import dev.backstage4j.catalog.EntityQuery;
+import dev.backstage4j.catalog.model.Entity;
+import dev.backstage4j.catalog.model.EntityValidator;
+import dev.backstage4j.catalog.model.Violation;
+import dev.backstage4j.scaffolder.Action;
+import dev.backstage4j.scaffolder.DryRunRequest;
+import dev.backstage4j.scaffolder.DryRunResult;
+import dev.backstage4j.scaffolder.Secrets;
+import dev.backstage4j.scaffolder.TaskRequest;
+import dev.backstage4j.scaffolder.template.TemplateProblem;
+import dev.backstage4j.scaffolder.template.TemplateValidator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Groups the template commands: list, actions, validate, dry-run, run. */
+@Command(name = "template", mixinStandardHelpOptions = true,
+    description = "List, check, dry-run and run software templates.",
+    subcommands = {TemplateCommand.ListTemplates.class, TemplateCommand.Actions.class,
+        TemplateCommand.Validate.class, TemplateCommand.DryRun.class, TemplateCommand.Run.class})
+final class TemplateCommand {
+  static final String VALUES_HELP = "A value as key=value (read as YAML: 3 is a number, true a boolean), or a"
+      + " YAML/JSON file of values; repeatable, later ones win.";
+
+  private TemplateCommand() {
+  }
+
+  /** The template inputs shared by dry-run and run: values, and secrets that are never printed. */
+  static final class Inputs {
+    @Option(names = "--values", paramLabel = "KEY=VALUE|FILE", description = VALUES_HELP)
+    List<String> values;
+
+    @Option(names = "--secret", paramLabel = "NAME=VALUE", description = "A secret; never printed.")
+    List<String> secrets;
+
+    Map<String, Object> values() {
+      return Values.parse(values);
+    }
+
+    Secrets secrets() {
+      return Secrets.of(Values.strings(secrets, "--secret"));
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the templates in the catalog.")
+  static final class ListTemplates implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Cli cli = Cli.of(spec);
+      EntityQuery q = EntityQuery.builder().filter(EntityFilter.builder().kind("template").build()).build();
+      List<Entity> templates = cli.backstage().catalog().entities().query(q).toList();
+      List<Map<String, Object>> data = new ArrayList<>();
+      for (Entity t : templates) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ref", t.ref().toString());
+        m.put("title", t.metadata().title());
+        m.put("type", t.spec().get("type"));
+        m.put("owner", t.spec().get("owner"));
+        m.put("description", t.metadata().description());
+        data.add(m);
+      }
+      cli.printer().print(data, () -> {
+        Printer.Table table = Printer.Table.of("REF", "TYPE", "OWNER", "TITLE");
+        data.forEach(m -> table.row(m.get("ref"), m.get("type"), m.get("owner"), m.get("title")));
+        return table;
+      });
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "actions", mixinStandardHelpOptions = true,
+      description = "List the actions the scaffolder has installed.")
+  static final class Actions implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Cli cli = Cli.of(spec);
+      List<Action> actions = cli.backstage().scaffolder().actions().list();
+      List<Map<String, Object>> data = new ArrayList<>();
+      for (Action a : actions) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id());
+        m.put("description", a.description());
+        m.put("inputSchema", a.inputSchema());
+        data.add(m);
+      }
+      cli.printer().print(data, () -> {
+        Printer.Table t = Printer.Table.of("ID", "DESCRIPTION");
+        actions.forEach(a -> t.row(a.id(), a.description() == null ? "" : a.description().lines().findFirst()
+            .orElse("")));
+        return t;
+      });
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "validate", mixinStandardHelpOptions = true,
+      description = {"Check a template offline: the catalog's verdict on the Template entity plus the",
+          "scaffolder's rules (steps, actions, parameters, expressions). Exit code 1 on any problem."})
+  static final class Validate implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR_OR_FILE", description = "A template folder (with template.yaml) or the file.")
+    Path location;
+
+    @Override
+    public Integer call() {
+      Cli cli = Cli.of(spec);
+      Path file = templateFile(location);
+      List<Map<String, Object>> problems = new ArrayList<>();
+      for (EntityFiles.Document doc : EntityFiles.read(file, file.toString())) {
+        if (doc.syntaxError != null) {
+          problems.add(problem(doc.syntaxError));
+          continue;
+        }
+        if (!(doc.tree instanceof Map)) {
+          problems.add(problem(Violation.of("", "is not a Template entity").at(doc.start)));
+          continue;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, ?> tree = (Map<String, ?>) doc.tree;
+        EntityValidator.create().validate(tree).violations().forEach(v -> problems.add(problem(doc.locate(v))));
+        for (TemplateProblem p : TemplateValidator.offline().validate(tree)) {
+          Violation at = doc.locate(Violation.of(dotted(p.location()), p.message()));
+          problems.add(problem(Violation.of(p.location(), p.message()).at(at.location())));
+        }
+      }
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("file", file.toString());
+      data.put("valid", problems.isEmpty());
+      data.put("problems", problems);
+      if (cli.printer().structured()) {
+        cli.printer().print(data, null);
+      } else {
+        problems.forEach(p -> cli.out().println(p.get("text")));
+        cli.out().flush();
+      }
+      cli.summary(problems.isEmpty() ? file + ": valid" : file + ": " + problems.size() + " problems");
+      return problems.isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    private static Map<String, Object> problem(Violation v) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("path", v.path());
+      m.put("message", v.message());
+      m.put("line", v.location() == null ? null : v.location().line());
+      m.put("text", v.toString());
+      return m;
+    }
+
+    /** Turns {@code spec.steps[1] (publish).input.url} into the dotted {@code spec.steps.1.input.url}. */
+    static String dotted(String location) {
+      return location.replaceAll(" \\([^)]*\\)", "").replaceAll("\\[(\\d+)]", ".$1");
+    }
+  }
+
+  static Path templateFile(Path location) {
+    if (Files.isDirectory(location)) {
+      Path f = location.resolve("template.yaml");
+      if (!Files.isRegularFile(f)) {
+        throw CliException.usage("no template.yaml in " + location);
+      }
+      return f;
+    }
+    if (!Files.isRegularFile(location)) {
+      throw CliException.usage("no such template folder or file: " + location);
+    }
+    return location;
+  }
+
+  @Command(name = "dry-run", mixinStandardHelpOptions = true,
+      description = {"Run a local template on the scaffolder without side effects; print its log and write the",
+          "files it would produce to --out."})
+  static final class DryRun implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "A template folder (template.yaml plus its files).")
+    Path location;
+
+    @Mixin
+    Inputs inputs;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write the produced files.")
+    Path out;
+
+    @Override
+    public Integer call() {
+      Cli cli = Cli.of(spec);
+      templateFile(location);
+      DryRunRequest request = DryRunRequest.fromDirectory(location).values(inputs.values())
+          .secrets(inputs.secrets()).build();
+      DryRunResult result = cli.backstage().scaffolder().templates().dryRun(request);
+      List<String> written = new ArrayList<>();
+      if (out != null) {
+        result.writeTo(out).forEach(p -> written.add(p.toString()));
+      }
+      List<String> log = new ArrayList<>();
+      result.log().forEach(e -> log.add((e.stepId() == null ? "" : "[" + e.stepId() + "] ")
+          + e.message().replaceAll("\u001B\\[[0-9;]*m", "")));
+      List<String> files = new ArrayList<>();
+      result.files().forEach(f -> files.add(f.path()));
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("log", log);
+      data.put("output", result.output());
+      data.put("files", files);
+      data.put("written", written);
+      cli.printer().print(data, () -> {
+        Printer.Table t = Printer.Table.of("FILE");
+        files.forEach(t::row);
+        return t;
+      });
+      if (!cli.quiet && !cli.printer().structured()) {
+        log.forEach(l -> cli.err().println(l));
+        cli.err().flush();
+      }
+      cli.summary(files.size() + " files produced" + (out == null ? " (use --out DIR to write them)"
+          : ", written to " + out));
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "run", mixinStandardHelpOptions = true,
+      description = {"Start a task from a template in the catalog and print its id; with --follow, print its",
+          "log live and exit with 1 if it fails."})
+  static final class Run implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "TEMPLATE_REF", description = "[template:][namespace/]name")
+    String ref;
+
+    @Mixin
+    Inputs inputs;
+
+    @Option(names = "--follow", description = "Print the task's log until it ends.")
+    boolean follow;
+
+    @Override
+    public Integer call() {
+      Cli cli = Cli.of(spec);
+      TaskRequest request = TaskRequest.builder()
+          .templateRef(dev.backstage4j.catalog.model.EntityRef.parse(ref, "template", null))
+          .values(inputs.values()).secrets(inputs.secrets()).build();
+      String taskId = cli.backstage().scaffolder().tasks().create(request);
+      if (!follow) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("taskId", taskId);
+        cli.printer().print(data, () -> Printer.Table.of("TASK").row(taskId));
+        return ExitCodes.OK;
+      }
+      return TaskCommand.follow(cli, taskId, 0);
+    }
+  }
+}
