@@ -170,4 +170,11 @@ class DryRunTest {
     assertThrows(InputException.class,
         () -> mock.client().templates().dryRun(DryRunRequest.fromDirectory(templateFolder()).build()));
   }
+
+  @Test
+  void notATemplate_throwsInputException() throws Exception {
+    mock.enqueue(Fixtures.response("post-dry-run/not-a-template-400"));
+    assertThrows(InputException.class, () -> mock.client().templates().dryRun(DryRunRequest.builder()
+        .template(Map.of("apiVersion", "backstage.io/v1alpha1", "kind", "Component")).build()));
+  }
 }

@@ -255,4 +255,20 @@ class TaskEventStreamTest {
     assertNull(result.errorMessage());
     assertFalse(result.output().isEmpty());
   }
+
+  @Test
+  void recoverableTask_keepsFollowingAfterCompletionUntilTheServerCloses() {
+    String recoverableCompletion = event(3, "completion", "Run completed with status: failed")
+        .replace("\"isTaskRecoverable\":false", "\"isTaskRecoverable\":true");
+    server.enqueue(sseResponse(sse("log", event(1, "log", "a")) + sse("completion", recoverableCompletion)
+        + sse("recovered", event(4, "recovered", "restarting")) + sse("log", event(5, "log", "b"))
+        + sse("completion", event(6, "completion", "Run completed with status: completed"))));
+    ScaffolderClient client = Fixtures.client(server);
+    try (TaskEventStream stream = client.tasks().follow("t1")) {
+      List<TaskEvent> events = drain(stream);
+      assertEquals(List.of(1L, 3L, 4L, 5L, 6L), ids(events));
+      assertEquals(TaskEventType.RECOVERED, events.get(2).type());
+    }
+    assertEquals(1, server.getRequestCount());
+  }
 }

@@ -12,6 +12,7 @@ import dev.backstage4j.core.NotFoundException;
 import dev.backstage4j.core.OutcomeUnknownException;
 import dev.backstage4j.testsupport.LogCapture;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
@@ -186,5 +187,12 @@ class TasksTest {
     assertEquals("/api/scaffolder/v2/tasks/abad0c7d-dfea-4685-84f7-d6e4203c623a/events", mock.take().getPath());
     assertEquals(TaskEventType.COMPLETION, events.get(events.size() - 1).type());
     assertNull(events.get(0).errorMessage());
+  }
+
+  @Test
+  void events_longPoll_outlastsTheConfiguredReadTimeout() throws Exception {
+    ScaffolderClient shortTimeout = Fixtures.client(mock.server(), java.time.Duration.ofMillis(500));
+    mock.enqueue(Fixtures.json(200, "[]").setBodyDelay(1500, TimeUnit.MILLISECONDS));
+    assertEquals(List.of(), shortTimeout.tasks().events("t1", 33), "the server may hold /events up to 30 s");
   }
 }
