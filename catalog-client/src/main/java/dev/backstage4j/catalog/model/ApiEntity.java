@@ -1,18 +1,14 @@
 package dev.backstage4j.catalog.model;
 
-import java.util.Map;
-
 /**
  * Gives typed access to an {@code API} entity's spec: type, lifecycle, owner, system, definition.
  *
  * <p>A read-only view over an {@link Entity}: getters return null (or an empty list) when a field is absent or
  * has another type; refs are resolved with Backstage's default kind and the entity's namespace.
  */
-public final class ApiEntity {
-  private final Entity entity;
-
+public final class ApiEntity extends KindView {
   private ApiEntity(Entity entity) {
-    this.entity = entity;
+    super(entity, "API");
   }
 
   /**
@@ -21,16 +17,7 @@ public final class ApiEntity {
    * @throws IllegalArgumentException if the entity has another kind
    */
   public static ApiEntity of(Entity entity) {
-    return new ApiEntity(Spec.require(entity, "API"));
-  }
-
-  /** Returns the viewed entity. */
-  public Entity entity() {
-    return entity;
-  }
-
-  private Map<String, Object> spec() {
-    return entity.spec();
+    return new ApiEntity(entity);
   }
 
   /** Returns {@code spec.type}, for example openapi, asyncapi, graphql, grpc. */
@@ -74,11 +61,5 @@ public final class ApiEntity {
   /** Returns {@code spec.definition} (the API definition text). */
   public String definition() {
     return Spec.string(spec(), "definition");
-  }
-
-  /** Returns {@code ApiEntity{ref}}. */
-  @Override
-  public String toString() {
-    return "ApiEntity{" + entity.ref() + "}";
   }
 }

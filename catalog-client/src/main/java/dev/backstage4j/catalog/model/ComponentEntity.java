@@ -1,7 +1,6 @@
 package dev.backstage4j.catalog.model;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Gives typed access to a {@code Component} entity's spec: type, lifecycle, owner, system, subcomponentOf, providesApis, consumesApis, dependsOn, dependencyOf.
@@ -9,11 +8,9 @@ import java.util.Map;
  * <p>A read-only view over an {@link Entity}: getters return null (or an empty list) when a field is absent or
  * has another type; refs are resolved with Backstage's default kind and the entity's namespace.
  */
-public final class ComponentEntity {
-  private final Entity entity;
-
+public final class ComponentEntity extends KindView {
   private ComponentEntity(Entity entity) {
-    this.entity = entity;
+    super(entity, "Component");
   }
 
   /**
@@ -22,16 +19,7 @@ public final class ComponentEntity {
    * @throws IllegalArgumentException if the entity has another kind
    */
   public static ComponentEntity of(Entity entity) {
-    return new ComponentEntity(Spec.require(entity, "Component"));
-  }
-
-  /** Returns the viewed entity. */
-  public Entity entity() {
-    return entity;
-  }
-
-  private Map<String, Object> spec() {
-    return entity.spec();
+    return new ComponentEntity(entity);
   }
 
   /** Returns {@code spec.type}, for example service, website, library. */
@@ -122,11 +110,5 @@ public final class ComponentEntity {
   /** Returns {@code spec.dependencyOf}. */
   public List<String> dependencyOf() {
     return Spec.strings(spec(), "dependencyOf");
-  }
-
-  /** Returns {@code ComponentEntity{ref}}. */
-  @Override
-  public String toString() {
-    return "ComponentEntity{" + entity.ref() + "}";
   }
 }

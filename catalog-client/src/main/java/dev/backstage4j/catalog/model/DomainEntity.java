@@ -1,18 +1,14 @@
 package dev.backstage4j.catalog.model;
 
-import java.util.Map;
-
 /**
  * Gives typed access to a {@code Domain} entity's spec: owner, subdomainOf, type.
  *
  * <p>A read-only view over an {@link Entity}: getters return null (or an empty list) when a field is absent or
  * has another type; refs are resolved with Backstage's default kind and the entity's namespace.
  */
-public final class DomainEntity {
-  private final Entity entity;
-
+public final class DomainEntity extends KindView {
   private DomainEntity(Entity entity) {
-    this.entity = entity;
+    super(entity, "Domain");
   }
 
   /**
@@ -21,16 +17,7 @@ public final class DomainEntity {
    * @throws IllegalArgumentException if the entity has another kind
    */
   public static DomainEntity of(Entity entity) {
-    return new DomainEntity(Spec.require(entity, "Domain"));
-  }
-
-  /** Returns the viewed entity. */
-  public Entity entity() {
-    return entity;
-  }
-
-  private Map<String, Object> spec() {
-    return entity.spec();
+    return new DomainEntity(entity);
   }
 
   /** Returns {@code spec.owner}. */
@@ -64,11 +51,5 @@ public final class DomainEntity {
   /** Returns {@code spec.type}. */
   public String type() {
     return Spec.string(spec(), "type");
-  }
-
-  /** Returns {@code DomainEntity{ref}}. */
-  @Override
-  public String toString() {
-    return "DomainEntity{" + entity.ref() + "}";
   }
 }

@@ -1,7 +1,6 @@
 package dev.backstage4j.catalog.model;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Gives typed access to a {@code Group} entity's spec: type, profile, parent, children, members.
@@ -9,11 +8,9 @@ import java.util.Map;
  * <p>A read-only view over an {@link Entity}: getters return null (or an empty list) when a field is absent or
  * has another type; refs are resolved with Backstage's default kind and the entity's namespace.
  */
-public final class GroupEntity {
-  private final Entity entity;
-
+public final class GroupEntity extends KindView {
   private GroupEntity(Entity entity) {
-    this.entity = entity;
+    super(entity, "Group");
   }
 
   /**
@@ -22,16 +19,7 @@ public final class GroupEntity {
    * @throws IllegalArgumentException if the entity has another kind
    */
   public static GroupEntity of(Entity entity) {
-    return new GroupEntity(Spec.require(entity, "Group"));
-  }
-
-  /** Returns the viewed entity. */
-  public Entity entity() {
-    return entity;
-  }
-
-  private Map<String, Object> spec() {
-    return entity.spec();
+    return new GroupEntity(entity);
   }
 
   /** Returns {@code spec.type}, for example team, business-unit, product-area, root. */
@@ -94,11 +82,5 @@ public final class GroupEntity {
    */
   public List<EntityRef> membersRefs() {
     return Spec.refs(entity, members(), "User");
-  }
-
-  /** Returns {@code GroupEntity{ref}}. */
-  @Override
-  public String toString() {
-    return "GroupEntity{" + entity.ref() + "}";
   }
 }

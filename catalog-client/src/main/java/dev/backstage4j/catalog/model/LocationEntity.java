@@ -1,7 +1,6 @@
 package dev.backstage4j.catalog.model;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Gives typed access to a {@code Location} entity's spec: type, target, targets, presence.
@@ -9,11 +8,9 @@ import java.util.Map;
  * <p>A read-only view over an {@link Entity}: getters return null (or an empty list) when a field is absent or
  * has another type; refs are resolved with Backstage's default kind and the entity's namespace.
  */
-public final class LocationEntity {
-  private final Entity entity;
-
+public final class LocationEntity extends KindView {
   private LocationEntity(Entity entity) {
-    this.entity = entity;
+    super(entity, "Location");
   }
 
   /**
@@ -22,16 +19,7 @@ public final class LocationEntity {
    * @throws IllegalArgumentException if the entity has another kind
    */
   public static LocationEntity of(Entity entity) {
-    return new LocationEntity(Spec.require(entity, "Location"));
-  }
-
-  /** Returns the viewed entity. */
-  public Entity entity() {
-    return entity;
-  }
-
-  private Map<String, Object> spec() {
-    return entity.spec();
+    return new LocationEntity(entity);
   }
 
   /** Returns {@code spec.type}, for example url or file. */
@@ -53,11 +41,5 @@ public final class LocationEntity {
   public String presence() {
     String p = Spec.string(spec(), "presence");
     return p == null ? "required" : p;
-  }
-
-  /** Returns {@code LocationEntity{ref}}. */
-  @Override
-  public String toString() {
-    return "LocationEntity{" + entity.ref() + "}";
   }
 }

@@ -1,7 +1,6 @@
 package dev.backstage4j.catalog.model;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Gives typed access to a {@code Resource} entity's spec: type, owner, system, dependsOn, dependencyOf.
@@ -9,11 +8,9 @@ import java.util.Map;
  * <p>A read-only view over an {@link Entity}: getters return null (or an empty list) when a field is absent or
  * has another type; refs are resolved with Backstage's default kind and the entity's namespace.
  */
-public final class ResourceEntity {
-  private final Entity entity;
-
+public final class ResourceEntity extends KindView {
   private ResourceEntity(Entity entity) {
-    this.entity = entity;
+    super(entity, "Resource");
   }
 
   /**
@@ -22,16 +19,7 @@ public final class ResourceEntity {
    * @throws IllegalArgumentException if the entity has another kind
    */
   public static ResourceEntity of(Entity entity) {
-    return new ResourceEntity(Spec.require(entity, "Resource"));
-  }
-
-  /** Returns the viewed entity. */
-  public Entity entity() {
-    return entity;
-  }
-
-  private Map<String, Object> spec() {
-    return entity.spec();
+    return new ResourceEntity(entity);
   }
 
   /** Returns {@code spec.type}, for example database. */
@@ -75,11 +63,5 @@ public final class ResourceEntity {
   /** Returns {@code spec.dependencyOf}. */
   public List<String> dependencyOf() {
     return Spec.strings(spec(), "dependencyOf");
-  }
-
-  /** Returns {@code ResourceEntity{ref}}. */
-  @Override
-  public String toString() {
-    return "ResourceEntity{" + entity.ref() + "}";
   }
 }

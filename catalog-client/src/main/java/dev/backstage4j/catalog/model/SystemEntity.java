@@ -1,18 +1,14 @@
 package dev.backstage4j.catalog.model;
 
-import java.util.Map;
-
 /**
  * Gives typed access to a {@code System} entity's spec: owner, domain, type.
  *
  * <p>A read-only view over an {@link Entity}: getters return null (or an empty list) when a field is absent or
  * has another type; refs are resolved with Backstage's default kind and the entity's namespace.
  */
-public final class SystemEntity {
-  private final Entity entity;
-
+public final class SystemEntity extends KindView {
   private SystemEntity(Entity entity) {
-    this.entity = entity;
+    super(entity, "System");
   }
 
   /**
@@ -21,16 +17,7 @@ public final class SystemEntity {
    * @throws IllegalArgumentException if the entity has another kind
    */
   public static SystemEntity of(Entity entity) {
-    return new SystemEntity(Spec.require(entity, "System"));
-  }
-
-  /** Returns the viewed entity. */
-  public Entity entity() {
-    return entity;
-  }
-
-  private Map<String, Object> spec() {
-    return entity.spec();
+    return new SystemEntity(entity);
   }
 
   /** Returns {@code spec.owner}. */
@@ -64,11 +51,5 @@ public final class SystemEntity {
   /** Returns {@code spec.type}. */
   public String type() {
     return Spec.string(spec(), "type");
-  }
-
-  /** Returns {@code SystemEntity{ref}}. */
-  @Override
-  public String toString() {
-    return "SystemEntity{" + entity.ref() + "}";
   }
 }

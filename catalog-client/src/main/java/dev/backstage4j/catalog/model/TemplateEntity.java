@@ -9,11 +9,9 @@ import java.util.Map;
  * <p>A read-only view over an {@link Entity}: getters return null (or an empty list) when a field is absent or
  * has another type; refs are resolved with Backstage's default kind and the entity's namespace.
  */
-public final class TemplateEntity {
-  private final Entity entity;
-
+public final class TemplateEntity extends KindView {
   private TemplateEntity(Entity entity) {
-    this.entity = entity;
+    super(entity, "Template");
   }
 
   /**
@@ -22,16 +20,7 @@ public final class TemplateEntity {
    * @throws IllegalArgumentException if the entity has another kind
    */
   public static TemplateEntity of(Entity entity) {
-    return new TemplateEntity(Spec.require(entity, "Template"));
-  }
-
-  /** Returns the viewed entity. */
-  public Entity entity() {
-    return entity;
-  }
-
-  private Map<String, Object> spec() {
-    return entity.spec();
+    return new TemplateEntity(entity);
   }
 
   /** Returns {@code spec.type}. */
@@ -74,11 +63,5 @@ public final class TemplateEntity {
   /** Returns {@code spec.output} ({@code links}, {@code text} and free string keys); empty when absent. */
   public Map<String, Object> output() {
     return Spec.map(spec(), "output");
-  }
-
-  /** Returns {@code TemplateEntity{ref}}. */
-  @Override
-  public String toString() {
-    return "TemplateEntity{" + entity.ref() + "}";
   }
 }

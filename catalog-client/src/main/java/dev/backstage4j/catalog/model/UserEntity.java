@@ -1,7 +1,6 @@
 package dev.backstage4j.catalog.model;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Gives typed access to a {@code User} entity's spec: profile and memberOf.
@@ -9,11 +8,9 @@ import java.util.Map;
  * <p>A read-only view over an {@link Entity}: getters return null (or an empty list) when a field is absent or
  * has another type; refs are resolved with Backstage's default kind and the entity's namespace.
  */
-public final class UserEntity {
-  private final Entity entity;
-
+public final class UserEntity extends KindView {
   private UserEntity(Entity entity) {
-    this.entity = entity;
+    super(entity, "User");
   }
 
   /**
@@ -22,16 +19,7 @@ public final class UserEntity {
    * @throws IllegalArgumentException if the entity has another kind
    */
   public static UserEntity of(Entity entity) {
-    return new UserEntity(Spec.require(entity, "User"));
-  }
-
-  /** Returns the viewed entity. */
-  public Entity entity() {
-    return entity;
-  }
-
-  private Map<String, Object> spec() {
-    return entity.spec();
+    return new UserEntity(entity);
   }
 
   /** Returns {@code spec.profile.displayName}, or null. */
@@ -61,11 +49,5 @@ public final class UserEntity {
    */
   public List<EntityRef> memberOfRefs() {
     return Spec.refs(entity, memberOf(), "Group");
-  }
-
-  /** Returns {@code UserEntity{ref}}. */
-  @Override
-  public String toString() {
-    return "UserEntity{" + entity.ref() + "}";
   }
 }
