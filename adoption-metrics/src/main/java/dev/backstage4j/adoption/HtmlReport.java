@@ -97,7 +97,12 @@ final class HtmlReport {
   }
 
   private static void levelsPerTeam(StringBuilder b, ScorecardResult r, Track t) {
-    List<Rollup> teams = MarkdownReport.sortedByScore(r.rollups(Dimension.OWNER));
+    List<Rollup> teams = new ArrayList<>();
+    for (Rollup x : MarkdownReport.sortedByScore(r.rollups(Dimension.OWNER))) {
+      if (ranked(x, t) > 0) {
+        teams.add(x);
+      }
+    }
     if (teams.size() > MAX_TEAMS) {
       teams = teams.subList(0, MAX_TEAMS);
     }
@@ -112,13 +117,14 @@ final class HtmlReport {
     int y = 4;
     for (Rollup x : teams) {
       Map<String, Integer> counts = x.levelCounts(t.name());
+      int ranked = ranked(x, t);
       b.append("<text x=\"").append(labelW - 10).append("\" y=\"").append(y + 17)
           .append("\" text-anchor=\"end\" class=\"lbl\">").append(h(shortRef(x.key()))).append("<title>")
           .append(h(x.key())).append("</title></text>");
       double xpos = labelW;
       int i = -1;
       for (Map.Entry<String, Integer> c : counts.entrySet()) {
-        double w = x.entities() == 0 ? 0 : (double) barW * c.getValue() / x.entities();
+        double w = (double) barW * c.getValue() / ranked;
         if (w > 0) {
           String color = i < 0 ? NONE_COLOR : levelColor(t, i);
           b.append("<rect x=\"").append(f(xpos)).append("\" y=\"").append(y).append("\" width=\"").append(f(w))
@@ -143,6 +149,11 @@ final class HtmlReport {
           .append(" owners by score.</p>");
     }
     b.append("</section>\n");
+  }
+
+  /** Returns how many of the group's entities the track ranks. */
+  private static int ranked(Rollup x, Track t) {
+    return x.levelCounts(t.name()).values().stream().mapToInt(Integer::intValue).sum();
   }
 
   private static String legend(Track t) {
@@ -292,8 +303,9 @@ final class HtmlReport {
     StringBuilder b = new StringBuilder("<svg width=\"160\" height=\"12\" viewBox=\"0 0 160 12\">");
     double xpos = 0;
     int i = -1;
+    int ranked = ranked(x, t);
     for (Map.Entry<String, Integer> c : x.levelCounts(t.name()).entrySet()) {
-      double w = x.entities() == 0 ? 0 : 160.0 * c.getValue() / x.entities();
+      double w = ranked == 0 ? 0 : 160.0 * c.getValue() / ranked;
       if (w > 0) {
         b.append("<rect x=\"").append(f(xpos)).append("\" width=\"").append(f(w)).append("\" height=\"12\" fill=\"")
             .append(i < 0 ? NONE_COLOR : levelColor(t, i)).append("\"><title>").append(h(c.getKey())).append(": ")
@@ -315,7 +327,7 @@ final class HtmlReport {
     if (failing.isEmpty()) {
       return;
     }
-    failing.sort((x, y) -> Double.compare(x.percent(), y.percent()));
+    failing.sort(MarkdownReport.worstFirst(r));
     b.append("<section class=\"card\"><h2>Needs attention <span class=\"muted\">· ").append(failing.size())
         .append(" entities with failing checks").append(failing.size() > MAX_ENTITIES ? ", lowest " + MAX_ENTITIES
             + " shown" : "").append("</span></h2><table><thead><tr><th>Entity</th><th>Owner</th>");

@@ -76,7 +76,7 @@ final class MarkdownReport {
         failing.add(e);
       }
     }
-    failing.sort((x, y) -> Double.compare(x.percent(), y.percent()));
+    failing.sort(worstFirst(r));
     if (!failing.isEmpty()) {
       b.append("\n### Needs attention\n\n| Entity | Owner |");
       for (Track t : r.tracks()) {
@@ -116,6 +116,18 @@ final class MarkdownReport {
     b.append("| With lifecycle | ").append(ratio(k.withLifecycle())).append(" |\n");
     b.append("| Orphans | ").append(k.orphans()).append(" |\n");
     return b.toString();
+  }
+
+  /**
+   * Orders entities for "needs attention": those the first track ranks come first, lowest level first, then by
+   * score; entities no track ranks come last.
+   */
+  static java.util.Comparator<EntityResult> worstFirst(ScorecardResult r) {
+    String track = r.tracks().isEmpty() ? null : r.tracks().get(0).name();
+    return java.util.Comparator.<EntityResult>comparingInt(e -> track == null ? 0
+            : e.ranked(track) ? e.levelIndex(track) : Integer.MAX_VALUE)
+        .thenComparingDouble(EntityResult::percent)
+        .thenComparing(e -> e.ref().toString());
   }
 
   static List<Rollup> sortedByScore(List<Rollup> in) {
