@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * reconnects with {@code after=<last event id>}, so no event is lost and events already delivered are dropped
  * (the server sends no SSE ids; the id inside each event is used). When the server has no event stream it long
  * polls {@code /events} instead. {@link #hasNext()} and {@link #next()} block; {@link #next(Duration)} waits at
- * most the given time. Not thread-safe: use it from one thread, and close it when done.
+ * most the given time. Use it from one thread; {@link #close()} may also be called from another thread to stop a
+ * blocked reader.
  */
 public final class TaskEventStream implements Iterator<TaskEvent>, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TaskEventStream.class);
@@ -41,15 +42,15 @@ public final class TaskEventStream implements Iterator<TaskEvent>, AutoCloseable
   private final ArrayDeque<TaskEvent> polled = new ArrayDeque<>();
 
   private long lastId;
-  private int generation;
-  private AutoCloseable connection;
-  private CompletableFuture<List<TaskEvent>> poll;
+  private volatile int generation;
+  private volatile AutoCloseable connection;
+  private volatile CompletableFuture<List<TaskEvent>> poll;
   private boolean longPolling;
   private int failures;
   private long retryAtNanos;
   private boolean completed;
   private boolean recoverable;
-  private boolean closed;
+  private volatile boolean closed;
   private boolean eventsOnConnection;
   private TaskEvent pending;
 
@@ -121,11 +122,19 @@ public final class TaskEventStream implements Iterator<TaskEvent>, AutoCloseable
         false).onClose(this::close);
   }
 
-  /** Stops following: closes the connection. The task itself is not affected. */
+  /**
+   * Stops following: closes the connection and wakes a thread blocked in {@link #hasNext()}, which then returns
+   * false. The task itself is not affected.
+   */
   @Override
   public void close() {
     closed = true;
     disconnect();
+    CompletableFuture<List<TaskEvent>> inflight = poll;
+    if (inflight != null) {
+      inflight.cancel(false);
+    }
+    signals.add(new Signal(generation, true, null, null));
   }
 
   private boolean fill(long deadline, Duration timeout, String what) {
@@ -249,6 +258,8 @@ public final class TaskEventStream implements Iterator<TaskEvent>, AutoCloseable
       polled.addAll(events);
     } catch (TimeoutException e) {
       checkDeadline(deadline, timeout, what);
+    } catch (java.util.concurrent.CancellationException e) {
+      poll = null; // closed from another thread
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BackstageTransportException("interrupted while following task " + taskId, e);

@@ -271,4 +271,17 @@ class TaskEventStreamTest {
     }
     assertEquals(1, server.getRequestCount());
   }
+
+  @Test
+  void close_fromAnotherThread_wakesABlockedReader() throws Exception {
+    String firstEvent = sse("log", event(1, "log", "first"));
+    server.enqueue(sseResponse(firstEvent + sse("log", event(2, "log", "late")))
+        .throttleBody(firstEvent.length(), 2, TimeUnit.SECONDS));
+    ScaffolderClient client = Fixtures.client(server, Duration.ofSeconds(60));
+    TaskEventStream stream = client.tasks().follow("t1");
+    assertEquals(1, stream.next().id());
+    java.util.concurrent.CompletableFuture.runAsync(stream::close,
+        java.util.concurrent.CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
+    assertFalse(stream.hasNext(), "closing ends the stream");
+  }
 }
