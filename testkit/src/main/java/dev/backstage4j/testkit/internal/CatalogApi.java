@@ -220,7 +220,7 @@ final class CatalogApi implements FakeServer.Router {
     int to = limit == null ? matched.size() : Math.min(matched.size(), from + limit);
     List<Object> items = new ArrayList<>();
     for (StoredEntity e : matched.subList(from, to)) {
-      items.add(Filters.project(e.entity, fields));
+      items.add(fields.isEmpty() ? new RawJson(e.json()) : Filters.project(e.entity, fields));
     }
     Map<String, String> headers = new LinkedHashMap<>();
     if (limit != null && to < matched.size()) {
@@ -396,23 +396,24 @@ final class CatalogApi implements FakeServer.Router {
         && (query == null || Filters.matchesPredicate(query, e))
         && (term.isEmpty() || fullText(e, term, ftFields))
         && (sortField == null || e.sortValue(sortField) != null);
-    List<StoredEntity> all = store.read(() -> {
-      List<StoredEntity> out = new ArrayList<>();
-      for (StoredEntity e : store.all()) {
+    List<StoredEntity> all = new ArrayList<>();
+    if (sortField == null) {
+      store.read(() -> {
+        for (StoredEntity e : store.all()) {
+          if (match.test(e)) {
+            all.add(e);
+          }
+        }
+        return null;
+      });
+    } else {
+      List<StoredEntity> sorted = store.sortedBy(sortField);
+      for (int i = 0; i < sorted.size(); i++) {
+        StoredEntity e = sorted.get(desc ? sorted.size() - 1 - i : i);
         if (match.test(e)) {
-          out.add(e);
+          all.add(e);
         }
       }
-      return out;
-    });
-    Comparator<StoredEntity> cmp = sortField == null
-        ? Comparator.comparing(e -> e.uid)
-        : Comparator.<StoredEntity, String>comparing(e -> e.sortValue(sortField)).thenComparing(e -> e.uid);
-    if (desc) {
-      cmp = cmp.reversed();
-    }
-    if (sortField != null || desc) {
-      all.sort(cmp);
     }
     int total;
     if (state.containsKey("totalItems")) {
@@ -425,7 +426,11 @@ final class CatalogApi implements FakeServer.Router {
     List<Object> values = (List<Object>) state.get("orderFieldValues");
     boolean previous = Boolean.TRUE.equals(state.get("isPrevious"));
     if (values != null) {
-      int pos = positionAfter(all, values, sortField, cmp);
+      String[] keys = new String[all.size()];
+      for (int i = 0; i < keys.length; i++) {
+        keys[i] = sortField == null ? "" : all.get(i).sortValue(sortField);
+      }
+      int pos = positionAfter(all, keys, values, sortField, desc);
       if (previous) {
         to = pos; // pos = index of the first element not before the key
         from = Math.max(0, to - limit);
@@ -439,7 +444,7 @@ final class CatalogApi implements FakeServer.Router {
     }
     List<Object> items = new ArrayList<>();
     for (StoredEntity e : all.subList(from, to)) {
-      items.add(Filters.project(e.entity, fields));
+      items.add(fields.isEmpty() ? new RawJson(e.json()) : Filters.project(e.entity, fields));
     }
     Map<String, Object> pageInfo = new LinkedHashMap<>();
     if (to < all.size() && to > from) {
@@ -456,33 +461,25 @@ final class CatalogApi implements FakeServer.Router {
   }
 
   /** Index of the first element after (or, for a previous cursor, not before) the cursor key. */
-  private static int positionAfter(List<StoredEntity> all, List<Object> values, String sortField,
-      Comparator<StoredEntity> cmp) {
+  private static int positionAfter(List<StoredEntity> all, String[] keys, List<Object> values, String sortField,
+      boolean desc) {
     String uid = String.valueOf(values.get(values.size() - 1));
-    String value = sortField == null ? null : String.valueOf(values.get(0)).toLowerCase(Locale.ROOT);
-    // Linear scan is fine at test-catalog sizes; the list is already sorted by (value, uid).
-    for (int i = 0; i < all.size(); i++) {
-      StoredEntity e = all.get(i);
-      int c = compareKey(e, value, uid, sortField);
-      boolean descending = cmp.compare(all.get(0), all.get(all.size() - 1)) > 0;
-      if (descending ? c < 0 : c > 0) {
-        return i;
-      }
+    String value = sortField == null ? "" : String.valueOf(values.get(0)).toLowerCase(Locale.ROOT);
+    int lo = 0;
+    int hi = all.size();
+    while (lo < hi) { // first index whose (key, uid) is strictly beyond the cursor in sort order
+      int mid = (lo + hi) >>> 1;
+      int c = keys[mid].compareTo(value);
       if (c == 0) {
-        return i + 1;
+        c = all.get(mid).uid.compareTo(uid);
+      }
+      if (desc ? c < 0 : c > 0) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
       }
     }
-    return all.size();
-  }
-
-  private static int compareKey(StoredEntity e, String value, String uid, String sortField) {
-    if (sortField != null) {
-      int c = e.sortValue(sortField).compareTo(value);
-      if (c != 0) {
-        return c;
-      }
-    }
-    return e.uid.compareTo(uid);
+    return lo;
   }
 
   private static String cursor(Map<String, Object> state, StoredEntity at, boolean previous, StoredEntity first,

@@ -67,6 +67,8 @@ public final class CatalogStore {
   private final Map<String, Loc> seeded = new LinkedHashMap<>();
   private final Map<String, Path> locationFiles = new HashMap<>();
   private final EntityValidator validator = EntityValidator.create();
+  /** Entities sorted by (lower-cased field value, uid), per field, like a database index; cleared on writes. */
+  private final Map<String, List<StoredEntity>> sortIndex = new java.util.concurrent.ConcurrentHashMap<>();
 
   // ---------------------------------------------------------------- reads
 
@@ -478,7 +480,43 @@ public final class CatalogStore {
 
   // ---------------------------------------------------------------- relations
 
+  /** Entities having the field, sorted ascending by its lower-cased value then uid; cached until the next write. */
+  List<StoredEntity> sortedBy(String field) {
+    String key = field.toLowerCase(Locale.ROOT);
+    List<StoredEntity> cached = sortIndex.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    return read(() -> {
+      List<StoredEntity> list = new ArrayList<>();
+      List<String> keys = new ArrayList<>();
+      for (StoredEntity e : byUid.values()) {
+        String v = e.sortValue(key);
+        if (v != null) {
+          list.add(e);
+          keys.add(v);
+        }
+      }
+      Integer[] order = new Integer[list.size()];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, (a, b) -> {
+        int c = keys.get(a).compareTo(keys.get(b));
+        return c != 0 ? c : list.get(a).uid.compareTo(list.get(b).uid);
+      });
+      List<StoredEntity> sorted = new ArrayList<>(order.length);
+      for (Integer i : order) {
+        sorted.add(list.get(i));
+      }
+      List<StoredEntity> result = java.util.Collections.unmodifiableList(sorted);
+      sortIndex.put(key, result);
+      return result;
+    });
+  }
+
   private void recomputeRelations() {
+    sortIndex.clear();
     Map<String, Set<List<String>>> bySource = new HashMap<>();
     for (StoredEntity e : byRef.values()) {
       emitRelations(e, (rel) -> {
@@ -509,8 +547,7 @@ public final class CatalogStore {
       full.put("metadata", md);
       full.put("relations", relations);
       md.put("etag", etag(full));
-      e.index = StoredEntity.buildIndex(full, relations);
-      e.entity = full;
+      e.publish(full, StoredEntity.buildIndex(full, relations));
     }
   }
 

@@ -30,6 +30,7 @@ final class StoredEntity {
   final Path source;
   volatile Map<String, Object> entity;
   volatile Map<String, List<String[]>> index;
+  private volatile byte[] json;
 
   StoredEntity(String ref, String uid, Map<String, Object> processed, String location, String origin,
       String parentRef, Path source) {
@@ -94,6 +95,23 @@ final class StoredEntity {
     }
     String lower = value == null ? null : value.toLowerCase(Locale.ROOT);
     out.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(new String[] {lower, value});
+  }
+
+  /** Sets the final entity tree and its index; drops the cached JSON. */
+  void publish(Map<String, Object> full, Map<String, List<String[]>> idx) {
+    this.index = idx;
+    this.entity = full;
+    this.json = null;
+  }
+
+  /** The entity serialized once and cached (entities are immutable once published). */
+  byte[] json() {
+    byte[] j = json;
+    if (j == null) {
+      j = Json.write(entity);
+      json = j;
+    }
+    return j;
   }
 
   /** The first lower-cased index value at the key, or null when the entity has none. */
