@@ -44,6 +44,13 @@ class TaskEventStreamTest {
         .setBody(body);
   }
 
+  /** Sends event 1 at once, then stalls for 2 s before event 2 (the real server sends no heartbeats). */
+  private static MockResponse stalledAfterFirstEvent() {
+    String firstEvent = sse("log", event(1, "log", "first"));
+    return sseResponse(firstEvent + sse("log", event(2, "log", "late")))
+        .throttleBody(firstEvent.length(), 2, TimeUnit.SECONDS);
+  }
+
   private static List<Long> ids(List<TaskEvent> events) {
     return events.stream().map(TaskEvent::id).collect(Collectors.toList());
   }
@@ -138,9 +145,7 @@ class TaskEventStreamTest {
 
   @Test
   void stalledStream_reconnectsAfterReadTimeout_andResumes() throws Exception {
-    String firstEvent = sse("log", event(1, "log", "first"));
-    server.enqueue(sseResponse(firstEvent + sse("log", event(2, "log", "never arrives")))
-        .throttleBody(firstEvent.length(), 2, TimeUnit.SECONDS));
+    server.enqueue(stalledAfterFirstEvent());
     server.enqueue(sseResponse(sse("log", event(2, "log", "second"))
         + sse("completion", event(3, "completion", "done"))));
     ScaffolderClient client = Fixtures.client(server, Duration.ofMillis(500));
@@ -155,9 +160,7 @@ class TaskEventStreamTest {
 
   @Test
   void stalledStream_nextWithTimeout_throwsTypedTimeout_andStaysUsable() {
-    String firstEvent = sse("log", event(1, "log", "first"));
-    server.enqueue(sseResponse(firstEvent + sse("log", event(2, "log", "late")))
-        .throttleBody(firstEvent.length(), 2, TimeUnit.SECONDS));
+    server.enqueue(stalledAfterFirstEvent());
     ScaffolderClient client = Fixtures.client(server, Duration.ofSeconds(60));
     try (TaskEventStream stream = client.tasks().follow("t1")) {
       assertEquals(1, stream.next(Duration.ofSeconds(5)).id());
@@ -170,9 +173,7 @@ class TaskEventStreamTest {
 
   @Test
   void awaitCompletion_timesOutWithoutCancellingTheTask() throws Exception {
-    String firstEvent = sse("log", event(1, "log", "first"));
-    server.enqueue(sseResponse(firstEvent + sse("log", event(2, "log", "late")))
-        .throttleBody(firstEvent.length(), 2, TimeUnit.SECONDS));
+    server.enqueue(stalledAfterFirstEvent());
     ScaffolderClient client = Fixtures.client(server, Duration.ofSeconds(60));
     TaskTimeoutException e = assertThrows(TaskTimeoutException.class,
         () -> client.tasks().awaitCompletion("t1", Duration.ofMillis(700)));
@@ -274,9 +275,7 @@ class TaskEventStreamTest {
 
   @Test
   void close_fromAnotherThread_wakesABlockedReader() throws Exception {
-    String firstEvent = sse("log", event(1, "log", "first"));
-    server.enqueue(sseResponse(firstEvent + sse("log", event(2, "log", "late")))
-        .throttleBody(firstEvent.length(), 2, TimeUnit.SECONDS));
+    server.enqueue(stalledAfterFirstEvent());
     ScaffolderClient client = Fixtures.client(server, Duration.ofSeconds(60));
     TaskEventStream stream = client.tasks().follow("t1");
     assertEquals(1, stream.next().id());
