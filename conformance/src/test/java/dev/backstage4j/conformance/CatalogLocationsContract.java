@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backstage4j.catalog.CatalogClient;
+import dev.backstage4j.catalog.EntityPredicate;
 import dev.backstage4j.catalog.Location;
 import dev.backstage4j.catalog.LocationRegistration;
 import dev.backstage4j.catalog.model.Entity;
@@ -108,12 +109,42 @@ abstract class CatalogLocationsContract {
 
         catalog.entities().refresh(componentRef);
 
+        List<String> fileLocations = new java.util.ArrayList<>();
+        catalog.locations().query(EntityPredicate.eq("type", "file"), 2).forEach(l -> fileLocations.add(l.id()));
+        assertTrue(fileLocations.contains(registeredId), "locations by-query finds it: " + fileLocations);
+
+
         catalog.locations().delete(registeredId);
         assertEquals(Optional.empty(), catalog.locations().find(registeredId));
         assertThrows(NotFoundException.class, () -> catalog.locations().delete(registeredId));
         registeredId = null;
         Contracts.await(componentRef + " is removed with its location",
                 () -> catalog.entities().find(componentRef).isEmpty());
+    }
+
+    @Test
+    void anEntityDeletedByUidComesBackWhileItsLocationEmitsIt() throws IOException {
+        String name = Contracts.uniqueName("contract-orphan");
+        EntityRef componentRef = EntityRef.of("component", "default", name);
+        registeredId = catalog.locations().register("file", writeComponent(name).toAbsolutePath().toString())
+                .location().id();
+        Contracts.await(componentRef + " is ingested", () -> catalog.entities().find(componentRef).isPresent());
+        String uid = catalog.entities().find(componentRef).orElseThrow().metadata().uid();
+
+        catalog.entities().deleteByUid(uid);
+        Contracts.await(componentRef + " comes back with a new uid after DELETE /entities/by-uid (its location"
+                + " still emits it)",
+                () -> catalog.entities().find(componentRef).map(e -> !e.metadata().uid().equals(uid)).orElse(false));
+        catalog.entities().deleteByUid("00000000-0000-0000-0000-000000000000"); // unknown uid: no error
+    }
+
+    @Test
+    void registeringAMissingFileSucceedsButIngestsNothing() {
+        String target = folder.resolve("does-not-exist.yaml").toAbsolutePath().toString();
+        LocationRegistration created = catalog.locations().register("file", target);
+        registeredId = created.location().id();
+        assertEquals(target, catalog.locations().find(registeredId).orElseThrow().target());
+        assertTrue(created.entities().isEmpty(), "ingestion is asynchronous: " + created.entities());
     }
 
     @Test

@@ -284,6 +284,22 @@ abstract class CatalogQueryContract {
     }
 
     @Test
+    void byRefsAnswersEveryPositionIncludingDuplicates() {
+        List<Entity> entities = catalog.entities().getByRefs(List.of(PAYMENTS_SERVICE, PAYMENTS_SERVICE,
+                EntityRef.parse("component:finance/ledger-export")));
+        assertEquals(List.of("payments-service", "payments-service", "ledger-export"), names(entities));
+    }
+
+    @Test
+    void facetsOfAnArrayFieldCountEachElement() {
+        EntityFacets tags = catalog.entities().facets(List.of("metadata.tags"),
+                EntityFilter.builder().kind("component").namespace("default").build());
+        Map<String, Long> counts = counts(tags, "metadata.tags");
+        assertEquals(Map.of("typescript", 2L, "react", 2L, "customer-facing", 1L, "java", 2L, "grpc", 1L,
+                "payments", 2L, "kotlin", 1L, "python", 1L), counts);
+    }
+
+    @Test
     void facetsCountDistinctValues() {
         EntityFacets groups = catalog.entities().facets(List.of("spec.type"),
                 EntityFilter.builder().kind("group").build());

@@ -15,6 +15,7 @@ import dev.backstage4j.core.BackstageApiException;
 import dev.backstage4j.core.CredentialsProvider;
 import dev.backstage4j.core.InputException;
 import dev.backstage4j.core.NotFoundException;
+import dev.backstage4j.scaffolder.DryRunRequest;
 import dev.backstage4j.scaffolder.ScaffolderClient;
 import dev.backstage4j.scaffolder.TaskRequest;
 import java.util.Locale;
@@ -138,6 +139,10 @@ abstract class ErrorContract {
         assertEquals(1, e.details().size(), "one detail per failed schema rule: " + e.details());
         assertTrue(e.details().get(0).message().contains("pattern"), e.details().toString());
         assertTrue(e.details().get(0).path().orElse("").contains("name"), e.details().toString());
+
+        InputException dryRun = assertThrows(InputException.class, () -> scaffolder.templates().dryRun(
+                DryRunRequest.fromDirectory(Contracts.sampleDir().resolve("templates/create-service")).build()));
+        assertEquals(2, dryRun.details().size(), "dry-run validates values too: " + dryRun.details());
 
         TaskRequest missing = TaskRequest.builder().templateRef("template:default/create-service").build();
         InputException missingBoth = assertThrows(InputException.class, () -> scaffolder.tasks().create(missing));
