@@ -294,8 +294,26 @@ class CatalogBehaviourTest {
   }
 
   @Test
-  void deleteByUid_is204EvenWhenUnknown() {
+  void deleteByUid_is204EvenWhenUnknown_andTheEntityComesBackWithANewUid() throws Exception {
     assertEquals(204, http.delete("/api/catalog/entities/by-uid/00000000-0000-0000-0000-000000000000").status());
+    String path = "/api/catalog/entities/by-name/resource/default/product-db";
+    String uid = http.get(path).json().at("/metadata/uid").asText();
+    assertEquals(204, http.delete("/api/catalog/entities/by-uid/" + uid).status());
+    assertEquals(404, http.get(path).status());
+    Http.Res back = null;
+    for (int i = 0; i < 100 && (back == null || back.status() != 200); i++) {
+      Thread.sleep(50);
+      back = http.get(path);
+    }
+    assertEquals(200, back.status());
+    assertFalse(uid.equals(back.json().at("/metadata/uid").asText()));
+  }
+
+  @Test
+  void ancestryOfUnknownEntity_namesIt() {
+    Http.Res r = http.get("/api/catalog/entities/by-name/component/default/no-such-component/ancestry");
+    assertEquals(404, r.status());
+    assertEquals("No such entity component:default/no-such-component", r.json().at("/error/message").asText());
   }
 
   @Test

@@ -138,7 +138,12 @@ final class CatalogApi implements FakeServer.Router {
           return true;
         }
         if (s.size() == 6 && "GET".equals(m) && s.get(5).equals("ancestry")) {
-          ancestry(c, byName(s.get(2), s.get(3), s.get(4)));
+          StoredEntity root = store.byRef(s.get(2) + ":" + s.get(3) + "/" + s.get(4));
+          if (root == null) {
+            throw ApiFailure.notFound("No such entity " + s.get(2).toLowerCase(Locale.ROOT) + ":"
+                + s.get(3).toLowerCase(Locale.ROOT) + "/" + s.get(4).toLowerCase(Locale.ROOT));
+          }
+          ancestry(c, root);
           return true;
         }
         return false;

@@ -261,15 +261,38 @@ public final class CatalogStore {
     return loc;
   }
 
-  /** Deletes one entity by uid (DELETE /entities/by-uid); unknown uids are ignored. */
+  private static final java.util.concurrent.ScheduledExecutorService REPROCESS =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fake-backstage-reprocess");
+        t.setDaemon(true);
+        return t;
+      });
+
+  /**
+   * Deletes one entity by uid (DELETE /entities/by-uid); unknown uids are ignored. As in the real catalog, an
+   * entity whose location still emits it comes back (with a new uid) when that location is processed again,
+   * about a second later.
+   */
   void deleteByUid(String uid) {
+    StoredEntity[] removed = new StoredEntity[1];
     write(() -> {
       StoredEntity e = byUid.remove(uid);
       if (e != null) {
         byRef.remove(e.ref);
         recomputeRelations();
+        removed[0] = e;
       }
     });
+    if (removed[0] != null && removed[0].origin != null) {
+      StoredEntity e = removed[0];
+      REPROCESS.schedule(() -> {
+        try {
+          refresh(e);
+        } catch (RuntimeException ignored) {
+          // the location may be gone by then
+        }
+      }, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
   }
 
   /** Re-reads the location that produced an entity (POST /refresh); entities from builders are left as is. */

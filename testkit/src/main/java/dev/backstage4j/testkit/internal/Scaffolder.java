@@ -311,7 +311,8 @@ public final class Scaffolder {
         currentStep = String.valueOf(step.get("id"));
         currentName = String.valueOf(step.get("name"));
         checkCancelled(task, currentStep, currentName);
-        if (step.containsKey("if")) { // checked before the step starts, as scaffolder-backend 4.x does
+        log(task, "Beginning step " + currentName, currentStep, "processing", dryLog);
+        if (step.containsKey("if")) { // a skipped step is begun first, as scaffolder-backend 4.2.0 does
           Object cond = step.get("if") instanceof String s ? Templating.renderString(s, ctx) : step.get("if");
           if (!Templating.truthy(cond)) {
             log(task, "Skipping step " + currentStep + " because its if condition was false", currentStep,
@@ -319,7 +320,6 @@ public final class Scaffolder {
             continue;
           }
         }
-        log(task, "Beginning step " + currentName, currentStep, "processing", dryLog);
         String actionId = String.valueOf(step.get("action"));
         Action action = actions.get(actionId);
         if (action == null) {
