@@ -5,12 +5,15 @@
 //   {"t":"entity","e":{...}}
 //     -> {"valid":true} | {"valid":false,"error":"message"}
 //   {"t":"url","url":"..."} -> {"valid":bool}
+//   {"t":"yaml","text":"..."} -> {"ok":true,"docs":[json, ...]} | {"ok":false,"error":"message"}
+//     parsed as the catalog's parseEntityYaml does: yaml.parseAllDocuments, first error of a document, toJSON()
 // The entity verdict follows the catalog's processing of an entity read from a location: the envelope schema,
 // the default policies in the catalog's order, then the kind validators of the built-in processors (the
 // catalog-model kinds and the scaffolder's Template); no validator accepting the entity means rejection.
 'use strict';
 const cm = require('@backstage/catalog-model');
 const sc = require('@backstage/plugin-scaffolder-common');
+const YAML = require('yaml');
 
 const envelope = cm.entityEnvelopeSchemaValidator();
 const policy = cm.EntityPolicies.allOf([
@@ -68,6 +71,20 @@ async function handle(c) {
       return { valid: true };
     } catch (e) {
       return { valid: false };
+    }
+  }
+  if (c.t === 'yaml') {
+    try {
+      const docs = [];
+      for (const d of YAML.parseAllDocuments(c.text)) {
+        if (d.errors && d.errors.length) {
+          return { ok: false, error: String(d.errors[0].message) };
+        }
+        docs.push(d.toJSON());
+      }
+      return { ok: true, docs };
+    } catch (e) {
+      return { ok: false, error: String(e.message) };
     }
   }
   return { error: 'unknown case type ' + c.t };

@@ -39,7 +39,8 @@ final class Oracle {
   static synchronized void install() throws IOException, InterruptedException {
     Path d = dir();
     if (Files.isDirectory(d.resolve("node_modules/@backstage/catalog-model"))
-        && Files.isDirectory(d.resolve("node_modules/@backstage/plugin-scaffolder-common"))) {
+        && Files.isDirectory(d.resolve("node_modules/@backstage/plugin-scaffolder-common"))
+        && Files.isDirectory(d.resolve("node_modules/yaml"))) {
       return;
     }
     run(d, List.of("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"), 600);

@@ -1,5 +1,6 @@
 package dev.backstage4j.catalog.model.internal;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.events.ScalarEvent;
@@ -78,7 +79,13 @@ final class Scalars {
       return v;
     }
     if (INT.matcher(v).matches()) {
-      return integer(new BigInteger(v.startsWith("+") ? v.substring(1) : v));
+      // As the yaml package: the decimal becomes a JavaScript number (a double), wrapped to a signed 64-bit
+      // integer (BigInt.asIntN(64)), so huge values come out as JavaScript does.
+      if (v.length() < 16) {
+        return Long.parseLong(v.startsWith("+") ? v.substring(1) : v);
+      }
+      long wrapped = new BigDecimal(Double.parseDouble(v)).toBigInteger().longValue();
+      return Math.abs(wrapped) < (1L << 53) ? (Object) wrapped : (Object) (double) wrapped;
     }
     if (OCT.matcher(v).matches()) {
       return integer(new BigInteger(v.substring(2), 8));
