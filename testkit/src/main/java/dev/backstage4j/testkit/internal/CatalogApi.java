@@ -399,8 +399,7 @@ final class CatalogApi implements FakeServer.Router {
         : List.of(sortField == null ? "metadata.uid" : sortField.toLowerCase(Locale.ROOT));
     Predicate<StoredEntity> match = e -> (filter == null || filter.matches(e))
         && (query == null || Filters.matchesPredicate(query, e))
-        && (term.isEmpty() || fullText(e, term, ftFields))
-        && (sortField == null || e.sortValue(sortField) != null);
+        && (term.isEmpty() || fullText(e, term, ftFields)); // sortedBy() only holds entities having the field
     List<StoredEntity> all = new ArrayList<>();
     if (sortField == null) {
       store.read(() -> {
@@ -432,8 +431,9 @@ final class CatalogApi implements FakeServer.Router {
     boolean previous = Boolean.TRUE.equals(state.get("isPrevious"));
     if (values != null) {
       String[] keys = new String[all.size()];
+      String sortKey = sortField == null ? null : sortField.toLowerCase(Locale.ROOT);
       for (int i = 0; i < keys.length; i++) {
-        keys[i] = sortField == null ? "" : all.get(i).sortValue(sortField);
+        keys[i] = sortKey == null ? "" : all.get(i).sortValue(sortKey);
       }
       int pos = positionAfter(all, keys, values, sortField, desc);
       if (previous) {

@@ -412,11 +412,15 @@ public final class CatalogStore {
     String locRef = "file:" + targetOf(file);
     List<Object> docs;
     try {
-      docs = Json.readYamlDocuments(Files.readString(file, StandardCharsets.UTF_8));
+      docs = parseDocuments(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException ex) {
       errors.add(locRef + ": cannot read YAML: " + ex.getMessage());
       return;
     }
+    // validation is the costly part of processing: check all documents in parallel, then process in order
+    List<List<Violation>> checked = java.util.stream.IntStream.range(0, docs.size()).parallel()
+        .mapToObj(i -> docs.get(i) instanceof Map<?, ?> m ? validate(castMap(m)) : List.<Violation>of())
+        .toList();
     for (int i = 0; i < docs.size(); i++) {
       if (!(docs.get(i) instanceof Map<?, ?>)) {
         errors.add(locRef + ": document " + (i + 1) + " is not an object");
@@ -424,8 +428,8 @@ public final class CatalogStore {
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> tree = (Map<String, Object>) docs.get(i);
-      StoredEntity e = process(tree, locRef, origin, parentRef, file, locRef + " (document " + (i + 1) + ")",
-          errors);
+      StoredEntity e = process(tree, checked.get(i), locRef, origin, parentRef, file,
+          locRef + " (document " + (i + 1) + ")", errors);
       if (e == null) {
         continue;
       }
@@ -453,7 +457,11 @@ public final class CatalogStore {
   /** Validates and normalizes one entity as the catalog's processing does; null (with an error) if invalid. */
   StoredEntity process(Map<String, Object> raw, String locRef, String origin, String parentRef, Path source,
       String what, List<String> errors) {
-    List<Violation> violations = validate(raw);
+    return process(raw, validate(raw), locRef, origin, parentRef, source, what, errors);
+  }
+
+  private StoredEntity process(Map<String, Object> raw, List<Violation> violations, String locRef, String origin,
+      String parentRef, Path source, String what, List<String> errors) {
     if (!violations.isEmpty()) {
       StringBuilder sb = new StringBuilder("Invalid entity in " + what + ":");
       for (Violation v : violations) {
@@ -493,6 +501,44 @@ public final class CatalogStore {
     String ref = EntityRef.of((String) entity.get("kind"), (String) newMd.get("namespace"),
         (String) newMd.get("name")).toString();
     return new StoredEntity(ref, UUID.randomUUID().toString(), entity, locRef, origin, parentRef, source);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Map<?, ?> m) {
+    return (Map<String, Object>) m;
+  }
+
+  /**
+   * Parses a multi-document YAML text; big texts are cut at {@code ---} lines in column 0 (always document
+   * separators in YAML) and the chunks parsed in parallel, keeping document order.
+   */
+  static List<Object> parseDocuments(String text) throws IOException {
+    if (text.length() < 256 * 1024) {
+      return Json.readYamlDocuments(text);
+    }
+    List<String> chunks = new ArrayList<>();
+    int start = 0;
+    int pos = 0;
+    while (pos < text.length()) {
+      int eol = text.indexOf('\n', pos);
+      int next = eol < 0 ? text.length() : eol + 1;
+      if (pos - start >= 64 * 1024 && text.startsWith("---", pos) && text.substring(pos, next).trim().equals("---")) {
+        chunks.add(text.substring(start, pos));
+        start = pos;
+      }
+      pos = next;
+    }
+    chunks.add(text.substring(start));
+    List<List<Object>> parsed = chunks.parallelStream().map(c -> {
+      try {
+        return Json.readYamlDocuments(c);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }).toList();
+    List<Object> out = new ArrayList<>();
+    parsed.forEach(out::addAll);
+    return out;
   }
 
   /** The validator's verdict on a raw entity tree. */
@@ -549,7 +595,7 @@ public final class CatalogStore {
     }
     Comparator<List<String>> order = Comparator.<List<String>, String>comparing(l -> l.get(0))
         .thenComparing(l -> l.get(1));
-    for (StoredEntity e : byRef.values()) {
+    byRef.values().parallelStream().forEach(e -> {
       List<List<String>> rels = new ArrayList<>(bySource.getOrDefault(e.ref, Set.of()));
       rels.sort(order);
       List<Map<String, Object>> relations = new ArrayList<>(rels.size());
@@ -560,7 +606,7 @@ public final class CatalogStore {
         relations.add(m);
       }
       if (e.entity != null && relations.equals(e.entity.get("relations"))) {
-        continue;
+        return;
       }
       Map<String, Object> full = new LinkedHashMap<>();
       e.processed.forEach((k, v) -> full.put(k, v));
@@ -571,7 +617,7 @@ public final class CatalogStore {
       full.put("relations", relations);
       md.put("etag", etag(full));
       e.publish(full, StoredEntity.buildIndex(full, relations));
-    }
+    });
   }
 
   private static String etag(Map<String, Object> entity) {

@@ -116,7 +116,10 @@ final class StoredEntity {
 
   /** The first lower-cased index value at the key, or null when the entity has none. */
   String sortValue(String key) {
-    List<String[]> rows = index.get(key.toLowerCase(Locale.ROOT));
+    List<String[]> rows = index.get(key);
+    if (rows == null) {
+      rows = index.get(key.toLowerCase(Locale.ROOT));
+    }
     if (rows == null) {
       return null;
     }
