@@ -148,6 +148,20 @@ abstract class CatalogLocationsContract {
     }
 
     @Test
+    void aLocationCanBeRetargeted() {
+        String before = folder.resolve("before.yaml").toAbsolutePath().toString();
+        String after = folder.resolve("after.yaml").toAbsolutePath().toString();
+        registeredId = catalog.locations().register("file", before).location().id();
+        Location updated = catalog.locations().update(registeredId, "file", after);
+        assertEquals(registeredId, updated.id());
+        assertEquals(after, updated.target());
+        assertEquals(after, catalog.locations().find(registeredId).orElseThrow().target());
+        assertThrows(NotFoundException.class,
+                () -> catalog.locations().update("00000000-0000-0000-0000-000000000000", "file",
+                        folder.resolve("elsewhere.yaml").toAbsolutePath().toString()));
+    }
+
+    @Test
     void locationFromTheAppConfigHasNoRegisteredLocation() {
         assertEquals(Optional.empty(),
                 catalog.locations().findByEntity(EntityRef.parse("component:default/payments-service")),

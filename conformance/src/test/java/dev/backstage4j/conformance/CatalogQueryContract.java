@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -250,6 +251,32 @@ abstract class CatalogQueryContract {
         }
         assertEquals(List.of(List.of("alice", "bob"), List.of("carol", "dave"), List.of("erin")), pages);
         assertEquals(List.of("alice", "bob", "carol", "dave", "erin"), names(catalog.entities().query(users)));
+    }
+
+    @Test
+    void predicatePagingCarriesTheQueryInTheCursor() {
+        EntityQuery users = EntityQuery.builder()
+                .predicate(EntityPredicate.all(EntityPredicate.eq("kind", "user"),
+                        EntityPredicate.not(EntityPredicate.eq("metadata.name", "erin"))))
+                .fields("kind", "metadata.name")
+                .orderBy("metadata.name", SortOrder.DESC)
+                .pageSize(3)
+                .build();
+        Page<Entity> first = catalog.entities().queryPage(users);
+        assertEquals(List.of("dave", "carol", "bob"), names(first.items()));
+        assertEquals(4, first.totalItems().orElse(-1));
+        Page<Entity> second = catalog.entities().queryPage(users, first.nextCursor().orElseThrow());
+        assertEquals(List.of("alice"), names(second.items()));
+        assertTrue(second.nextCursor().isEmpty(), "the last page has no next cursor");
+    }
+
+    @Test
+    void streamAllReadsEveryMatch() {
+        try (Stream<Entity> users = catalog.entities().streamAll(EntityQuery.builder()
+                .filter(EntityFilter.builder().kind("user").build()).build())) {
+            assertEquals(List.of("alice", "bob", "carol", "dave", "erin"),
+                    users.map(e -> e.metadata().name()).sorted().collect(Collectors.toList()));
+        }
     }
 
     @Test
