@@ -4,8 +4,12 @@
  * the real catalog, and catalog-info.yaml reading and writing.
  *
  * <pre>{@code
- * EntityRef owner = EntityRef.parse("team-a", "Group", "default");
- * Entity e = Entity.fromMap(tree);
+ * // Check a catalog-info.yaml as the catalog would; every violation points at file:line:column.
+ * for (CatalogDocument doc : CatalogYaml.create().read(Path.of("catalog-info.yaml"))) {
+ *   doc.validation().violations().forEach(System.err::println);
+ * }
+ * List<Entity> entities = CatalogYaml.create().readEntities(Path.of("catalog-info.yaml")); // or throws
+ * EntityRef owner = ComponentEntity.of(entities.get(0)).ownerRef();  // group:default/team-a
  * }</pre>
  *
  * <p>Values are immutable and thread-safe. Non-null unless documented.

@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Prints how long validation and YAML reading take. Not a test: run it by hand, for example
+ * Prints how long validation and YAML reading take. Not a test: run it by hand from the repository root:
  *
  * <pre>
- * mvn -q -Db4j.buildDir=target-me -pl catalog-client -am test-compile
- * java -Xmx64m -cp "catalog-client/target-me/test-classes:catalog-client/target-me/classes:$(cat cp.txt)" \
+ * mvn -q -Db4j.buildDir=target-bench -pl catalog-client -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=/tmp/b4j-cp.txt
+ * java -Xmx64m -cp "catalog-client/target-bench/test-classes:catalog-client/target-bench/classes:$(cat /tmp/b4j-cp.txt)" \
  *     dev.backstage4j.catalog.model.ValidationBenchmark
  * </pre>
  *
