@@ -39,10 +39,15 @@ public final class PerfHarness {
           .append("\n  dependsOn: [component:svc-").append((i + 1) % (n - 20)).append("]\n---\n");
     }
     Files.writeString(file, yaml);
+    var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
     try (FakeBackstage fake = FakeBackstage.builder().catalogFile(file).build().start()) {
       double startMs = (System.nanoTime() - t0) / 1e6;
-      System.out.printf("start with %d entities (+1 generated Location): %.0f ms%n", n, startMs);
+      System.out.printf("start with %d entities (+1 generated Location): %.0f ms wall, %.0f ms process CPU "
+          + "(incl. JIT), system load average %.1f on %d cores%n", n, startMs, (os.getProcessCpuTime() - cpu0) / 1e6,
+          os.getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
       HttpClient http = HttpClient.newHttpClient();
       String base = fake.baseUrl() + "/api/catalog/entities/by-query?limit=500";
       for (String variant : List.of("", "&orderField=metadata.name,asc", "&filter=kind=component,spec.type=service",
