@@ -129,18 +129,21 @@ class CatalogYamlTest {
   }
 
   @Test
-  void read_hugeDocument_failsWithSizeError(@TempDir Path dir) throws Exception {
-    Path f = dir.resolve("huge.yaml");
-    String lines = ("    " + "x".repeat(95) + "\n").repeat(10_000);
-    try (var w = Files.newBufferedWriter(f)) {
-      w.write("metadata:\n  description: >\n");
-      for (int i = 0; i < 52; i++) {
-        w.write(lines);
-      }
-    }
-    assertTrue(Files.size(f) > 50_000_000L);
-    CatalogYamlException e = assertThrows(CatalogYamlException.class, () -> YAML.read(f));
+  void read_50MbDocument_failsWithSizeErrorBeforeReadingItAll() {
+    String huge = "metadata:\n  description: >\n" + ("    " + "x".repeat(95) + "\n").repeat(520_000);
+    assertTrue(huge.length() > 50_000_000);
+    CatalogYamlException e = assertThrows(CatalogYamlException.class, () -> YAML.read(huge, "huge.yaml"));
     assertTrue(e.problem().contains("limit"), e.getMessage());
+  }
+
+  @Test
+  void read_fileOverTheFileLimit_failsWithSizeError(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("big.yaml");
+    Files.writeString(f, (COMPONENT + "---\n").repeat(20));
+    CatalogYamlException e = assertThrows(CatalogYamlException.class,
+        () -> CatalogYaml.builder().maxFileChars(1000).build().read(f));
+    assertEquals(f + " is larger than the limit of 1000 characters", e.problem());
+    assertEquals(20, YAML.read(f).size());
   }
 
   @Test
@@ -208,10 +211,10 @@ class CatalogYamlTest {
   }
 
   @Test
-  void write_thenRead_givesTheSameTree_forThousandsOfGeneratedEntities() {
+  void write_thenRead_givesTheSameTree_forAThousandGeneratedEntities() {
     CaseGenerator gen = new CaseGenerator(7);
     int checked = 0;
-    for (int i = 0; i < 3000; i++) {
+    for (int i = 0; i < 1000; i++) {
       Map<String, Object> tree = gen.entity();
       Entity e;
       try {
@@ -231,6 +234,6 @@ class CatalogYamlTest {
       assertEquals(e.toMap(), back, OracleDifferentialTest.escape(yaml));
       checked++;
     }
-    assertTrue(checked > 1000, "checked " + checked);
+    assertTrue(checked > 300, "checked " + checked);
   }
 }
