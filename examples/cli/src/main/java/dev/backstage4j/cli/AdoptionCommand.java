@@ -34,10 +34,14 @@ import picocli.CommandLine.Spec;
 
 /** Groups the adoption commands: report, kpis, gate, diff. */
 @Command(name = "adoption", mixinStandardHelpOptions = true,
-    description = "Score the catalog with a scorecard: reports, KPIs, a CI gate, and what changed between runs.",
+    description = AdoptionCommand.DESCRIPTION,
     subcommands = {AdoptionCommand.Report.class, AdoptionCommand.Kpis.class, AdoptionCommand.GateCommand.class,
         AdoptionCommand.Diff.class})
 final class AdoptionCommand {
+  /** The one-line description, also shown by the root help before the group is loaded. */
+  static final String DESCRIPTION =
+      "Score the catalog with a scorecard: reports, KPIs, a CI gate, and what changed between runs.";
+
   private AdoptionCommand() {
   }
 

@@ -20,11 +20,14 @@ import picocli.CommandLine.Spec;
 
 /** Groups the catalog commands; the read-only ones are nested here. */
 @Command(name = "catalog", mixinStandardHelpOptions = true,
-    description = "Read, register, refresh and validate catalog entities.",
+    description = CatalogCommand.DESCRIPTION,
     subcommands = {CatalogCommand.Get.class, CatalogCommand.Query.class, CatalogCommand.Facets.class,
         CatalogCommand.Refs.class, LocationCommands.Register.class, LocationCommands.Refresh.class,
         LocationCommands.Unregister.class, ValidateCommand.class})
 final class CatalogCommand {
+  /** The one-line description, also shown by the root help before the group is loaded. */
+  static final String DESCRIPTION = "Read, register, refresh and validate catalog entities.";
+
   private static final String FILTER_HELP = "Backstage filter: comma-separated key=value conditions that all"
       + " must hold (a key alone: must exist); repeat --filter for alternatives. E.g. kind=component,spec.type=service";
 

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -12,14 +13,14 @@ import picocli.CommandLine.Spec;
 
 /** The root command: global options shared by every subcommand, and the session they open. */
 @Command(name = "backstage4j", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    subcommands = {CatalogCommand.class, TemplateCommand.class, TaskCommand.class, AdoptionCommand.class},
+    synopsisSubcommandLabel = "COMMAND",
     description = {"Work with a Backstage catalog, its templates and tasks, and report adoption.",
         "",
-        "Without --url (and without BACKSTAGE_URL) every command runs against the embedded Backstage: the",
-        "backstage4j testkit, started in-process and seeded with the sample organisation (Tinyshop) and its",
-        "templates. No Backstage and no network are needed; --embedded forces it."},
+        "Without --url (and without BACKSTAGE_URL) every command runs against the embedded Backstage: the"
+            + " backstage4j testkit, started in-process and seeded with the sample organisation (Tinyshop) and"
+            + " its templates. No Backstage and no network are needed; --embedded forces it."},
     footer = {"", "Environment: BACKSTAGE_URL and BACKSTAGE_TOKEN stand in for --url and --token.", ExitCodes.HELP})
-final class Cli {
+final class Cli implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
@@ -55,6 +56,14 @@ final class Cli {
   Cli(Map<String, String> env, boolean terminal) {
     this.env = env;
     this.terminal = terminal;
+  }
+
+  /** Without a command: prints the usage on stderr and exits with the usage error code. */
+  @Override
+  public Integer call() {
+    err().println("backstage4j: missing command");
+    spec.commandLine().usage(err());
+    return ExitCodes.USAGE;
   }
 
   /** Returns the root command object from any subcommand's spec. */

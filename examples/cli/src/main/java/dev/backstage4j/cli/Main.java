@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Starts the {@code backstage4j} command line.
@@ -33,8 +34,25 @@ public final class Main {
 
   /** Runs one command with the given streams and environment, and returns its exit code. */
   static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal) {
+    // picocli registers converters for java.sql types by reflection; we have no such options.
+    if (System.getProperty("picocli.converters.excludes") == null) {
+      System.setProperty("picocli.converters.excludes", "java\\.sql\\..*");
+    }
+    // Cold start: first parse with light placeholders for the command groups (enough for --help, --version and
+    // to learn which group is used), then build the full model of that one group only.
     Cli cli = new Cli(env, terminal);
-    CommandLine cmd = commandLine(cli);
+    CommandLine cmd = commandLine(cli, null);
+    String group = null;
+    try {
+      CommandLine.ParseResult parsed = cmd.parseArgs(args);
+      group = parsed.hasSubcommand() ? parsed.subcommand().commandSpec().name() : null;
+    } catch (CommandLine.ParameterException e) {
+      group = null; // reported by execute() below, on the same model
+    }
+    if (group != null) {
+      cli = new Cli(env, terminal);
+      cmd = commandLine(cli, group);
+    }
     cmd.setOut(out);
     cmd.setErr(err);
     try {
@@ -44,8 +62,27 @@ public final class Main {
     }
   }
 
-  static CommandLine commandLine(Cli cli) {
+  /** The command groups: name and description, known without loading the group's classes. */
+  private static final String[][] GROUPS = {
+      {"catalog", CatalogCommand.DESCRIPTION},
+      {"template", TemplateCommand.DESCRIPTION},
+      {"task", TaskCommand.DESCRIPTION},
+      {"adoption", AdoptionCommand.DESCRIPTION},
+  };
+
+  /** Builds the command line with the full model of {@code group} and placeholders for the other groups. */
+  static CommandLine commandLine(Cli cli, String group) {
     CommandLine cmd = new CommandLine(cli);
+    for (String[] g : GROUPS) {
+      if (g[0].equals(group)) {
+        cmd.addSubcommand(g[0], groupClass(g[0]));
+      } else {
+        CommandSpec placeholder = CommandSpec.create().name(g[0]);
+        placeholder.usageMessage().description(g[1]);
+        cmd.addSubcommand(g[0], placeholder);
+        cmd.getSubcommands().get(g[0]).setUnmatchedArgumentsAllowed(true);
+      }
+    }
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setExecutionStrategy(parseResult -> {
       configureLogging(cli.verbose);
@@ -54,6 +91,19 @@ public final class Main {
     cmd.setParameterExceptionHandler(Failures::onParameterError);
     cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> Failures.onError(ex, cli, commandLine));
     return cmd;
+  }
+
+  private static Class<?> groupClass(String name) {
+    switch (name) {
+      case "catalog":
+        return CatalogCommand.class;
+      case "template":
+        return TemplateCommand.class;
+      case "task":
+        return TaskCommand.class;
+      default:
+        return AdoptionCommand.class;
+    }
   }
 
   private static void configureLogging(boolean verbose) {

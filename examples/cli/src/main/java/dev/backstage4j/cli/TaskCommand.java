@@ -21,10 +21,13 @@ import picocli.CommandLine.Spec;
 
 /** Groups the scaffolder task commands: get, list, cancel, logs. */
 @Command(name = "task", mixinStandardHelpOptions = true,
-    description = "Look at, follow and cancel scaffolder tasks.",
+    description = TaskCommand.DESCRIPTION,
     subcommands = {TaskCommand.Get.class, TaskCommand.ListTasks.class, TaskCommand.Cancel.class,
         TaskCommand.Logs.class})
 final class TaskCommand {
+  /** The one-line description, also shown by the root help before the group is loaded. */
+  static final String DESCRIPTION = "Look at, follow and cancel scaffolder tasks.";
+
   private TaskCommand() {
   }
 

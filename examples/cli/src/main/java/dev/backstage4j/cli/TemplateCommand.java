@@ -28,10 +28,13 @@ import picocli.CommandLine.Spec;
 
 /** Groups the template commands: list, actions, validate, dry-run, run. */
 @Command(name = "template", mixinStandardHelpOptions = true,
-    description = "List, check, dry-run and run software templates.",
+    description = TemplateCommand.DESCRIPTION,
     subcommands = {TemplateCommand.ListTemplates.class, TemplateCommand.Actions.class,
         TemplateCommand.Validate.class, TemplateCommand.DryRun.class, TemplateCommand.Run.class})
 final class TemplateCommand {
+  /** The one-line description, also shown by the root help before the group is loaded. */
+  static final String DESCRIPTION = "List, check, dry-run and run software templates.";
+
   static final String VALUES_HELP = "A value as key=value (read as YAML: 3 is a number, true a boolean), or a"
       + " YAML/JSON file of values; repeatable, later ones win.";
 

@@ -87,4 +87,18 @@ class ValidateCommandTest {
     assertTrue(r.out.contains("default when no"), r.out);
     assertTrue(r.out.contains("Exit codes: 0 ok"), r.out);
   }
+
+  @Test
+  void noCommand_usageErrorNamingIt() {
+    CliRun r = CliRun.run();
+    assertEquals(ExitCodes.USAGE, r.exitCode, r.toString());
+    assertTrue(r.err.startsWith("backstage4j: Missing required subcommand"), r.err);
+  }
+
+  @Test
+  void misspelledCommand_suggestsTheRightOne() {
+    CliRun r = CliRun.run("templat", "list");
+    assertEquals(ExitCodes.USAGE, r.exitCode, r.toString());
+    assertTrue(r.err.contains("Did you mean: backstage4j template"), r.err);
+  }
 }
