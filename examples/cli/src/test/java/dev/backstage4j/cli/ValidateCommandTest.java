@@ -92,7 +92,7 @@ class ValidateCommandTest {
   void noCommand_usageErrorNamingIt() {
     CliRun r = CliRun.run();
     assertEquals(ExitCodes.USAGE, r.exitCode, r.toString());
-    assertTrue(r.err.startsWith("backstage4j: Missing required subcommand"), r.err);
+    assertTrue(r.err.startsWith("backstage4j: missing command\nUsage: backstage4j"), r.err);
   }
 
   @Test
