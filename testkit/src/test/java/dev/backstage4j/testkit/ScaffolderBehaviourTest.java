@@ -210,4 +210,26 @@ class ScaffolderBehaviourTest {
     assertEquals("skipped", skip.get("status").asText());
     assertEquals("fetch", r.at("/steps/0/id").asText());
   }
+
+  @Test
+  void templatingExtensionsAndAutocomplete_answerLikeABareBackend(FakeBackstage fake) {
+    Http http = new Http(fake);
+    JsonNode filters = http.get("/api/scaffolder/v2/templating-extensions").json().get("filters");
+    List<String> names = new ArrayList<>();
+    filters.fieldNames().forEachRemaining(names::add);
+    assertEquals(List.of("parseRepoUrl", "parseEntityRef", "pick", "projectSlug"), names);
+    Http.Res r = http.post("/api/scaffolder/v2/autocomplete/no-such-provider/repositories",
+        "{\"token\":\"t\",\"context\":{}}");
+    assertEquals(400, r.status());
+    assertEquals("Unsupported provider: no-such-provider", r.json().at("/error/message").asText());
+  }
+
+  @Test
+  void repoUrlFilters_inTemplates(FakeBackstage fake) {
+    String tpl = "{\"apiVersion\":\"scaffolder.backstage.io/v1beta3\",\"kind\":\"Template\",\"metadata\":{\"name\":"
+        + "\"t\"},\"spec\":{\"type\":\"x\",\"steps\":[],\"output\":{\"slug\":\"${{ parameters.repoUrl | projectSlug }}\"}}}";
+    JsonNode r = new Http(fake).post("/api/scaffolder/v2/dry-run", "{\"template\":" + tpl
+        + ",\"values\":{\"repoUrl\":\"github.com?owner=acme&repo=shop\"},\"directoryContents\":[]}").json();
+    assertEquals("acme/shop", r.at("/output/slug").asText());
+  }
 }

@@ -60,6 +60,11 @@ final class ScaffolderApi implements FakeServer.Router {
         return false;
       case "tasks":
         return tasks(c, s, m);
+      case "autocomplete":
+        if (s.size() == 4 && "POST".equals(m)) { // no SCM integrations are configured, as on a bare backend
+          throw ApiFailure.input("Unsupported provider: " + s.get(2));
+        }
+        return false;
       default:
         return false;
     }
@@ -67,10 +72,13 @@ final class ScaffolderApi implements FakeServer.Router {
 
   private static Map<String, Object> templatingExtensions() {
     Map<String, Object> filters = new LinkedHashMap<>();
+    filters.put("parseRepoUrl", Map.of("description",
+        "Parses a repository URL into its constituent parts: owner, repository name, etc."));
     filters.put("parseEntityRef", Map.of("description",
         "Extracts the parts of an entity reference, such as the kind, namespace, and name."));
     filters.put("pick", Map.of("description",
         "Selects a specific property (e.g. kind, namespace, name) from an object."));
+    filters.put("projectSlug", Map.of("description", "Generates a project slug from a repository URL."));
     Map<String, Object> globals = new LinkedHashMap<>();
     globals.put("functions", Map.of());
     globals.put("values", Map.of());

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code secrets.X}, {@code user.ref}, {@code values.x}, {@code each.value}), a quoted string, a number or
  * {@code true/false/null}, optionally compared with {@code ==, !=, >, <, >=, <=}, negated with {@code not}, and
  * piped through the filters {@code default(x)}, {@code lower}, {@code upper}, {@code trim}, {@code dump},
- * {@code string}, {@code parseEntityRef}, {@code pick('name')}. A value that is exactly one expression keeps
+ * {@code string}, {@code parseEntityRef}, {@code parseRepoUrl}, {@code projectSlug}, {@code pick('name')}. A value that is exactly one expression keeps
  * its JSON type; inside text, undefined renders as an empty string. {@code {% %}} tags are not supported.
  */
 final class Templating {
@@ -240,6 +240,26 @@ final class Templating {
     return cur;
   }
 
+  /** Splits {@code host?owner=o&repo=r} (the RepoUrlPicker format) into its parts. */
+  static Map<String, Object> parseRepoUrl(String url) {
+    int q = url.indexOf('?');
+    if (q < 0) {
+      throw new IllegalArgumentException("Invalid repo URL passed to publisher, got " + url);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("host", url.substring(0, q));
+    for (String part : url.substring(q + 1).split("&")) {
+      int eq = part.indexOf('=');
+      if (eq > 0) {
+        out.put(Call.decode(part.substring(0, eq)), Call.decode(part.substring(eq + 1)));
+      }
+    }
+    if (!out.containsKey("repo")) {
+      throw new IllegalArgumentException("Invalid repo URL passed to publisher: " + url + ", missing repo");
+    }
+    return out;
+  }
+
   private static Object filter(Object v, String f, Map<String, Object> ctx) {
     String name = f;
     List<Object> args = new ArrayList<>();
@@ -274,6 +294,13 @@ final class Templating {
         out.put("namespace", ref.namespace());
         out.put("name", ref.name());
         return out;
+      }
+      case "parseRepoUrl":
+        return parseRepoUrl(toText(v));
+      case "projectSlug": {
+        Map<String, Object> parts = parseRepoUrl(toText(v));
+        Object owner = parts.getOrDefault("owner", parts.get("organization"));
+        return owner + "/" + parts.get("repo");
       }
       case "pick":
         return v instanceof Map<?, ?> m && !args.isEmpty() ? m.get(toText(args.get(0))) : UNDEFINED;
