@@ -131,6 +131,15 @@ abstract class ErrorContract {
     }
 
     @Test
+    void unknownAutocompleteProviderIs400() {
+        InputException e = assertApiError(InputException.class, 400, "InputError",
+                () -> scaffolder.templates().autocomplete("no-such-provider", "repositories", "provider-token",
+                        java.util.Map.of()));
+        assertEquals("Unsupported provider: no-such-provider", e.errorMessage());
+        assertFalse(String.valueOf(e.getMessage()).contains("provider-token"), "the provider token leaked");
+    }
+
+    @Test
     void badTaskValuesAre400WithAnErrorsArrayNamingTheField() {
         TaskRequest bad = TaskRequest.builder().templateRef("template:default/create-service")
                 .value("name", "Not Valid").value("owner", "group:default/web-team").build();

@@ -9,6 +9,7 @@ import dev.backstage4j.scaffolder.Action;
 import dev.backstage4j.scaffolder.DryRunRequest;
 import dev.backstage4j.scaffolder.DryRunResult;
 import dev.backstage4j.scaffolder.ScaffolderClient;
+import dev.backstage4j.scaffolder.Secrets;
 import dev.backstage4j.scaffolder.Task;
 import dev.backstage4j.scaffolder.TaskEvent;
 import dev.backstage4j.scaffolder.TaskEventStream;
@@ -19,6 +20,7 @@ import dev.backstage4j.scaffolder.TaskRequest;
 import dev.backstage4j.scaffolder.TaskResult;
 import dev.backstage4j.scaffolder.TaskStatus;
 import dev.backstage4j.scaffolder.TemplateParameterSchema;
+import dev.backstage4j.scaffolder.TemplatingExtensions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -182,6 +184,33 @@ abstract class ScaffolderContract {
                 files.keySet().stream().sorted().collect(Collectors.toList()));
         assertTrue(files.get("catalog-info.yaml").contains("name: dry-docs"), files.get("catalog-info.yaml"));
         assertEquals("Documentation site dry-docs owned by " + OWNER, summary(result.output()));
+    }
+
+    @Test
+    void templatingExtensionsListTheBuiltInFilters() {
+        TemplatingExtensions extensions = scaffolder.templates().templatingExtensions();
+        assertTrue(extensions.filters().keySet().containsAll(List.of("parseRepoUrl", "parseEntityRef", "pick",
+                "projectSlug")), "built-in filters: " + extensions.filters().keySet());
+    }
+
+    @Test
+    void retryingACancelledTaskRunsItAgainUnderTheSameId() {
+        String id = scaffolder.tasks().create(TaskRequest.builder().templateRef(TEMPLATE)
+                .value("name", Contracts.uniqueName("contract-retry")).value("owner", OWNER)
+                .value("waitSeconds", 2).build());
+        try (TaskEventStream stream = scaffolder.tasks().follow(id)) {
+            TaskEvent event;
+            do {
+                event = stream.next(EVENT_TIMEOUT);
+                assertNotNull(event, "the task completed before its wait step started");
+            } while (!("wait".equals(event.stepId()) && event.status() == TaskStatus.PROCESSING));
+            scaffolder.tasks().cancel(id);
+        }
+        Contracts.await("task " + id + " has failed after cancel",
+                () -> scaffolder.tasks().get(id).status() == TaskStatus.FAILED);
+        assertEquals(id, scaffolder.tasks().retry(id, Secrets.none()));
+        Contracts.await("retried task " + id + " completes",
+                () -> scaffolder.tasks().get(id).status() == TaskStatus.COMPLETED);
     }
 
     private static String summary(Map<String, Object> output) {
