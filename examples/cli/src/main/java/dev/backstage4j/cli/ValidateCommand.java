@@ -1,7 +1,8 @@
 package dev.backstage4j.cli;
 
-import dev.backstage4j.catalog.model.EntityValidator;
-import dev.backstage4j.catalog.model.ValidationResult;
+import dev.backstage4j.catalog.model.CatalogYaml;
+import dev.backstage4j.catalog.model.CatalogYamlException;
+import dev.backstage4j.catalog.model.SourceLocation;
 import dev.backstage4j.catalog.model.Violation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,60 +33,49 @@ final class ValidateCommand implements Callable<Integer> {
     Cli cli = Cli.of(spec);
     Printer printer = cli.printer();
     Progress progress = cli.progress();
-    EntityValidator validator = EntityValidator.create();
     List<Path> files = EntityFiles.expand(paths);
     List<Map<String, Object>> results = new ArrayList<>();
     int invalid = 0;
     int n = 0;
+    CatalogYaml yaml = CatalogYaml.create();
     for (Path file : files) {
       progress.update("validating " + (++n) + "/" + files.size() + " " + file);
-      String name = file.toString();
-      for (EntityFiles.Document doc : EntityFiles.read(file, name)) {
-        List<Violation> violations = new ArrayList<>();
-        if (doc.syntaxError != null) {
-          violations.add(doc.syntaxError);
-        } else if (!(doc.tree instanceof Map)) {
-          violations.add(Violation.of("", "is not an entity: expected a mapping with apiVersion, kind, metadata"
-              + " and spec").at(doc.start));
-        } else {
-          @SuppressWarnings("unchecked")
-          ValidationResult r = validator.validate((Map<String, ?>) doc.tree);
-          r.violations().forEach(v -> violations.add(doc.locate(v)));
-        }
-        if (!violations.isEmpty()) {
+      List<Map<String, Object>> fileResults = new ArrayList<>();
+      try {
+        yaml.read(file, doc -> fileResults.add(result(doc.source(), doc.tree(), doc.validation().violations())));
+      } catch (CatalogYamlException e) {
+        SourceLocation at = SourceLocation.of(e.file(), Math.max(1, e.line()), Math.max(1, e.column()));
+        fileResults.add(result(at, null, List.of(Violation.of("", "is not valid YAML: " + e.problem()).at(at))));
+      }
+      for (Map<String, Object> r : fileResults) {
+        if (!(Boolean) r.get("valid")) {
           invalid++;
         }
-        results.add(result(doc, violations));
       }
+      results.addAll(fileResults);
     }
     progress.done();
     report(cli, printer, results, files.size(), invalid);
     return invalid == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
   }
 
-  private static Map<String, Object> result(EntityFiles.Document doc, List<Violation> violations) {
+  private static Map<String, Object> result(SourceLocation start, Map<String, ?> tree, List<Violation> violations) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("file", doc.start.file());
-    m.put("line", doc.start.line());
-    Object kind = null;
-    Object name = null;
-    if (doc.tree instanceof Map) {
-      Map<?, ?> tree = (Map<?, ?>) doc.tree;
-      kind = tree.get("kind");
-      Object md = tree.get("metadata");
-      name = md instanceof Map ? ((Map<?, ?>) md).get("name") : null;
-    }
-    m.put("kind", kind);
-    m.put("name", name);
+    m.put("file", start.file());
+    m.put("line", start.line());
+    Object md = tree == null ? null : tree.get("metadata");
+    m.put("kind", tree == null ? null : tree.get("kind"));
+    m.put("name", md instanceof Map ? ((Map<?, ?>) md).get("name") : null);
     m.put("valid", violations.isEmpty());
     List<Map<String, Object>> vs = new ArrayList<>();
     for (Violation v : violations) {
       Map<String, Object> vm = new LinkedHashMap<>();
       vm.put("path", v.path());
       vm.put("message", v.message());
-      vm.put("file", v.location().file());
-      vm.put("line", v.location().line());
-      vm.put("column", v.location().column());
+      SourceLocation at = v.location() == null ? start : v.location();
+      vm.put("file", at.file());
+      vm.put("line", at.line());
+      vm.put("column", at.column());
       vs.add(vm);
     }
     m.put("violations", vs);

@@ -90,7 +90,7 @@ class CliJarIT {
   void catalogValidate_invalidFile_exitOneWithFileLine() {
     CliRun r = JarRun.run(Map.of(), "catalog", "validate", "src/test/resources/invalid/catalog-info.yaml");
     assertEquals(ExitCodes.CHECK_FAILED, r.exitCode, r.toString());
-    assertTrue(r.out.contains("catalog-info.yaml:14:3: metadata.name:"), r.toString());
+    assertTrue(r.out.contains("catalog-info.yaml:14:9: metadata.name:"), r.toString());
     assertEquals("", r.err, "nothing on stderr when piped: " + r);
   }
 
