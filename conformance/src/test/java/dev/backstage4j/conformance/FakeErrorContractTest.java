@@ -16,13 +16,4 @@ class FakeErrorContractTest extends ErrorContract {
     void ancestryOfAnUnknownEntityNamesIt() {
         super.ancestryOfAnUnknownEntityNamesIt();
     }
-
-    @Test
-    @Disabled("testkit gap: POST /api/scaffolder/v2/autocomplete/no-such-provider/repositories is not served (the"
-            + " client reports UnsupportedEndpointException); the real scaffolder answers 400 InputError"
-            + " \"Unsupported provider: no-such-provider\"")
-    @Override
-    void unknownAutocompleteProviderIs400() {
-        super.unknownAutocompleteProviderIs400();
-    }
 }

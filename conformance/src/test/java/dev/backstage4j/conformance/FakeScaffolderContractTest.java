@@ -15,12 +15,4 @@ class FakeScaffolderContractTest extends ScaffolderContract {
     void stepStatusEventsComeInOrderAndASkippedStepIsBegunFirst() {
         super.stepStatusEventsComeInOrderAndASkippedStepIsBegunFirst();
     }
-
-    @Test
-    @Disabled("testkit gap: GET /api/scaffolder/v2/templating-extensions lists filters [parseEntityRef, pick]; the real"
-            + " scaffolder 4.2.0 lists parseRepoUrl, parseEntityRef, pick, projectSlug")
-    @Override
-    void templatingExtensionsListTheBuiltInFilters() {
-        super.templatingExtensionsListTheBuiltInFilters();
-    }
 }
