@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.backstage4j.testkit.FakeBackstage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,24 +21,20 @@ import org.junit.jupiter.api.io.TempDir;
 /** The catalog commands against a testkit Backstage given by --url and --token. */
 class CatalogCommandsTest {
   static final String TOKEN = "cli-test-token-5f3a9c";
-  static FakeBackstage fake;
+  static RemoteCli remote;
 
   @BeforeAll
   static void start() {
-    fake = FakeBackstage.builder().token(TOKEN).sampleCatalog().build().start();
+    remote = RemoteCli.start(TOKEN);
   }
 
   @AfterAll
   static void stop() {
-    fake.close();
+    remote.close();
   }
 
   static CliRun cli(String... args) {
-    List<String> all = new ArrayList<>(List.of("--url", fake.baseUrl().toString(), "--token", TOKEN));
-    all.addAll(List.of(args));
-    CliRun r = CliRun.run(all.toArray(new String[0]));
-    assertFalse(r.out.contains(TOKEN) || r.err.contains(TOKEN), "token printed: " + r);
-    return r;
+    return remote.run(args);
   }
 
   @Test
@@ -171,7 +166,7 @@ class CatalogCommandsTest {
   void wrongToken_backstageErrorAndTokenNeverPrinted() {
     String wrong = "wrong-token-7d1e2b";
     for (String verbose : List.of("--quiet", "--verbose")) {
-      CliRun r = CliRun.run("--url", fake.baseUrl().toString(), "--token", wrong, verbose, "catalog", "get",
+      CliRun r = CliRun.run("--url", remote.fake.baseUrl().toString(), "--token", wrong, verbose, "catalog", "get",
           "payments-service");
       assertEquals(ExitCodes.BACKSTAGE, r.exitCode, r.toString());
       assertTrue(r.err.startsWith("backstage4j: "), r.err);
@@ -184,7 +179,7 @@ class CatalogCommandsTest {
 
   @Test
   void environment_suppliesUrlAndToken() {
-    CliRun r = CliRun.run(Map.of("BACKSTAGE_URL", fake.baseUrl().toString(), "BACKSTAGE_TOKEN", TOKEN),
+    CliRun r = CliRun.run(Map.of("BACKSTAGE_URL", remote.fake.baseUrl().toString(), "BACKSTAGE_TOKEN", TOKEN),
         "catalog", "get", "ui-kit", "-o", "json");
     assertEquals(ExitCodes.OK, r.exitCode, r.toString());
     assertEquals("ui-kit", r.json().get("metadata").get("name").asText());

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.backstage4j.testkit.FakeBackstage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,24 +18,20 @@ import org.junit.jupiter.api.io.TempDir;
 class TemplateTaskCommandsTest {
   static final String TOKEN = "cli-test-token-77b0e1";
   static final Path CREATE_SERVICE = CliRun.SAMPLE.resolve("templates/create-service");
-  static FakeBackstage fake;
+  static RemoteCli remote;
 
   @BeforeAll
   static void start() {
-    fake = FakeBackstage.builder().token(TOKEN).sampleCatalog().build().start();
+    remote = RemoteCli.start(TOKEN);
   }
 
   @AfterAll
   static void stop() {
-    fake.close();
+    remote.close();
   }
 
   static CliRun cli(String... args) {
-    List<String> all = new ArrayList<>(List.of("--url", fake.baseUrl().toString(), "--token", TOKEN));
-    all.addAll(List.of(args));
-    CliRun r = CliRun.run(all.toArray(new String[0]));
-    assertFalse(r.out.contains(TOKEN) || r.err.contains(TOKEN), "token printed: " + r);
-    return r;
+    return remote.run(args);
   }
 
   @Test
