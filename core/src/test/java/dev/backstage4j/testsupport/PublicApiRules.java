@@ -34,6 +34,22 @@ public final class PublicApiRules {
         .importPackages(packages);
   }
 
+  /**
+   * Checks every rule on the production classes of the module that contains {@code anchor} (its class folder or
+   * jar only, which is much faster than a classpath scan).
+   */
+  public static void checkModuleOf(Class<?> anchor) {
+    com.tngtech.archunit.core.domain.JavaClasses classes;
+    try {
+      classes = new com.tngtech.archunit.core.importer.ClassFileImporter().importPath(java.nio.file.Path.of(
+          anchor.getProtectionDomain().getCodeSource().getLocation().toURI()));
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    NO_THIRD_PARTY_TYPES_IN_PUBLIC_API.check(classes);
+    ONLY_TRANSPORT_TOUCHES_OKHTTP.check(classes);
+  }
+
   /** Public types outside internal packages expose no third-party type in any public or protected member. */
   public static final ArchRule NO_THIRD_PARTY_TYPES_IN_PUBLIC_API = classes()
       .that().arePublic().and().resideOutsideOfPackage("..internal..")
