@@ -162,6 +162,16 @@ abstract class CatalogLocationsContract {
     }
 
     @Test
+    void retargetingOntoARegisteredTarget_isAConflict_evenForAnUnknownId() {
+        String taken = folder.resolve("taken.yaml").toAbsolutePath().toString();
+        registeredId = catalog.locations().register("file", taken).location().id();
+        ConflictException e = assertThrows(ConflictException.class,
+                () -> catalog.locations().update("00000000-0000-0000-0000-000000000000", "file", taken));
+        assertEquals("Location file:" + taken + " already exists", e.errorMessage());
+        assertEquals(taken, catalog.locations().find(registeredId).orElseThrow().target(), "nothing changed");
+    }
+
+    @Test
     void locationFromTheAppConfigHasNoRegisteredLocation() {
         assertEquals(Optional.empty(),
                 catalog.locations().findByEntity(EntityRef.parse("component:default/payments-service")),

@@ -237,6 +237,11 @@ public final class CatalogStore {
   Loc update(String id, String type, String target) {
     lock.writeLock().lock();
     try {
+      // As the real DefaultLocationStore: the conflict check comes before the id lookup.
+      Loc clash = locationByRefLocked(type, target);
+      if (clash != null && !clash.id().equals(id)) {
+        throw ApiFailure.conflict("Location " + type + ":" + target + " already exists");
+      }
       Loc old = locations.get(id);
       if (old == null) {
         return null;
