@@ -53,9 +53,12 @@ abstract class CatalogValidationContract {
     private static final String GOOD_SPEC = "  type: service\n  lifecycle: production\n  owner: group:default/web-team";
 
     private static Map<String, Object> sample(String file) {
+        return file(Contracts.sampleDir().resolve(file));
+    }
+
+    private static Map<String, Object> file(java.nio.file.Path path) {
         try {
-            return YAML.readValue(Contracts.sampleDir().resolve(file).toFile(),
-                    new TypeReference<Map<String, Object>>() { });
+            return YAML.readValue(path.toFile(), new TypeReference<Map<String, Object>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -82,6 +85,8 @@ abstract class CatalogValidationContract {
                         + "metadata:\n  name: contract-group\nspec:\n  type: team\n  children: []"), true),
                 Arguments.of("sample template create-service", sample("templates/create-service/template.yaml"), true),
                 Arguments.of("sample template docs-site", sample("templates/docs-site/template.yaml"), true),
+                Arguments.of("template written in Java (examples/templates)",
+                        file(Contracts.javaServiceTemplateDir().resolve("template.yaml")), true),
                 Arguments.of("template without steps", withoutSteps(sample("templates/docs-site/template.yaml")),
                         false),
                 Arguments.of("invalid name", component("  name: Not Valid!", GOOD_SPEC), false),

@@ -42,6 +42,11 @@ final class Contracts {
                 "../testkit/src/main/resources/dev/backstage4j/testkit/sample")).toAbsolutePath().normalize();
     }
 
+    /** Returns the folder of the template written in Java (examples/templates: JavaServiceTemplate). */
+    static Path javaServiceTemplateDir() {
+        return Path.of("../examples/templates/java-service").toAbsolutePath().normalize();
+    }
+
     /** Returns {@code prefix} with a random suffix, a valid entity or task name unique to this run. */
     static String uniqueName(String prefix) {
         byte[] bytes = new byte[4];

@@ -272,4 +272,22 @@ abstract class ScaffolderContract {
         assertEquals(2, written.size());
         assertEquals(files.get("README.md"), Files.readString(out.resolve("README.md")));
     }
+
+    /** The template written with the Java builder (examples/templates) renders the same files on both targets. */
+    @Test
+    void dryRunOfTheJavaAuthoredTemplateProducesTheJavaSkeleton() {
+        DryRunResult result = scaffolder.templates().dryRun(DryRunRequest.fromDirectory(Contracts.javaServiceTemplateDir())
+                .value("name", "orders-service").value("description", "Takes orders").value("owner", OWNER)
+                .value("javaPackage", "com.tinyshop.orders").build());
+        Map<String, String> files = result.files().stream()
+                .collect(Collectors.toMap(DryRunResult.ProducedFile::path, DryRunResult.ProducedFile::text));
+        assertEquals(List.of("README.md", "catalog-info.yaml", "pom.xml", "src/main/java/App.java"),
+                files.keySet().stream().sorted().collect(Collectors.toList()));
+        assertTrue(files.get("pom.xml").contains("<artifactId>orders-service</artifactId>"), files.get("pom.xml"));
+        assertTrue(files.get("src/main/java/App.java").startsWith("package com.tinyshop.orders;"),
+                files.get("src/main/java/App.java"));
+        assertTrue(files.get("catalog-info.yaml").contains("owner: " + OWNER), files.get("catalog-info.yaml"));
+        assertTrue(result.log().stream().anyMatch(e -> e.message().contains("Created orders-service")),
+                "the log of the dry run: " + result.log());
+    }
 }
