@@ -5,7 +5,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.backstage4j.catalog.CatalogClient;
 import dev.backstage4j.core.BackstageException;
+import dev.backstage4j.core.ClientConfig;
 import dev.backstage4j.core.CredentialsProvider;
+import dev.backstage4j.core.auth.BackstagePrincipal;
+import dev.backstage4j.core.auth.JwksUnavailableException;
+import dev.backstage4j.core.auth.TokenRejectedException;
+import dev.backstage4j.core.auth.TokenVerifier;
 import dev.backstage4j.testkit.FakeBackstage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,12 +18,17 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Serves the team view over HTTP with the JDK's built-in server: {@code GET /} (HTML),
- * {@code GET /api/services?owner=group:default/web-team} (JSON) and {@code GET /health}.
+ * {@code GET /api/services?owner=group:default/web-team} (JSON), {@code GET /health}, and
+ * {@code GET /api/my-services}: the services of the caller's own teams, for a request that carries the caller's
+ * Backstage token ({@code Authorization: Bearer …}, as Backstage's proxy forwards it). That token is verified
+ * ({@link TokenVerifier}: signature against the auth backend's keys, expiry, issuer, audience) and the catalog is
+ * then read <em>as the caller</em>, so Backstage's permissions apply.
  *
  * <p>Run: {@code java -jar examples/hackathon-starter/target/hackathon-starter.jar}, then open
  * http://localhost:8080/?owner=web-team. Settings from the environment: {@code PORT} (default 8080),
@@ -30,17 +40,30 @@ public final class StarterApp implements AutoCloseable {
 
   private final HttpServer server;
   private final TeamServices services;
+  private final CatalogClient catalog;
+  private final TokenVerifier verifier;
 
-  private StarterApp(HttpServer server, TeamServices services) {
+  private StarterApp(HttpServer server, CatalogClient catalog, TokenVerifier verifier) {
     this.server = server;
-    this.services = services;
+    this.catalog = catalog;
+    this.services = new TeamServices(catalog);
+    this.verifier = verifier;
   }
 
-  /** Starts the app on {@code port} (0 picks a free one) over the given catalog. */
+  /** Starts the app on {@code port} (0 picks a free one) over the given catalog, without caller verification. */
   public static StarterApp start(int port, CatalogClient catalog) throws IOException {
+    return start(port, catalog, null);
+  }
+
+  /**
+   * Starts the app; {@code verifier} checks the callers of {@code /api/my-services} (null switches that endpoint
+   * off).
+   */
+  public static StarterApp start(int port, CatalogClient catalog, TokenVerifier verifier) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-    StarterApp app = new StarterApp(server, new TeamServices(catalog));
+    StarterApp app = new StarterApp(server, catalog, verifier);
     server.createContext("/health", ex -> app.send(ex, 200, "text/plain", "ok"));
+    server.createContext("/api/my-services", app::myServices);
     server.createContext("/api/services", app::json);
     server.createContext("/", app::html);
     server.start();
@@ -62,16 +85,23 @@ public final class StarterApp implements AutoCloseable {
   public static void main(String[] args) throws IOException {
     String url = System.getenv("BACKSTAGE_URL");
     String token = System.getenv("BACKSTAGE_TOKEN");
+    TokenVerifier.Builder callers = TokenVerifier.builder();
     if (url == null || url.isBlank()) {
       FakeBackstage fake = FakeBackstage.builder().sampleCatalog().build().start();
       url = fake.baseUrl().toString();
       token = fake.token();
       System.out.println("No BACKSTAGE_URL: using the embedded Backstage with the sample organisation");
+    } else {
+      // Real Backstage: user tokens are verified against the auth backend's published keys.
+      callers.userTokens(ClientConfig.builder().baseUrl(url).build());
+    }
+    if (token != null && !token.isBlank()) {
+      callers.addStaticToken(token, "hackathon-starter"); // a service caller that passes ?owner=
     }
     CatalogClient catalog = CatalogClient.create(URI.create(url),
         token == null ? CredentialsProvider.none() : CredentialsProvider.staticToken(token));
     int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
-    StarterApp app = start(port, catalog);
+    StarterApp app = start(port, catalog, callers.build());
     System.out.println("Serving " + app.baseUrl() + "/?owner=web-team  (JSON: /api/services?owner=web-team)");
   }
 
@@ -83,6 +113,46 @@ public final class StarterApp implements AutoCloseable {
     } catch (BackstageException e) {
       send(ex, 502, "application/json", JSON.writeValueAsString(Map.of("error", e.getMessage())));
     }
+  }
+
+  /** The caller's own teams' services, read from the catalog with the caller's token. */
+  private void myServices(HttpExchange ex) throws IOException {
+    if (verifier == null) {
+      send(ex, 404, "application/json", error("NotFoundError", "caller verification is not configured"));
+      return;
+    }
+    BackstagePrincipal caller;
+    try {
+      caller = verifier.authenticate(ex.getRequestHeaders());
+    } catch (TokenRejectedException e) {
+      ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+      send(ex, 401, "application/json", error("AuthenticationError", e.getMessage()));
+      return;
+    } catch (JwksUnavailableException e) {
+      send(ex, 503, "application/json", error("ServiceUnavailableError", e.getMessage()));
+      return;
+    }
+    List<String> owners = caller.isUser() ? caller.ownershipEntityRefs()
+        : owner(ex) == null ? List.of() : List.of(owner(ex));
+    if (owners.isEmpty()) {
+      send(ex, 400, "application/json", error("InputError", "a service caller must say ?owner="));
+      return;
+    }
+    TeamServices asCaller = new TeamServices(catalog.withCredentials(caller.credentials()));
+    try {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (String owner : owners) {
+        rows.addAll(asCaller.services(owner));
+      }
+      send(ex, 200, "application/json", JSON.writeValueAsString(Map.of("caller", caller.subject(),
+          "owners", owners, "services", rows)));
+    } catch (BackstageException e) {
+      send(ex, 502, "application/json", error("BadGatewayError", e.getMessage()));
+    }
+  }
+
+  private static String error(String name, String message) throws IOException {
+    return JSON.writeValueAsString(Map.of("error", Map.of("name", name, "message", message)));
   }
 
   private void html(HttpExchange ex) throws IOException {
