@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every benchmark harness of backstage4j and prints their figures. Not part of CI (numbers need a quiet
+# machine; CI only checks behaviour). Usage: bench/run-all.sh [--skip-build]
+# Build output goes to target-bench/ in each module, so it does not disturb a normal build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+B=target-bench
+if [[ "${1:-}" != "--skip-build" ]]; then
+  echo "== building (tests skipped) ..."
+  mvn -B -ntp -q -Db4j.buildDir=$B -DskipTests install
+fi
+cp_of() {  # test classpath of a module: its classes, its test classes and its dependencies
+  local m=$1 f=/tmp/b4j-bench-cp-$(echo "$1" | tr / _).txt
+  mvn -B -ntp -q -Db4j.buildDir=$B -pl "$m" dependency:build-classpath -Dmdep.outputFile="$f" -Dmdep.includeScope=test
+  echo "$m/$B/test-classes:$m/$B/classes:$(cat "$f")"
+}
+run() { echo; echo "== $*"; "$@"; }
+
+CAT=$(cp_of catalog-client)
+run java -Xmx64m -cp "$CAT" dev.backstage4j.catalog.model.ValidationBenchmark 100000
+run java -Xmx64m -cp "$CAT" dev.backstage4j.catalog.CatalogStreamBenchmark 100000 9
+KIT=$(cp_of testkit)
+run java -cp "$KIT" dev.backstage4j.testkit.PerfHarness 10000
+ADO=$(cp_of adoption-metrics)
+run java -Xmx256m -cp "$ADO" dev.backstage4j.adoption.ScorecardBenchmark 100000 7
+run java -cp "$ADO" dev.backstage4j.adoption.events.EmitBenchmark
+run java -cp examples/cli/$B/test-classes dev.backstage4j.cli.ColdStartHarness examples/cli/$B/backstage4j.jar 15
