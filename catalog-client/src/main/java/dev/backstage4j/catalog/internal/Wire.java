@@ -1,10 +1,14 @@
 package dev.backstage4j.catalog.internal;
 
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.backstage4j.catalog.Location;
 import dev.backstage4j.catalog.model.Entity;
 import dev.backstage4j.catalog.model.InvalidEntityException;
+import dev.backstage4j.catalog.model.internal.FreshEntities;
 import dev.backstage4j.core.BackstageDecodingException;
 import dev.backstage4j.core.internal.JsonCodec;
 import java.util.ArrayList;
@@ -24,14 +28,38 @@ final class Wire {
     if (p.currentToken() != JsonToken.START_OBJECT) {
       throw JsonMappingException.from(p, "expected an entity object but found " + p.currentToken());
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> tree = codec.mapper().readValue(p, LinkedHashMap.class);
+    Map<String, Object> tree = TreeReader.of(codec).readValue(p);
     try {
-      return Entity.fromMap(tree);
+      // Jackson has just built this tree and nothing else holds it: taken over without a second copy.
+      return FreshEntities.fromFreshTree(tree);
     } catch (InvalidEntityException e) {
       throw JsonMappingException.from(p, "the server sent an entity this SDK cannot read: " + e.getMessage());
     }
   };
+
+  /**
+   * The mapper's reader for one entity tree, looked up once per mapper rather than once per item (finding the
+   * root deserializer is a visible share of streaming a large catalog).
+   */
+  private static final class TreeReader {
+    private static volatile TreeReader last;
+    private final ObjectMapper mapper;
+    private final ObjectReader reader;
+
+    private TreeReader(ObjectMapper mapper) {
+      this.mapper = mapper;
+      this.reader = mapper.readerFor(new TypeReference<LinkedHashMap<String, Object>>() {});
+    }
+
+    static ObjectReader of(JsonCodec codec) {
+      TreeReader r = last;
+      if (r == null || r.mapper != codec.mapper()) {
+        r = new TreeReader(codec.mapper());
+        last = r;
+      }
+      return r.reader;
+    }
+  }
 
   static final JsonCodec.ItemReader<Location> LOCATION = (p, codec) -> {
     @SuppressWarnings("unchecked")

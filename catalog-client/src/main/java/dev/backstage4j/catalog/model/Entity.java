@@ -1,5 +1,6 @@
 package dev.backstage4j.catalog.model;
 
+import dev.backstage4j.catalog.model.internal.FreshEntities;
 import dev.backstage4j.catalog.model.internal.Trees;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,6 +37,10 @@ public final class Entity {
   private final List<EntityRelation> relations;
   private final EntityRef ref;
 
+  static {
+    FreshEntities.register(fresh -> fromFrozen(Trees.adoptMap(fresh, "")));
+  }
+
   private Entity(Map<String, Object> raw, EntityMetadata metadata, List<EntityRelation> relations) {
     this.raw = raw;
     this.metadata = metadata;
@@ -50,10 +55,14 @@ public final class Entity {
    *     model and missing ({@code apiVersion}, {@code kind}, {@code metadata.name})
    * @throws IllegalArgumentException if the tree holds values that are not JSON-like
    */
-  @SuppressWarnings("unchecked")
   public static Entity fromMap(Map<String, ?> tree) {
     Objects.requireNonNull(tree, "tree");
-    Map<String, Object> raw = Trees.freezeMap(tree, "");
+    return fromFrozen(Trees.freezeMap(tree, ""));
+  }
+
+  /** Checks an unmodifiable tree (frozen or adopted by {@link Trees}) and wraps it; the checks of fromMap. */
+  @SuppressWarnings("unchecked")
+  private static Entity fromFrozen(Map<String, Object> raw) {
     List<Violation> problems = new ArrayList<>();
     rootString(raw, "apiVersion", problems);
     rootString(raw, "kind", problems);

@@ -2,7 +2,6 @@ package dev.backstage4j.catalog.model;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -149,16 +148,16 @@ public final class EntityMetadata {
       problems.add(Violation.of(pathOf(key), "must be an object, found " + typeName(v)));
       return Map.of();
     }
-    Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-      if (e.getValue() instanceof String) {
-        out.put((String) e.getKey(), (String) e.getValue());
-      } else {
+      if (!(e.getValue() instanceof String)) {
         problems.add(Violation.of(pathOf(key) + "." + e.getKey(),
             "must be a string, found " + typeName(e.getValue())));
       }
     }
-    return Collections.unmodifiableMap(out);
+    // The tree is already unmodifiable (frozen by Entity) and, once checked, holds only strings.
+    @SuppressWarnings("unchecked")
+    Map<String, String> strings = (Map<String, String>) v;
+    return strings;
   }
 
   private static List<String> stringList(Map<String, Object> raw, String key, List<Violation> problems) {
@@ -170,17 +169,17 @@ public final class EntityMetadata {
       problems.add(Violation.of(pathOf(key), "must be an array, found " + typeName(v)));
       return List.of();
     }
-    List<String> out = new ArrayList<>();
     int i = 0;
     for (Object o : (List<?>) v) {
-      if (o instanceof String) {
-        out.add((String) o);
-      } else {
+      if (!(o instanceof String)) {
         problems.add(Violation.of(pathOf(key) + "." + i, "must be a string, found " + typeName(o)));
       }
       i++;
     }
-    return Collections.unmodifiableList(out);
+    // The tree is already unmodifiable (frozen by Entity) and, once checked, holds only strings.
+    @SuppressWarnings("unchecked")
+    List<String> strings = (List<String>) v;
+    return strings;
   }
 
   private static List<EntityLink> links(Map<String, Object> raw, List<Violation> problems) {

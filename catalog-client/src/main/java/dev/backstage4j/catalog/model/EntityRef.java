@@ -27,13 +27,22 @@ public final class EntityRef implements Comparable<EntityRef> {
   private final String kind;
   private final String namespace;
   private final String name;
-  private final String canonical;
+  /** The canonical form, computed on first use (racy but benign, like {@code String.hashCode}). */
+  private String canonical;
 
   private EntityRef(String kind, String namespace, String name) {
     this.kind = kind;
     this.namespace = namespace;
     this.name = name;
-    this.canonical = lower(kind) + ":" + lower(namespace) + "/" + lower(name);
+  }
+
+  private String canonical() {
+    String c = canonical;
+    if (c == null) {
+      c = lower(kind) + ":" + lower(namespace) + "/" + lower(name);
+      canonical = c;
+    }
+    return c;
   }
 
   /**
@@ -128,25 +137,25 @@ public final class EntityRef implements Comparable<EntityRef> {
    */
   @Override
   public String toString() {
-    return canonical;
+    return canonical();
   }
 
   /** Returns whether the other object is a ref to the same entity, comparing parts case-insensitively. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof EntityRef && ((EntityRef) o).canonical.equals(canonical);
+    return o instanceof EntityRef && ((EntityRef) o).canonical().equals(canonical());
   }
 
   /** Returns a hash code of the canonical form. */
   @Override
   public int hashCode() {
-    return canonical.hashCode();
+    return canonical().hashCode();
   }
 
   /** Orders refs by their canonical string form. */
   @Override
   public int compareTo(EntityRef other) {
-    return canonical.compareTo(Objects.requireNonNull(other, "other").canonical);
+    return canonical().compareTo(Objects.requireNonNull(other, "other").canonical());
   }
 
   /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Map;
 
 /**
@@ -19,6 +20,43 @@ public final class Trees {
    * @throws IllegalArgumentException naming the path if a value is not a JSON-like type
    */
   public static Object freeze(Object value, String path) {
+    try {
+      return freeze(value, true);
+    } catch (BadValue e) {
+      throw e.toIllegalArgument(path);
+    }
+  }
+
+  /** Returns an unmodifiable deep copy of a JSON-like object. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> freezeMap(Map<String, ?> map, String path) {
+    return (Map<String, Object>) freeze(map, path);
+  }
+
+  /**
+   * Makes a freshly decoded tree unmodifiable in place instead of copying it: numbers are normalised like
+   * {@link #freeze}, and every map and list is replaced by an unmodifiable view of itself. Use only on a tree
+   * that its caller has just built and that nothing else references (for example one Jackson has just decoded
+   * into new {@code LinkedHashMap}s and {@code ArrayList}s); afterwards nobody may keep or use the mutable
+   * originals. The same checks as {@link #freeze} are made, with the same messages.
+   *
+   * @throws IllegalArgumentException naming the path if a value is not a JSON-like type
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> adoptMap(Map<String, Object> fresh, String path) {
+    try {
+      return (Map<String, Object>) freeze(fresh, false);
+    } catch (BadValue e) {
+      throw e.toIllegalArgument(path);
+    }
+  }
+
+  /**
+   * The recursive step of {@link #freeze} and {@link #adoptMap}. The path of a bad value is built only when
+   * one is found (each level adds its key while the exception unwinds), so good trees cost no strings.
+   */
+  @SuppressWarnings("unchecked")
+  private static Object freeze(Object value, boolean copy) {
     if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
         || value instanceof Double) {
       return value;
@@ -34,33 +72,95 @@ public final class Trees {
     }
     if (value instanceof Map) {
       Map<?, ?> in = (Map<?, ?>) value;
-      LinkedHashMap<String, Object> out = new LinkedHashMap<>(Math.max(4, in.size() * 2));
+      Map<String, Object> out = copy ? new LinkedHashMap<>(Math.max(4, in.size() * 2)) : null;
       for (Map.Entry<?, ?> e : in.entrySet()) {
         if (!(e.getKey() instanceof String)) {
-          throw new IllegalArgumentException(path + " has a key that is not a string: " + e.getKey());
+          throw new BadValue(true, e.getKey());
         }
         String k = (String) e.getKey();
-        out.put(k, freeze(e.getValue(), path.isEmpty() ? k : path + "." + k));
+        Object v;
+        try {
+          v = freeze(e.getValue(), copy);
+        } catch (BadValue bad) {
+          throw bad.under(k);
+        }
+        if (copy) {
+          out.put(k, v);
+        } else if (v != e.getValue()) {
+          ((Map.Entry<String, Object>) e).setValue(v);
+        }
       }
-      return Collections.unmodifiableMap(out);
+      return Collections.unmodifiableMap(copy ? out : (Map<String, Object>) in);
     }
     if (value instanceof List) {
       List<?> in = (List<?>) value;
-      List<Object> out = new ArrayList<>(in.size());
+      List<Object> out = copy ? new ArrayList<>(in.size()) : null;
+      ListIterator<Object> it = copy ? null : ((List<Object>) in).listIterator();
       int i = 0;
       for (Object o : in) {
-        out.add(freeze(o, path + "." + i++));
+        Object v;
+        try {
+          v = freeze(o, copy);
+        } catch (BadValue bad) {
+          throw bad.underIndex(i);
+        }
+        if (copy) {
+          out.add(v);
+        } else {
+          it.next();
+          if (v != o) {
+            it.set(v);
+          }
+        }
+        i++;
       }
-      return Collections.unmodifiableList(out);
+      return Collections.unmodifiableList(copy ? out : (List<Object>) in);
     }
-    throw new IllegalArgumentException(
-        (path.isEmpty() ? "value" : path) + " is not a JSON value: " + value.getClass().getName());
+    throw new BadValue(false, value);
   }
 
-  /** Returns an unmodifiable deep copy of a JSON-like object. */
-  @SuppressWarnings("unchecked")
-  public static Map<String, Object> freezeMap(Map<String, ?> map, String path) {
-    return (Map<String, Object>) freeze(map, path);
+  /** A value that is not JSON-like, found while walking a tree; collects its path on the way out. */
+  private static final class BadValue extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final boolean isKey;
+    private final transient Object value;
+    /** Path segments from the bad value upwards: a key, or ".i" for a list index. */
+    private final ArrayList<Object> segments = new ArrayList<>();
+
+    /** A key that is not a string ({@code isKey}), or a value that is not JSON-like. */
+    BadValue(boolean isKey, Object value) {
+      super(null, null, false, false);
+      this.isKey = isKey;
+      this.value = value;
+    }
+
+    BadValue under(String key) {
+      segments.add(key);
+      return this;
+    }
+
+    BadValue underIndex(int index) {
+      segments.add(index);
+      return this;
+    }
+
+    /** Builds the message {@link #freeze(Object, String)} has always given, the path joined as before. */
+    IllegalArgumentException toIllegalArgument(String root) {
+      String path = root;
+      for (int i = segments.size() - 1; i >= 0; i--) {
+        Object s = segments.get(i);
+        if (s instanceof Integer) {
+          path = path + "." + s;
+        } else {
+          path = path.isEmpty() ? (String) s : path + "." + s;
+        }
+      }
+      if (isKey) {
+        return new IllegalArgumentException(path + " has a key that is not a string: " + value);
+      }
+      return new IllegalArgumentException(
+          (path.isEmpty() ? "value" : path) + " is not a JSON value: " + value.getClass().getName());
+    }
   }
 
   /** Returns a JavaScript {@code typeof}-like name of a JSON value, for messages. */

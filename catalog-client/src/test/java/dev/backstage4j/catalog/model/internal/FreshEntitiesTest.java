@@ -1,0 +1,85 @@
+package dev.backstage4j.catalog.model.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backstage4j.catalog.model.Entity;
+import dev.backstage4j.catalog.model.InvalidEntityException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FreshEntitiesTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String JSON = "{\"apiVersion\":\"backstage.io/v1alpha1\",\"kind\":\"Component\","
+      + "\"metadata\":{\"name\":\"web\",\"labels\":{\"tier\":\"front\"},\"tags\":[\"java\"],"
+      + "\"links\":[{\"url\":\"https://x\"}],\"custom\":[1,2.5,{\"n\":3}]},"
+      + "\"spec\":{\"type\":\"service\",\"replicas\":3,\"deps\":[\"a\"]},"
+      + "\"relations\":[{\"type\":\"ownedBy\",\"targetRef\":\"group:default/team-a\"}]}";
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> decode(String json) throws Exception {
+    return MAPPER.readValue(json, LinkedHashMap.class);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void freshTree_givesTheSameEntityAsFromMap_andIsImmutable() throws Exception {
+    Entity fresh = FreshEntities.fromFreshTree(decode(JSON));
+    Entity copied = Entity.fromMap(decode(JSON));
+    assertEquals(copied, fresh);
+    assertEquals(copied.toMap().toString(), fresh.toMap().toString());
+    assertEquals(3L, fresh.spec().get("replicas"));
+    assertEquals(List.of(1L, 2.5, Map.of("n", 3L)), fresh.metadata().toMap().get("custom"));
+    assertEquals(copied.relations(), fresh.relations());
+    assertEquals(List.of("java"), fresh.metadata().tags());
+    assertThrows(UnsupportedOperationException.class, () -> fresh.toMap().put("x", 1));
+    assertThrows(UnsupportedOperationException.class, () -> fresh.spec().put("x", 1));
+    assertThrows(UnsupportedOperationException.class, () -> ((List<Object>) fresh.spec().get("deps")).add("b"));
+    assertThrows(UnsupportedOperationException.class, () -> fresh.metadata().labels().put("a", "b"));
+    assertThrows(UnsupportedOperationException.class, () -> fresh.metadata().tags().add("b"));
+    List<Object> custom = (List<Object>) fresh.metadata().toMap().get("custom");
+    assertThrows(UnsupportedOperationException.class, () -> ((Map<String, Object>) custom.get(2)).clear());
+  }
+
+  @Test
+  void freshTree_isCheckedExactlyLikeFromMap() throws Exception {
+    String bad = "{\"kind\":5,\"metadata\":{\"name\":\"n\",\"labels\":{\"a\":1},\"tags\":[\"x\",2]},"
+        + "\"relations\":[{\"type\":\"ownedBy\",\"targetRef\":\"nokind\"}]}";
+    InvalidEntityException viaCopy = assertThrows(InvalidEntityException.class,
+        () -> Entity.fromMap(decode(bad)));
+    InvalidEntityException viaFresh = assertThrows(InvalidEntityException.class,
+        () -> FreshEntities.fromFreshTree(decode(bad)));
+    assertEquals(viaCopy.getMessage(), viaFresh.getMessage());
+    assertEquals("Entity n is not valid: apiVersion: is required; kind: must be a string, found number; "
+        + "metadata.labels.a: must be a string, found number; metadata.tags.1: must be a string, found number; "
+        + "relations.0.targetRef: Entity reference \"nokind\" had missing or empty kind "
+        + "(e.g. did not start with \"component:\" or similar)", viaFresh.getMessage());
+  }
+
+  @Test
+  void notJsonValues_areNamedByPath_whetherCopiedOrAdopted() {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    List<Object> tags = new ArrayList<>(List.of("a", new Object()));
+    metadata.put("tags", tags);
+    tree.put("metadata", metadata);
+    IllegalArgumentException copied = assertThrows(IllegalArgumentException.class, () -> Entity.fromMap(tree));
+    assertEquals("metadata.tags.1 is not a JSON value: java.lang.Object", copied.getMessage());
+    IllegalArgumentException adopted = assertThrows(IllegalArgumentException.class,
+        () -> FreshEntities.fromFreshTree(tree));
+    assertEquals(copied.getMessage(), adopted.getMessage());
+
+    Map<Object, Object> badKey = new LinkedHashMap<>();
+    badKey.put(7, "x");
+    assertEquals("spec has a key that is not a string: 7", assertThrows(IllegalArgumentException.class,
+        () -> Trees.freeze(Map.of("spec", badKey), "")).getMessage());
+    assertEquals("value is not a JSON value: java.lang.Object", assertThrows(IllegalArgumentException.class,
+        () -> Trees.freeze(new Object(), "")).getMessage());
+    assertEquals("root.0 is not a JSON value: java.lang.Object", assertThrows(IllegalArgumentException.class,
+        () -> Trees.freeze(List.of(new Object()), "root")).getMessage());
+  }
+}
