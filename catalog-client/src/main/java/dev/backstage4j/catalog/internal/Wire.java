@@ -1,10 +1,8 @@
 package dev.backstage4j.catalog.internal;
 
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.backstage4j.catalog.Location;
 import dev.backstage4j.catalog.model.Entity;
 import dev.backstage4j.catalog.model.InvalidEntityException;
@@ -28,38 +26,13 @@ final class Wire {
     if (p.currentToken() != JsonToken.START_OBJECT) {
       throw JsonMappingException.from(p, "expected an entity object but found " + p.currentToken());
     }
-    Map<String, Object> tree = TreeReader.of(codec).readValue(p);
     try {
-      // Jackson has just built this tree and nothing else holds it: taken over without a second copy.
-      return FreshEntities.fromFreshTree(tree);
+      // Read straight into the model's unmodifiable tree form: no databind tree, no second copy.
+      return FreshEntities.read(p, codec.mapper().isEnabled(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS));
     } catch (InvalidEntityException e) {
       throw JsonMappingException.from(p, "the server sent an entity this SDK cannot read: " + e.getMessage());
     }
   };
-
-  /**
-   * The mapper's reader for one entity tree, looked up once per mapper rather than once per item (finding the
-   * root deserializer is a visible share of streaming a large catalog).
-   */
-  private static final class TreeReader {
-    private static volatile TreeReader last;
-    private final ObjectMapper mapper;
-    private final ObjectReader reader;
-
-    private TreeReader(ObjectMapper mapper) {
-      this.mapper = mapper;
-      this.reader = mapper.readerFor(new TypeReference<LinkedHashMap<String, Object>>() {});
-    }
-
-    static ObjectReader of(JsonCodec codec) {
-      TreeReader r = last;
-      if (r == null || r.mapper != codec.mapper()) {
-        r = new TreeReader(codec.mapper());
-        last = r;
-      }
-      return r.reader;
-    }
-  }
 
   static final JsonCodec.ItemReader<Location> LOCATION = (p, codec) -> {
     @SuppressWarnings("unchecked")

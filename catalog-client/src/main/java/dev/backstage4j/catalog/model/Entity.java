@@ -38,7 +38,7 @@ public final class Entity {
   private final EntityRef ref;
 
   static {
-    FreshEntities.register(fresh -> fromFrozen(Trees.adoptMap(fresh, "")));
+    FreshEntities.register(Entity::fromFrozen);
   }
 
   private Entity(Map<String, Object> raw, EntityMetadata metadata, List<EntityRelation> relations) {

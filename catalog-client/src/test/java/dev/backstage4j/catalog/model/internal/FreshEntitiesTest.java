@@ -46,6 +46,35 @@ class FreshEntitiesTest {
   }
 
   @Test
+  void readFromParser_givesTheSameEntityAsFromMap_andIsImmutable() throws Exception {
+    String json = JSON.replace("\"replicas\":3", "\"replicas\":3,\"big\":123456789012345678901234567890,"
+        + "\"f\":-1.5e3,\"flags\":[true,false,null,[]],\"dup\":1,\"dup\":2");
+    Entity copied = Entity.fromMap(decode(json));
+    Entity read;
+    try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(json)) {
+      p.nextToken();
+      read = FreshEntities.read(p, false);
+      assertEquals(com.fasterxml.jackson.core.JsonToken.END_OBJECT, p.currentToken());
+    }
+    assertEquals(copied, read);
+    assertEquals(copied.toMap().toString(), read.toMap().toString());
+    assertEquals(2L, read.spec().get("dup"));
+    assertEquals(new java.math.BigInteger("123456789012345678901234567890"), read.spec().get("big"));
+    assertEquals(-1500.0, read.spec().get("f"));
+    assertEquals(copied.relations(), read.relations());
+    assertThrows(UnsupportedOperationException.class, () -> read.spec().put("x", 1));
+    assertThrows(UnsupportedOperationException.class, () -> ((List<?>) read.spec().get("flags")).clear());
+    String bad = "{\"kind\":5,\"metadata\":{\"name\":\"n\",\"labels\":{\"a\":1}}}";
+    InvalidEntityException viaCopy = assertThrows(InvalidEntityException.class,
+        () -> Entity.fromMap(decode(bad)));
+    try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(bad)) {
+      p.nextToken();
+      assertEquals(viaCopy.getMessage(),
+          assertThrows(InvalidEntityException.class, () -> FreshEntities.read(p, false)).getMessage());
+    }
+  }
+
+  @Test
   void freshTree_isCheckedExactlyLikeFromMap() throws Exception {
     String bad = "{\"kind\":5,\"metadata\":{\"name\":\"n\",\"labels\":{\"a\":1},\"tags\":[\"x\",2]},"
         + "\"relations\":[{\"type\":\"ownedBy\",\"targetRef\":\"nokind\"}]}";
