@@ -81,6 +81,13 @@ public final class EntityValidator {
   }
 
   List<Violation> check(Map<String, ?> tree) {
+    MiniSchema.Node schema = kindSchema(tree);
+    if (schema != null && schema.accepts(tree) && rootFieldsOnly(tree)) {
+      // The fast path for the common case: the schema part finds nothing, so only field formats can.
+      List<Violation> formats = new ArrayList<>(0);
+      fieldFormat(tree, formats);
+      return formats.isEmpty() ? List.of() : List.copyOf(new LinkedHashSet<>(formats));
+    }
     Set<Violation> out = new LinkedHashSet<>();
     List<Violation> buf = new ArrayList<>();
     // The envelope schema's rules are a subset of the Entity schema's, and every kind schema starts with
@@ -101,6 +108,15 @@ public final class EntityValidator {
     return List.copyOf(out);
   }
 
+  private static boolean rootFieldsOnly(Map<String, ?> tree) {
+    for (String key : tree.keySet()) {
+      if (!ROOT_FIELDS.contains(key)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static List<Violation> dedupeRoot(List<Violation> in) {
     // The Entity schema's "additionalProperties: false" and NoForeignRootFields report the same key; keep the
     // clearer second message.
@@ -118,25 +134,46 @@ public final class EntityValidator {
   private boolean kind(Map<String, ?> tree, List<Violation> out) {
     Object kind = tree.get("kind");
     Object apiVersion = tree.get("apiVersion");
-    for (int i = 0; i < KINDS.length; i++) {
-      if (KINDS[i][0].equals(kind)) {
-        for (int j = 2; j < KINDS[i].length; j++) {
-          if (KINDS[i][j].equals(apiVersion)) {
-            kindSchemas[i].check(tree, "", out);
-            return true;
-          }
-        }
-        if (apiVersion instanceof String) {
-          List<String> versions = List.of(KINDS[i]).subList(2, KINDS[i].length);
-          out.add(Violation.of("apiVersion", "kind " + kind + " has no schema for apiVersion \"" + apiVersion
-              + "\" (known: " + String.join(", ", versions) + ")"));
-        }
-        return false;
+    int i = kindIndex(kind);
+    if (i >= 0) {
+      if (knowsVersion(i, apiVersion)) {
+        kindSchemas[i].check(tree, "", out);
+        return true;
       }
+      if (apiVersion instanceof String) {
+        List<String> versions = List.of(KINDS[i]).subList(2, KINDS[i].length);
+        out.add(Violation.of("apiVersion", "kind " + kind + " has no schema for apiVersion \"" + apiVersion
+            + "\" (known: " + String.join(", ", versions) + ")"));
+      }
+      return false;
     }
     if (kind instanceof String && !((String) kind).isEmpty()) {
       out.add(Violation.of("kind", "\"" + kind + "\" is not a kind the catalog recognizes (built-in kinds: "
           + "Component, API, Resource, System, Domain, Group, User, Location, Template; kinds are case-sensitive)"));
+    }
+    return false;
+  }
+
+  /** Returns the kind schema for the tree's kind and apiVersion, or null when there is none. */
+  private MiniSchema.Node kindSchema(Map<String, ?> tree) {
+    int i = kindIndex(tree.get("kind"));
+    return i >= 0 && knowsVersion(i, tree.get("apiVersion")) ? kindSchemas[i] : null;
+  }
+
+  private static int kindIndex(Object kind) {
+    for (int i = 0; i < KINDS.length; i++) {
+      if (KINDS[i][0].equals(kind)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean knowsVersion(int kindIndex, Object apiVersion) {
+    for (int j = 2; j < KINDS[kindIndex].length; j++) {
+      if (KINDS[kindIndex][j].equals(apiVersion)) {
+        return true;
+      }
     }
     return false;
   }

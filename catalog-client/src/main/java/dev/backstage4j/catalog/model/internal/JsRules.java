@@ -44,27 +44,41 @@ public final class JsRules {
 
   /** {@code isValidDnsLabel}: 1-63 code units, {@code /^[a-z0-9]+(?:\-+[a-z0-9]+)*$/}. */
   public static boolean isDnsLabel(String v) {
-    int n = v.length();
+    return isDnsLabel(v, 0, v.length());
+  }
+
+  /** {@link #isDnsLabel(String)} of {@code v.substring(from, to)}, without the copy. */
+  private static boolean isDnsLabel(String v, int from, int to) {
+    int n = to - from;
     if (n < 1 || n > 63) {
       return false;
     }
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       char c = v.charAt(i);
       if (!(lower(c) || digit(c) || c == '-')) {
         return false;
       }
     }
-    return v.charAt(0) != '-' && v.charAt(n - 1) != '-';
+    return v.charAt(from) != '-' && v.charAt(to - 1) != '-';
   }
 
   /** {@code isValidDnsSubdomain}: 1-253 code units of dot-separated DNS labels. */
   public static boolean isDnsSubdomain(String v) {
-    if (v.length() < 1 || v.length() > 253) {
+    return isDnsSubdomain(v, 0, v.length());
+  }
+
+  /** {@link #isDnsSubdomain(String)} of {@code v.substring(from, to)}: each {@code split('.')} part a label. */
+  private static boolean isDnsSubdomain(String v, int from, int to) {
+    if (to - from < 1 || to - from > 253) {
       return false;
     }
-    for (String p : split(v, '.')) {
-      if (!isDnsLabel(p)) {
-        return false;
+    int start = from;
+    for (int i = from; i <= to; i++) {
+      if (i == to || v.charAt(i) == '.') {
+        if (!isDnsLabel(v, start, i)) {
+          return false;
+        }
+        start = i + 1;
       }
     }
     return true;
@@ -72,18 +86,19 @@ public final class JsRules {
 
   /** {@code isValidApiVersion}: prefix/suffix on {@code /}, prefix a DNS subdomain, suffix {@code [a-zA-Z0-9]{1,63}}. */
   public static boolean isApiVersion(String v) {
-    List<String> parts = split(v, '/');
-    if (parts.size() == 1) {
-      return isApiVersionSuffix(parts.get(0));
+    int slash = v.indexOf('/');
+    if (slash < 0) {
+      return isApiVersionSuffix(v, 0, v.length());
     }
-    return parts.size() == 2 && isDnsSubdomain(parts.get(0)) && isApiVersionSuffix(parts.get(1));
+    return v.indexOf('/', slash + 1) < 0 && isDnsSubdomain(v, 0, slash)
+        && isApiVersionSuffix(v, slash + 1, v.length());
   }
 
-  private static boolean isApiVersionSuffix(String v) {
-    if (v.length() < 1 || v.length() > 63) {
+  private static boolean isApiVersionSuffix(String v, int from, int to) {
+    if (to - from < 1 || to - from > 63) {
       return false;
     }
-    for (int i = 0; i < v.length(); i++) {
+    for (int i = from; i < to; i++) {
       if (!alnum(v.charAt(i))) {
         return false;
       }
@@ -106,26 +121,30 @@ public final class JsRules {
 
   /** {@code isValidObjectName}: 1-63 code units, {@code /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/}. */
   public static boolean isObjectName(String v) {
-    int n = v.length();
+    return isObjectName(v, 0, v.length());
+  }
+
+  private static boolean isObjectName(String v, int from, int to) {
+    int n = to - from;
     if (n < 1 || n > 63) {
       return false;
     }
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       char c = v.charAt(i);
       if (!(alnum(c) || c == '-' || c == '_' || c == '.')) {
         return false;
       }
     }
-    return alnum(v.charAt(0)) && alnum(v.charAt(n - 1));
+    return alnum(v.charAt(from)) && alnum(v.charAt(to - 1));
   }
 
   /** {@code isValidLabelKey} / {@code isValidAnnotationKey}: prefix a DNS subdomain, suffix an object name. */
   public static boolean isLabelKey(String v) {
-    List<String> parts = split(v, '/');
-    if (parts.size() == 1) {
-      return isObjectName(parts.get(0));
+    int slash = v.indexOf('/');
+    if (slash < 0) {
+      return isObjectName(v, 0, v.length());
     }
-    return parts.size() == 2 && isDnsSubdomain(parts.get(0)) && isObjectName(parts.get(1));
+    return v.indexOf('/', slash + 1) < 0 && isDnsSubdomain(v, 0, slash) && isObjectName(v, slash + 1, v.length());
   }
 
   /** {@code isValidLabelValue}: empty or an object name. */

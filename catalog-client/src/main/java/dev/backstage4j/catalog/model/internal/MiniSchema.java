@@ -95,6 +95,7 @@ public final class MiniSchema {
           break;
         case "type":
           n.types = v instanceof List ? ((List<String>) v).toArray(new String[0]) : new String[] {(String) v};
+          n.typeMask = typeMask(n.types);
           break;
         case "enum":
           n.enumValues = (List<Object>) v;
@@ -151,7 +152,22 @@ public final class MiniSchema {
           }
       }
     }
+    n.indexRequired();
     return n;
+  }
+
+  private static final String[] TYPE_NAMES = {"string", "object", "array", "boolean", "number", "null"};
+
+  private static int typeMask(String[] types) {
+    int mask = 0;
+    for (String t : types) {
+      int bit = List.of(TYPE_NAMES).indexOf(t);
+      if (bit < 0) {
+        throw new IllegalStateException("unsupported type " + t);
+      }
+      mask |= 1 << bit;
+    }
+    return mask;
   }
 
   @SuppressWarnings("unchecked")
@@ -169,6 +185,8 @@ public final class MiniSchema {
     List<Node> allOf;
     List<Node> oneOf;
     String[] types;
+    /** {@link #types} as bits in the order of {@code TYPE_NAMES}. */
+    int typeMask;
     List<Object> enumValues;
     boolean isConst;
     String[] required;
@@ -177,16 +195,153 @@ public final class MiniSchema {
     boolean noAdditional;
     Node additional;
     Node items;
+    /** The properties, each with whether it is required: one lookup per key in {@link #accepts}. */
+    Map<String, Slot> slots;
+    /** How many distinct required keys have a property schema (a slot). */
+    int requiredWithSlot;
+    String[] slotKeys;
+    Slot[] slotValues;
+    /** The required keys without a property schema, checked with {@code containsKey}. */
+    String[] requiredWithoutSlot;
     int minItems = -1;
     int minLength = -1;
     int maxLength = -1;
     boolean wordPattern;
+
+    private void indexRequired() {
+      List<String> req = required == null ? List.of() : List.of(required);
+      List<String> without = new ArrayList<>();
+      for (String r : req) {
+        if ((properties == null || !properties.containsKey(r)) && !without.contains(r)) {
+          without.add(r);
+        }
+      }
+      requiredWithoutSlot = without.toArray(new String[0]);
+      if (properties != null) {
+        slots = new HashMap<>();
+        properties.forEach((k, node) -> slots.put(k.intern(), new Slot(node, req.contains(k))));
+        requiredWithSlot = (int) slots.values().stream().filter(slot -> slot.required).count();
+        slotKeys = slots.keySet().toArray(new String[0]);
+        slotValues = new Slot[slotKeys.length];
+        for (int i = 0; i < slotKeys.length; i++) {
+          slotValues[i] = slots.get(slotKeys[i]);
+        }
+      }
+    }
+
+    /**
+     * Returns the slot of a key. Keys are usually interned (Java literals, Jackson's field names), so comparing
+     * references first spares hashing a string of the tree; a miss falls back to the hash map.
+     */
+    private Slot slot(String key) {
+      for (int i = 0; i < slotKeys.length; i++) {
+        if (slotKeys[i] == key) {
+          return slotValues[i];
+        }
+      }
+      return slots.get(key);
+    }
 
     /** Appends a violation for every failed keyword (ajv {@code allErrors}) and returns whether there was none. */
     public boolean check(Object data, String path, List<Violation> out) {
       int before = out.size();
       validate(data, path.isEmpty() ? Path.ROOT : new Path(null, path, -1), out);
       return out.size() == before;
+    }
+
+    /**
+     * Returns whether {@link #validate} would find nothing, stopping at the first failed keyword and building
+     * no paths or messages: the fast path for valid data, and the test for each {@code oneOf} branch.
+     */
+    @SuppressWarnings("unchecked")
+    public boolean accepts(Object data) {
+      if (ref != null && !ref.accepts(data)) {
+        return false;
+      }
+      if (allOf != null) {
+        for (int i = 0, n = allOf.size(); i < n; i++) {
+          if (!allOf.get(i).accepts(data)) {
+            return false;
+          }
+        }
+      }
+      if (oneOf != null && countMatches(data) != 1) {
+        return false;
+      }
+      if (types != null && !typeMatches(data)) {
+        return false;
+      }
+      if (enumValues != null && !enumValues.contains(normalize(data))) {
+        return false;
+      }
+      if (data instanceof String) {
+        String s = (String) data;
+        if (minLength >= 0 || maxLength >= 0) {
+          int cps = s.codePointCount(0, s.length());
+          if (minLength >= 0 && cps < minLength || maxLength >= 0 && cps > maxLength) {
+            return false;
+          }
+        }
+        return !wordPattern || isWord(s);
+      } else if (data instanceof List) {
+        List<Object> list = (List<Object>) data;
+        if (minItems >= 0 && list.size() < minItems) {
+          return false;
+        }
+        if (items != null) {
+          for (int i = 0, n = list.size(); i < n; i++) {
+            if (!items.accepts(list.get(i))) {
+              return false;
+            }
+          }
+        }
+      } else if (data instanceof Map) {
+        Map<String, Object> map = (Map<String, Object>) data;
+        for (String r : requiredWithoutSlot) {
+          if (!map.containsKey(r)) {
+            return false;
+          }
+        }
+        int requiredSeen = 0;
+        if (properties != null || anyLineProperties != null || noAdditional || additional != null) {
+          for (Map.Entry<String, Object> e : map.entrySet()) {
+            String key = e.getKey();
+            boolean known = false;
+            Slot slot = slots == null ? null : slot(key);
+            if (slot != null) {
+              known = true;
+              if (slot.required) {
+                requiredSeen++;
+              }
+              if (!slot.node.accepts(e.getValue())) {
+                return false;
+              }
+            }
+            if (anyLineProperties != null && isSingleLineNonEmpty(key)) {
+              known = true;
+              if (!anyLineProperties.accepts(e.getValue())) {
+                return false;
+              }
+            }
+            if (!known && (noAdditional || additional != null && !additional.accepts(e.getValue()))) {
+              return false;
+            }
+          }
+        }
+        // Keys of a map are distinct, so seeing as many required keys as have slots means all are there.
+        return requiredSeen == requiredWithSlot;
+      }
+      return true;
+    }
+
+    private int countMatches(Object data) {
+      int matches = 0;
+      for (Node n : oneOf) {
+        if (n.accepts(data)) {
+          matches++;
+        }
+      }
+      return matches;
     }
 
     @SuppressWarnings("unchecked")
@@ -200,12 +355,7 @@ public final class MiniSchema {
         }
       }
       if (oneOf != null) {
-        int matches = 0;
-        for (Node n : oneOf) {
-          if (n.matches(data, path)) {
-            matches++;
-          }
-        }
+        int matches = countMatches(data);
         if (matches != 1) {
           out.add(Violation.of(path.toString(), matches == 0 ? "does not match any of the allowed shapes ("
               + describeOneOf() + ")" : "matches more than one of the allowed shapes"));
@@ -241,7 +391,7 @@ public final class MiniSchema {
         }
         if (items != null) {
           for (int i = 0; i < list.size(); i++) {
-            items.validate(list.get(i), new Path(path, null, i), out);
+            items.validateChild(list.get(i), path, null, i, out);
           }
         }
       } else if (data instanceof Map) {
@@ -256,23 +406,22 @@ public final class MiniSchema {
         if (properties != null || anyLineProperties != null || noAdditional || additional != null) {
           for (Map.Entry<String, Object> e : map.entrySet()) {
             String key = e.getKey();
-            Path p = new Path(path, key, -1);
             boolean known = false;
             Node prop = properties == null ? null : properties.get(key);
             if (prop != null) {
               known = true;
-              prop.validate(e.getValue(), p, out);
+              prop.validateChild(e.getValue(), path, key, -1, out);
             }
             if (anyLineProperties != null && isSingleLineNonEmpty(key)) {
               known = true;
-              anyLineProperties.validate(e.getValue(), p, out);
+              anyLineProperties.validateChild(e.getValue(), path, key, -1, out);
             }
             if (!known) {
               if (noAdditional) {
-                out.add(Violation.of(p.toString(), "is not an allowed field"
+                out.add(Violation.of(new Path(path, key, -1).toString(), "is not an allowed field"
                     + (properties == null ? "" : " (allowed: " + String.join(", ", properties.keySet()) + ")")));
               } else if (additional != null) {
-                additional.validate(e.getValue(), p, out);
+                additional.validateChild(e.getValue(), path, key, -1, out);
               }
             }
           }
@@ -280,10 +429,14 @@ public final class MiniSchema {
       }
     }
 
-    private boolean matches(Object data, Path path) {
-      List<Violation> scratch = new ArrayList<>(2);
-      validate(data, path, scratch);
-      return scratch.isEmpty();
+    /**
+     * Validates a map value or list item, skipping it (and the path object) when {@link #accepts} finds it
+     * valid: most of an invalid entity is valid, and {@code accepts} is true exactly when validate adds nothing.
+     */
+    private void validateChild(Object data, Path parent, String key, int index, List<Violation> out) {
+      if (!accepts(data)) {
+        validate(data, new Path(parent, key, index), out);
+      }
     }
 
     private String describeOneOf() {
@@ -325,43 +478,34 @@ public final class MiniSchema {
     }
 
     private boolean typeMatches(Object data) {
-      for (String t : types) {
-        switch (t) {
-          case "string":
-            if (data instanceof String) {
-              return true;
-            }
-            break;
-          case "object":
-            if (data instanceof Map) {
-              return true;
-            }
-            break;
-          case "array":
-            if (data instanceof List) {
-              return true;
-            }
-            break;
-          case "boolean":
-            if (data instanceof Boolean) {
-              return true;
-            }
-            break;
-          case "number":
-            if (data instanceof Number) {
-              return true;
-            }
-            break;
-          case "null":
-            if (data == null) {
-              return true;
-            }
-            break;
-          default:
-            throw new IllegalStateException("unsupported type " + t);
-        }
+      int bit;
+      if (data instanceof String) {
+        bit = 1;
+      } else if (data instanceof Map) {
+        bit = 1 << 1;
+      } else if (data instanceof List) {
+        bit = 1 << 2;
+      } else if (data instanceof Boolean) {
+        bit = 1 << 3;
+      } else if (data instanceof Number) {
+        bit = 1 << 4;
+      } else if (data == null) {
+        bit = 1 << 5;
+      } else {
+        return false;
       }
-      return false;
+      return (typeMask & bit) != 0;
+    }
+  }
+
+  /** A property schema and whether its key is required. */
+  private static final class Slot {
+    final Node node;
+    final boolean required;
+
+    Slot(Node node, boolean required) {
+      this.node = node;
+      this.required = required;
     }
   }
 

@@ -35,22 +35,31 @@ public final class WhatwgUrl {
     if (i == s.length() || s.charAt(i) != ':') {
       return false;
     }
-    String scheme = s.substring(0, i).toLowerCase(Locale.ROOT);
-    String rest = s.substring(i + 1);
-    if (scheme.equals("file")) {
-      return fileValid(rest);
+    // The scheme is ASCII, so comparing it case-insensitively is its toLowerCase(Locale.ROOT) compared.
+    if (i == 4 && s.regionMatches(true, 0, "file", 0, 4)) {
+      return fileValid(s.substring(i + 1));
     }
-    if (SPECIAL.contains(scheme)) {
-      int j = 0;
-      while (j < rest.length() && (rest.charAt(j) == '/' || rest.charAt(j) == '\\')) {
+    if (isSpecial(s, i)) {
+      int j = i + 1;
+      while (j < s.length() && (s.charAt(j) == '/' || s.charAt(j) == '\\')) {
         j++;
       }
-      return authorityValid(rest.substring(j), true);
+      return authorityValid(s.substring(j), true);
     }
-    if (rest.startsWith("//")) {
-      return authorityValid(rest.substring(2), false);
+    if (s.startsWith("//", i + 1)) {
+      return authorityValid(s.substring(i + 3), false);
     }
     return true;
+  }
+
+  /** Returns whether {@code s.substring(0, schemeEnd)} is a special scheme in any letter case. */
+  private static boolean isSpecial(String s, int schemeEnd) {
+    for (String special : SPECIAL) {
+      if (special.length() == schemeEnd && s.regionMatches(true, 0, special, 0, schemeEnd)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String preprocess(String input) {
@@ -62,6 +71,9 @@ public final class WhatwgUrl {
     while (end > start && input.charAt(end - 1) <= 0x20) {
       end--;
     }
+    if (start == 0 && end == input.length() && noTabOrNewline(input)) {
+      return input;
+    }
     StringBuilder b = new StringBuilder(end - start);
     for (int i = start; i < end; i++) {
       char c = input.charAt(i);
@@ -70,6 +82,16 @@ public final class WhatwgUrl {
       }
     }
     return b.toString();
+  }
+
+  private static boolean noTabOrNewline(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\t' || c == '\n' || c == '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isAsciiAlpha(char c) {
@@ -259,9 +281,13 @@ public final class WhatwgUrl {
       }
       mapped = b.toString();
     }
-    for (String label : JsRules.split(mapped, '.')) {
-      if (label.startsWith("xn--") && !punycodeLabelValid(label.substring(4))) {
-        return null;
+    int start = 0;
+    for (int i = 0; i <= mapped.length(); i++) {
+      if (i == mapped.length() || mapped.charAt(i) == '.') {
+        if (mapped.startsWith("xn--", start) && !punycodeLabelValid(mapped.substring(start + 4, i))) {
+          return null;
+        }
+        start = i + 1;
       }
     }
     return mapped;
@@ -358,19 +384,24 @@ public final class WhatwgUrl {
     }
   }
 
+  /** The standard's "ends in a number": the last dot-separated part (ignoring one trailing dot) is a number. */
   private static boolean endsInNumber(String s) {
-    List<String> parts = JsRules.split(s, '.');
-    if (parts.get(parts.size() - 1).isEmpty()) {
-      if (parts.size() == 1) {
-        return false;
-      }
-      parts = parts.subList(0, parts.size() - 1);
+    int end = s.length();
+    if (end == 0) {
+      return false;
     }
-    String last = parts.get(parts.size() - 1);
-    if (!last.isEmpty() && last.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      return true;
+    if (s.charAt(end - 1) == '.') {
+      end--;
     }
-    return ipv4Number(last) != null;
+    int start = s.lastIndexOf('.', end - 1) + 1;
+    if (start == end) {
+      return false;
+    }
+    boolean digits = true;
+    for (int i = start; i < end && digits; i++) {
+      digits = s.charAt(i) >= '0' && s.charAt(i) <= '9';
+    }
+    return digits || ipv4Number(s.substring(start, end)) != null;
   }
 
   private static BigInteger ipv4Number(String s) {
