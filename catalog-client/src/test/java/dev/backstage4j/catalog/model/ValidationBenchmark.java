@@ -40,20 +40,7 @@ public final class ValidationBenchmark {
     }
     EntityValidator validator = EntityValidator.create();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    for (int round = 0; round < 5; round++) {
-      long t0 = System.nanoTime();
-      long c0 = threads.getCurrentThreadCpuTime();
-      int valid = 0;
-      for (int i = 0; i < n; i++) {
-        if (validator.validate(trees.get(i % trees.size())).isValid()) {
-          valid++;
-        }
-      }
-      long ms = (System.nanoTime() - t0) / 1_000_000;
-      long cpuMs = (threads.getCurrentThreadCpuTime() - c0) / 1_000_000;
-      System.out.printf("round %d: validated %,d entities (%,d valid) on one thread: %,d ms CPU, %,d ms wall%n",
-          round, n, valid, cpuMs, ms);
-    }
+    timeValidation(validator, trees, n, "entities");
 
     // The common case: valid entities only (1,000 distinct ones of every kind), the fast path of the validator.
     List<Map<String, Object>> validTrees = new ArrayList<>(1_000);
@@ -64,20 +51,9 @@ public final class ValidationBenchmark {
       md.put("name", "entity-" + i);
       validTrees.add(Entity.fromMap(t).toMap());
     }
-    for (int round = 0; round < 5; round++) {
-      long t0 = System.nanoTime();
-      long c0 = threads.getCurrentThreadCpuTime();
-      int ok = 0;
-      for (int i = 0; i < n; i++) {
-        if (validator.validate(validTrees.get(i % validTrees.size())).isValid()) {
-          ok++;
-        }
-      }
-      long ms = (System.nanoTime() - t0) / 1_000_000;
-      long cpuMs = (threads.getCurrentThreadCpuTime() - c0) / 1_000_000;
-      System.out.printf("round %d: validated %,d valid entities (%,d valid) on one thread: %,d ms CPU, %,d ms wall%n",
-          round, n, ok, cpuMs, ms);
-    }
+    timeValidation(validator, validTrees, n, "valid entities");
+    trees.clear(); // the YAML rounds below need the heap (-Xmx64m)
+    validTrees.clear();
 
     Path file = Files.createTempFile("b4j-bench", ".yaml");
     try {
@@ -118,6 +94,25 @@ public final class ValidationBenchmark {
       }
     } finally {
       Files.deleteIfExists(file);
+    }
+  }
+
+  /** Prints five rounds of validating n entities taken in turn from the pool, CPU and wall time. */
+  private static void timeValidation(EntityValidator validator, List<Map<String, Object>> pool, int n, String what) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    for (int round = 0; round < 5; round++) {
+      long t0 = System.nanoTime();
+      long c0 = threads.getCurrentThreadCpuTime();
+      int valid = 0;
+      for (int i = 0; i < n; i++) {
+        if (validator.validate(pool.get(i % pool.size())).isValid()) {
+          valid++;
+        }
+      }
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      long cpuMs = (threads.getCurrentThreadCpuTime() - c0) / 1_000_000;
+      System.out.printf("round %d: validated %,d %s (%,d valid) on one thread: %,d ms CPU, %,d ms wall%n",
+          round, n, what, valid, cpuMs, ms);
     }
   }
 }
