@@ -7,11 +7,12 @@ cd "$(dirname "$0")/.."
 B=target-bench
 if [[ "${1:-}" != "--skip-build" ]]; then
   echo "== building (tests skipped) ..."
-  mvn -B -ntp -q -Db4j.buildDir=$B -DskipTests install
+  mvn -B -ntp -q -Dstyle.color=never -Db4j.buildDir=$B -DskipTests install
 fi
 cp_of() {  # test classpath of a module: its classes, its test classes and its dependencies
   local m=$1 f=/tmp/b4j-bench-cp-$(echo "$1" | tr / _).txt
-  mvn -B -ntp -q -Db4j.buildDir=$B -pl "$m" dependency:build-classpath -Dmdep.outputFile="$f" -Dmdep.includeScope=test
+  mvn -B -ntp -q -Dstyle.color=never -Db4j.buildDir=$B -pl "$m" dependency:build-classpath -Dmdep.outputFile="$f" \
+    -Dmdep.includeScope=test >&2
   echo "$m/$B/test-classes:$m/$B/classes:$(cat "$f")"
 }
 run() { echo; echo "== $*"; "$@"; }
