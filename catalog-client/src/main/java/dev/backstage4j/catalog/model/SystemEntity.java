@@ -6,7 +6,7 @@ package dev.backstage4j.catalog.model;
  * <p>A read-only view over an {@link Entity}: getters return null (or an empty list) when a field is absent or
  * has another type; refs are resolved with Backstage's default kind and the entity's namespace.
  */
-public final class SystemEntity extends KindView {
+public final class SystemEntity extends OwnedKindView {
   private SystemEntity(Entity entity) {
     super(entity, "System");
   }
@@ -18,20 +18,6 @@ public final class SystemEntity extends KindView {
    */
   public static SystemEntity of(Entity entity) {
     return new SystemEntity(entity);
-  }
-
-  /** Returns {@code spec.owner}. */
-  public String owner() {
-    return Spec.string(spec(), "owner");
-  }
-
-  /**
-   * Returns {@code spec.owner} as a ref (default kind Group), or null when absent.
-   *
-   * @throws IllegalArgumentException if the value is not a valid ref
-   */
-  public EntityRef ownerRef() {
-    return Spec.ref(entity, owner(), "Group");
   }
 
   /** Returns {@code spec.domain}. */
@@ -48,8 +34,4 @@ public final class SystemEntity extends KindView {
     return Spec.ref(entity, domain(), "Domain");
   }
 
-  /** Returns {@code spec.type}. */
-  public String type() {
-    return Spec.string(spec(), "type");
-  }
 }

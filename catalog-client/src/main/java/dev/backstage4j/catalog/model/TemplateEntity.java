@@ -9,7 +9,7 @@ import java.util.Map;
  * <p>A read-only view over an {@link Entity}: getters return null (or an empty list) when a field is absent or
  * has another type; refs are resolved with Backstage's default kind and the entity's namespace.
  */
-public final class TemplateEntity extends KindView {
+public final class TemplateEntity extends OwnedKindView {
   private TemplateEntity(Entity entity) {
     super(entity, "Template");
   }
@@ -21,25 +21,6 @@ public final class TemplateEntity extends KindView {
    */
   public static TemplateEntity of(Entity entity) {
     return new TemplateEntity(entity);
-  }
-
-  /** Returns {@code spec.type}. */
-  public String type() {
-    return Spec.string(spec(), "type");
-  }
-
-  /** Returns {@code spec.owner}. */
-  public String owner() {
-    return Spec.string(spec(), "owner");
-  }
-
-  /**
-   * Returns {@code spec.owner} as a ref (default kind Group), or null when absent.
-   *
-   * @throws IllegalArgumentException if the value is not a valid ref
-   */
-  public EntityRef ownerRef() {
-    return Spec.ref(entity, owner(), "Group");
   }
 
   /** Returns {@code spec.lifecycle}. */

@@ -1,0 +1,23 @@
+package dev.backstage4j.catalog.model;
+
+/** Owned kinds that can belong to a system (Component, API, Resource): {@code spec.system}. */
+abstract class SystemPartView extends OwnedKindView {
+
+  SystemPartView(Entity entity, String kind) {
+    super(entity, kind);
+  }
+
+  /** Returns {@code spec.system}, or null when absent. */
+  public String system() {
+    return Spec.string(spec(), "system");
+  }
+
+  /**
+   * Returns {@code spec.system} as a ref (default kind System, the entity's namespace), or null when absent.
+   *
+   * @throws IllegalArgumentException if the value is not a valid ref
+   */
+  public EntityRef systemRef() {
+    return Spec.ref(entity, system(), "System");
+  }
+}
