@@ -18,23 +18,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import picocli.CommandLine.Option;
+import org.apache.commons.cli.Option;
 
 /**
  * What the adoption commands share: which scorecard (the built-in "Service maturity" or a YAML file), which
  * entities it scores, and reading the whole catalog once.
  */
 final class Adoption {
-  static final String DEFAULT_KINDS = "Component,API,Resource,System";
+  static final List<String> DEFAULT_KINDS = List.of("Component", "API", "Resource", "System");
 
-  @Option(names = "--scorecard", paramLabel = "FILE",
-      description = "A scorecard YAML file (default: the built-in Service maturity scorecard).")
-  Path scorecardFile;
+  private final Option scorecardOption;
+  private final Option kindsOption;
 
-  @Option(names = "--kinds", split = ",", paramLabel = "KIND", defaultValue = DEFAULT_KINDS,
-      description = "Kinds to score, or 'all' (default: ${DEFAULT-VALUE}); the whole catalog is still read to"
-          + " know which owners exist.")
-  List<String> kinds;
+  /** Declares {@code --scorecard} and {@code --kinds} on the command. */
+  Adoption(Command command) {
+    scorecardOption = command.value("scorecard", "FILE",
+        "A scorecard YAML file (default: the built-in Service maturity scorecard).");
+    kindsOption = command.value("kinds", "KIND,...", "Kinds to score, or 'all' (default: "
+        + String.join(",", DEFAULT_KINDS) + "); the whole catalog is still read to know which owners exist.");
+  }
 
   /** The built-in scorecard: every built-in check, on-call, and one track of three levels. */
   static Scorecard defaultScorecard() {
@@ -50,8 +52,9 @@ final class Adoption {
         .build();
   }
 
-  Scorecard scorecard() {
-    return scorecardFile == null ? defaultScorecard() : Scorecard.fromYaml(scorecardFile);
+  Scorecard scorecard(Invocation in) {
+    Path file = in.path(scorecardOption);
+    return file == null ? defaultScorecard() : Scorecard.fromYaml(file);
   }
 
   /** Reads every entity of the catalog (one streamed request), with progress on a terminal. */
@@ -71,9 +74,10 @@ final class Adoption {
     return all;
   }
 
-  List<Entity> selected(List<Entity> all) {
+  List<Entity> selected(Invocation in, List<Entity> all) {
+    List<String> kinds = in.list(kindsOption);
     Set<String> wanted = new TreeSet<>();
-    kinds.forEach(k -> wanted.add(k.strip().toLowerCase(Locale.ROOT)));
+    (kinds.isEmpty() ? DEFAULT_KINDS : kinds).forEach(k -> wanted.add(k.strip().toLowerCase(Locale.ROOT)));
     if (wanted.contains("all")) {
       return all;
     }
@@ -87,12 +91,13 @@ final class Adoption {
   }
 
   /** Reads the catalog and evaluates the scorecard over the selected kinds. */
-  ScorecardResult evaluate(Cli cli) {
-    Scorecard card = scorecard();
+  ScorecardResult evaluate(Invocation in) {
+    Cli cli = in.cli;
+    Scorecard card = scorecard(in);
     List<Entity> all = readCatalog(cli);
     Progress progress = cli.progress();
     progress.update("evaluating " + card.name() + "...");
-    ScorecardResult result = card.runner().context(EvaluationContext.gather(all)).run(selected(all));
+    ScorecardResult result = card.runner().context(EvaluationContext.gather(all)).run(selected(in, all));
     progress.done();
     return result;
   }

@@ -24,19 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import org.apache.commons.cli.Option;
 
 /** Groups the adoption commands: report, kpis, gate, diff. */
-@Command(name = "adoption", mixinStandardHelpOptions = true,
-    description = AdoptionCommand.DESCRIPTION,
-    subcommands = {AdoptionCommand.Report.class, AdoptionCommand.Kpis.class, AdoptionCommand.GateCommand.class,
-        AdoptionCommand.Diff.class})
 final class AdoptionCommand {
   /** The one-line description, also shown by the root help before the group is loaded. */
   static final String DESCRIPTION =
@@ -45,42 +35,41 @@ final class AdoptionCommand {
   private AdoptionCommand() {
   }
 
+  /** The group's commands, in help order. */
+  static List<Command> commands() {
+    return List.of(new Report(), new Kpis(), new GateCommand(), new Diff());
+  }
+
   /** Report formats. */
   enum Format {
     HTML, MD, JSON, CSV
   }
 
-  @Command(name = "report", mixinStandardHelpOptions = true,
-      description = {"Score every entity and write a report: a self-contained HTML page, Markdown, JSON or CSV.",
-          "With --out the report goes to the file and a summary to stdout; without, the report goes to stdout.",
-          "Example: backstage4j adoption report --embedded --format html --out adoption-report.html"})
-  static final class Report implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+  static final class Report extends Command {
+    private final Adoption adoption = new Adoption(this);
+    private final Option formatOption = value("format", "FORMAT",
+        "html, md, json or csv (default: from the --out extension, else md).");
+    private final Option outOption = value("out", "FILE", "Write the report here.");
+    private final Option byOption = value("by", "DIMENSION",
+        "For csv: one row per owner, system, domain or kind instead of per entity.");
+    private final Option snapshotDirOption = value("snapshot-dir", "DIR",
+        "Save this run as a JSON snapshot there, and show the trend over earlier ones (html).");
 
-    @Mixin
-    Adoption adoption;
-
-    @Option(names = "--format", paramLabel = "FORMAT",
-        description = "html, md, json or csv (default: from the --out extension, else md).")
-    Format format;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here.")
-    Path out;
-
-    @Option(names = "--by", paramLabel = "DIMENSION",
-        description = "For csv: one row per owner, system, domain or kind instead of per entity.")
-    Dimension by;
-
-    @Option(names = "--snapshot-dir", paramLabel = "DIR",
-        description = "Save this run as a JSON snapshot there, and show the trend over earlier ones (html).")
-    Path snapshotDir;
+    Report() {
+      super("report", "Score every entity and write a report: a self-contained HTML page, Markdown, JSON or CSV.",
+          "With --out the report goes to the file and a summary to stdout; without, the report goes to stdout."
+              + " Example: backstage4j adoption report --embedded --format html --out adoption-report.html");
+    }
 
     @Override
-    public Integer call() {
-      Cli cli = Cli.of(spec);
+    int run(Invocation in) {
+      Cli cli = in.cli;
+      Format format = in.choice(formatOption, Format.class);
+      Path out = in.path(outOption);
+      Dimension by = in.choice(byOption, Dimension.class);
+      Path snapshotDir = in.path(snapshotDirOption);
       Format f = format != null ? format : fromExtension(out);
-      ScorecardResult result = adoption.evaluate(cli);
+      ScorecardResult result = adoption.evaluate(in);
       Path snapshot = snapshotDir == null ? null : Snapshots.save(result, snapshotDir);
       String text;
       switch (f) {
@@ -187,15 +176,15 @@ final class AdoptionCommand {
     return lines;
   }
 
-  @Command(name = "kpis", mixinStandardHelpOptions = true,
-      description = "Print the catalog's adoption KPIs: ownership, owners that exist, docs, systems, lifecycle.")
-  static final class Kpis implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+  static final class Kpis extends Command {
+    Kpis() {
+      super("kpis", "Print the catalog's adoption KPIs: ownership, owners that exist, docs, systems, lifecycle.",
+          null);
+    }
 
     @Override
-    public Integer call() {
-      Cli cli = Cli.of(spec);
+    int run(Invocation in) {
+      Cli cli = in.cli;
       List<Entity> all = Adoption.readCatalog(cli);
       CatalogKpis k = CatalogKpis.compute(all, EvaluationContext.gather(all));
       Map<String, Object> data = new LinkedHashMap<>();
@@ -237,41 +226,36 @@ final class AdoptionCommand {
     }
   }
 
-  @Command(name = "gate", mixinStandardHelpOptions = true,
-      description = {"CI gate: exit 1 when any selected entity is below --level of the track, listing what to",
-          "fix. Select by --owner, or by the entities of catalog-info.yaml files (--entities); default: all."})
-  static final class GateCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+  static final class GateCommand extends Command {
+    private final Adoption adoption = new Adoption(this);
+    private final Option levelOption = requiredValue("level", "LEVEL", "The level required, e.g. Silver.");
+    private final Option trackOption = value("track", "TRACK", "The track (default: the scorecard's first).");
+    private final Option ownerOption = value("owner", "OWNER,...", "Only entities of these owners.");
+    private final Option entitiesOption = value("entities", "FILE",
+        "Only the entities in this catalog file (repeatable).");
 
-    @Mixin
-    Adoption adoption;
-
-    @Option(names = "--level", required = true, paramLabel = "LEVEL", description = "The level required, e.g. Silver.")
-    String level;
-
-    @Option(names = "--track", paramLabel = "TRACK", description = "The track (default: the scorecard's first).")
-    String track;
-
-    @Option(names = "--owner", split = ",", paramLabel = "OWNER", description = "Only entities of these owners.")
-    List<String> owners;
-
-    @Option(names = "--entities", paramLabel = "FILE", description = "Only the entities in these catalog files.")
-    List<Path> entityFiles;
+    GateCommand() {
+      super("gate", "CI gate: exit 1 when any selected entity is below --level of the track, listing what to fix.",
+          "Select by --owner, or by the entities of catalog-info.yaml files (--entities); default: all.");
+    }
 
     @Override
-    public Integer call() {
-      Cli cli = Cli.of(spec);
-      ScorecardResult result = adoption.evaluate(cli);
+    int run(Invocation in) {
+      Cli cli = in.cli;
+      String level = in.value(levelOption);
+      String track = in.value(trackOption);
+      List<String> owners = in.list(ownerOption);
+      List<Path> entityFiles = in.paths(entitiesOption);
+      ScorecardResult result = adoption.evaluate(in);
       String t = track != null ? track : result.tracks().isEmpty() ? null : result.tracks().get(0).name();
       if (t == null) {
         throw CliException.usage("the scorecard has no tracks, so there is no level to require");
       }
       Gate gate = Gate.requireLevel(t, level);
-      if (owners != null && !owners.isEmpty()) {
+      if (!owners.isEmpty()) {
         gate = gate.forOwners(owners.toArray(new String[0]));
       }
-      if (entityFiles != null && !entityFiles.isEmpty()) {
+      if (!entityFiles.isEmpty()) {
         gate = gate.forEntities(CatalogFiles.of(entityFiles.toArray(new Path[0])));
       }
       GateResult verdict = gate.check(result);
@@ -296,21 +280,19 @@ final class AdoptionCommand {
     }
   }
 
-  @Command(name = "diff", mixinStandardHelpOptions = true,
-      description = "Show what changed between two snapshots (adoption report --snapshot-dir, or --format json).")
-  static final class Diff implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "OLDER", description = "The older snapshot (JSON).")
-    Path older;
-
-    @Parameters(index = "1", paramLabel = "NEWER", description = "The newer snapshot (JSON).")
-    Path newer;
+  static final class Diff extends Command {
+    Diff() {
+      super("diff", "Show what changed between two snapshots (adoption report --snapshot-dir, or --format json).",
+          null);
+      param("OLDER", "The older snapshot (JSON).");
+      param("NEWER", "The newer snapshot (JSON).");
+    }
 
     @Override
-    public Integer call() {
-      Cli cli = Cli.of(spec);
+    int run(Invocation in) {
+      Cli cli = in.cli;
+      Path older = in.pathArg(0, "OLDER");
+      Path newer = in.pathArg(1, "NEWER");
       for (Path p : List.of(older, newer)) {
         if (!Files.isRegularFile(p)) {
           throw CliException.usage("no such snapshot: " + p);

@@ -11,19 +11,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import org.apache.commons.cli.Option;
 
 /** Groups the catalog commands; the read-only ones are nested here. */
-@Command(name = "catalog", mixinStandardHelpOptions = true,
-    description = CatalogCommand.DESCRIPTION,
-    subcommands = {CatalogCommand.Get.class, CatalogCommand.Query.class, CatalogCommand.Facets.class,
-        CatalogCommand.Refs.class, LocationCommands.Register.class, LocationCommands.Refresh.class,
-        LocationCommands.Unregister.class, ValidateCommand.class})
 final class CatalogCommand {
   /** The one-line description, also shown by the root help before the group is loaded. */
   static final String DESCRIPTION = "Read, register, refresh and validate catalog entities.";
@@ -34,19 +24,22 @@ final class CatalogCommand {
   private CatalogCommand() {
   }
 
-  @Command(name = "get", mixinStandardHelpOptions = true,
-      description = "Print one entity. Exit code 4 if it does not exist.")
-  static final class Get implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+  /** The group's commands, in help order. */
+  static List<Command> commands() {
+    return List.of(new Get(), new Query(), new Facets(), new Refs(), new LocationCommands.Register(),
+        new LocationCommands.Refresh(), new LocationCommands.Unregister(), new ValidateCommand());
+  }
 
-    @Parameters(paramLabel = "REF", description = "[kind:][namespace/]name; the kind defaults to component.")
-    String ref;
+  static final class Get extends Command {
+    Get() {
+      super("get", "Print one entity. Exit code 4 if it does not exist.", null);
+      param("REF", Entities.REF_HELP);
+    }
 
     @Override
-    public Integer call() {
-      Cli cli = Cli.of(spec);
-      EntityRef r = Entities.ref(ref);
+    int run(Invocation in) {
+      Cli cli = in.cli;
+      EntityRef r = Entities.ref(in.arg(0));
       Entity e = cli.backstage().catalog().entities().find(r)
           .orElseThrow(() -> new CliException(ExitCodes.NOT_FOUND, "no entity " + r + " in the catalog"));
       cli.printer().print(e.toMap(), () -> {
@@ -70,32 +63,27 @@ final class CatalogCommand {
     }
   }
 
-  @Command(name = "query", mixinStandardHelpOptions = true,
-      description = {"List entities matching filters, page by page from the catalog.",
-          "Without --all only the first page is printed, with a note when there are more."})
-  static final class Query implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+  static final class Query extends Command {
+    private final Option filter = value("filter", "FILTER", FILTER_HELP);
+    private final Option fieldsOption = value("fields", "FIELD,...",
+        "Only these fields, e.g. metadata.name,spec.owner (also the table columns).");
+    private final Option allOption = flag("all", "Follow every page.");
+    private final Option pageSizeOption = value("page-size", "N", "Entities per page (default: 100).");
 
-    @Option(names = "--filter", paramLabel = "FILTER", description = FILTER_HELP)
-    List<String> filters;
-
-    @Option(names = "--fields", split = ",", paramLabel = "FIELD",
-        description = "Only these fields, e.g. metadata.name,spec.owner (also the table columns).")
-    List<String> fields;
-
-    @Option(names = "--all", description = "Follow every page.")
-    boolean all;
-
-    @Option(names = "--page-size", defaultValue = "100", paramLabel = "N",
-        description = "Entities per page (default: ${DEFAULT-VALUE}).")
-    int pageSize;
+    Query() {
+      super("query", "List entities matching filters, page by page from the catalog.",
+          "Without --all only the first page is printed, with a note when there are more.");
+    }
 
     @Override
-    public Integer call() {
-      Cli cli = Cli.of(spec);
+    int run(Invocation in) {
+      Cli cli = in.cli;
+      List<String> filters = in.values(filter);
+      List<String> fields = in.list(fieldsOption);
+      boolean all = in.flag(allOption);
+      int pageSize = in.intValue(pageSizeOption, 100);
       EntityQuery.Builder q = EntityQuery.builder().filter(Entities.filter(filters)).pageSize(pageSize);
-      if (fields != null && !fields.isEmpty()) {
+      if (!fields.isEmpty()) {
         q.fields(fields.toArray(new String[0]));
       }
       CatalogEntities entities = cli.backstage().catalog().entities();
@@ -128,24 +116,21 @@ final class CatalogCommand {
     }
   }
 
-  @Command(name = "facets", mixinStandardHelpOptions = true,
-      description = "Count entities per value of some fields (default: kind, spec.type, spec.lifecycle).")
-  static final class Facets implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+  static final class Facets extends Command {
+    private final Option facet = value("facet", "FIELD,...", "Fields to count, e.g. spec.owner.");
+    private final Option filter = value("filter", "FILTER", FILTER_HELP);
 
-    @Option(names = "--facet", split = ",", paramLabel = "FIELD", description = "Fields to count, e.g. spec.owner.")
-    List<String> facets;
-
-    @Option(names = "--filter", paramLabel = "FILTER", description = FILTER_HELP)
-    List<String> filters;
+    Facets() {
+      super("facets", "Count entities per value of some fields (default: kind, spec.type, spec.lifecycle).", null);
+    }
 
     @Override
-    public Integer call() {
-      Cli cli = Cli.of(spec);
-      List<String> names = facets == null || facets.isEmpty() ? List.of("kind", "spec.type", "spec.lifecycle")
-          : facets;
-      EntityFacets result = cli.backstage().catalog().entities().facets(names, Entities.filter(filters));
+    int run(Invocation in) {
+      Cli cli = in.cli;
+      List<String> facets = in.list(facet);
+      List<String> names = facets.isEmpty() ? List.of("kind", "spec.type", "spec.lifecycle") : facets;
+      EntityFacets result = cli.backstage().catalog().entities().facets(names,
+          Entities.filter(in.values(filter)));
       Map<String, Object> data = new LinkedHashMap<>();
       result.all().forEach((facet, counts) -> {
         List<Map<String, Object>> list = new ArrayList<>();
@@ -166,19 +151,18 @@ final class CatalogCommand {
     }
   }
 
-  @Command(name = "refs", mixinStandardHelpOptions = true,
-      description = "Print the ref of every entity (matching the filters), one per line: handy in shell loops.")
-  static final class Refs implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+  static final class Refs extends Command {
+    private final Option filter = value("filter", "FILTER", FILTER_HELP);
 
-    @Option(names = "--filter", paramLabel = "FILTER", description = FILTER_HELP)
-    List<String> filters;
+    Refs() {
+      super("refs", "Print the ref of every entity (matching the filters), one per line: handy in shell loops.",
+          null);
+    }
 
     @Override
-    public Integer call() {
-      Cli cli = Cli.of(spec);
-      EntityQuery q = EntityQuery.builder().filter(Entities.filter(filters))
+    int run(Invocation in) {
+      Cli cli = in.cli;
+      EntityQuery q = EntityQuery.builder().filter(Entities.filter(in.values(filter)))
           .fields("kind", "metadata.name", "metadata.namespace").orderBy("metadata.name",
               dev.backstage4j.catalog.SortOrder.ASC).build();
       List<String> refs = new ArrayList<>();

@@ -4,88 +4,87 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
-/** The root command: global options shared by every subcommand, and the session they open. */
-@Command(name = "backstage4j", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    synopsisSubcommandLabel = "COMMAND",
-    description = {"Work with a Backstage catalog, its templates and tasks, and report adoption.",
-        "",
-        "Without --url (and without BACKSTAGE_URL) every command runs against the embedded Backstage: the"
-            + " backstage4j testkit, started in-process and seeded with the sample organisation (Tinyshop) and"
-            + " its templates. No Backstage and no network are needed; --embedded forces it."},
-    footer = {"", "Environment: BACKSTAGE_URL and BACKSTAGE_TOKEN stand in for --url and --token.", ExitCodes.HELP})
-final class Cli implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+/**
+ * The session of one command: the global options (accepted before or after the command words), the environment,
+ * stdout and stderr, and what the command opened (closed when it ends).
+ */
+final class Cli {
+  static final Option HELP = Option.builder("h").longOpt("help").desc("Show this help and exit.").build();
+  static final Option VERSION = Option.builder("V").longOpt("version").desc("Print the version and exit.").build();
+  static final Option URL = Option.builder().longOpt("url").hasArg().argName("URL")
+      .desc("Backstage backend root, e.g. http://localhost:7007 (default: $BACKSTAGE_URL).").build();
+  static final Option TOKEN = Option.builder().longOpt("token").hasArg().argName("TOKEN")
+      .desc("Bearer token for Backstage (default: $BACKSTAGE_TOKEN). Never printed.").build();
+  static final Option OUTPUT = Option.builder("o").longOpt("output").hasArg().argName("FORMAT")
+      .desc("Output format: table, json or yaml (default: table).").build();
+  static final Option EMBEDDED = Option.builder().longOpt("embedded")
+      .desc("Run against the embedded testkit seeded with the sample organisation (the default when no URL is"
+          + " given).").build();
+  static final Option QUIET = Option.builder("q").longOpt("quiet")
+      .desc("Print only results: no progress, no summaries.").build();
+  static final Option VERBOSE = Option.builder("v").longOpt("verbose")
+      .desc("Print details of errors (and debug logs) on stderr.").build();
 
-  @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
-      description = "Backstage backend root, e.g. http://localhost:7007 (default: $BACKSTAGE_URL).")
   String url;
-
-  @Option(names = "--token", scope = ScopeType.INHERIT, paramLabel = "TOKEN",
-      description = "Bearer token for Backstage (default: $BACKSTAGE_TOKEN). Never printed.")
   String token;
-
-  @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: table).")
   OutputFormat output;
-
-  @Option(names = "--embedded", scope = ScopeType.INHERIT,
-      description = "Run against the embedded testkit seeded with the sample organisation (the default when no"
-          + " URL is given).")
   boolean embedded;
-
-  @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
-      description = "Print only results: no progress, no summaries.")
   boolean quiet;
-
-  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-      description = "Print details of errors (and debug logs) on stderr.")
   boolean verbose;
 
+  private final PrintWriter out;
+  private final PrintWriter err;
   private final Map<String, String> env;
   private final boolean terminal;
   private final List<AutoCloseable> open = new ArrayList<>();
+  private Backstage backstage;
 
-  Cli(Map<String, String> env, boolean terminal) {
+  Cli(PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal) {
+    this.out = out;
+    this.err = err;
     this.env = env;
     this.terminal = terminal;
   }
 
-  /** Without a command: prints the usage on stderr and exits with the usage error code. */
-  @Override
-  public Integer call() {
-    err().println("backstage4j: missing command");
-    spec.commandLine().usage(err());
-    return ExitCodes.USAGE;
+  /** Returns the global options, accepted at every level. */
+  static Options globalOptions() {
+    return new Options().addOption(URL).addOption(TOKEN).addOption(OUTPUT).addOption(EMBEDDED).addOption(QUIET)
+        .addOption(VERBOSE);
   }
 
-  /** Returns the root command object from any subcommand's spec. */
-  static Cli of(CommandSpec spec) {
-    return (Cli) spec.root().userObject();
+  /** Returns the options of a level without a command yet: the global ones plus help and version. */
+  static Options levelOptions() {
+    return globalOptions().addOption(HELP).addOption(VERSION);
+  }
+
+  /** Takes the global options from the parsed command line. */
+  void configure(Invocation in) {
+    url = in.value(URL);
+    token = in.value(TOKEN);
+    output = in.choice(OUTPUT, OutputFormat.class);
+    embedded = in.flag(EMBEDDED);
+    quiet = in.flag(QUIET);
+    verbose = in.flag(VERBOSE);
   }
 
   Printer printer() {
-    return new Printer(out(), output);
+    return new Printer(out, output);
   }
 
   PrintWriter out() {
-    return spec.commandLine().getOut();
+    return out;
   }
 
   PrintWriter err() {
-    return spec.commandLine().getErr();
+    return err;
   }
 
   /** Progress on stderr, shown only when stderr is a terminal and --quiet is off. */
   Progress progress() {
-    return new Progress(err(), terminal && !quiet);
+    return new Progress(err, terminal && !quiet);
   }
 
   /** Prints a human summary line on stdout unless --quiet or a structured output format is chosen. */
@@ -112,8 +111,6 @@ final class Cli implements Callable<Integer> {
   String effectiveToken() {
     return token != null ? token : env("BACKSTAGE_TOKEN");
   }
-
-  private Backstage backstage;
 
   /** Returns the Backstage to talk to (starting the embedded one on first use). */
   Backstage backstage() {

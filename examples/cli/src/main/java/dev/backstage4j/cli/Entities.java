@@ -9,6 +9,8 @@ import java.util.Map;
 
 /** Helpers shared by the catalog commands: parsing refs and filters, and turning entities into rows. */
 final class Entities {
+  static final String REF_HELP = "[kind:][namespace/]name; the kind defaults to component.";
+
   private Entities() {
   }
 

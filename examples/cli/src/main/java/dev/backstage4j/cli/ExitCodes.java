@@ -28,7 +28,7 @@ public final class ExitCodes {
   /** A bug in the CLI. */
   public static final int INTERNAL = 70;
 
-  static final String HELP = "%nExit codes: 0 ok, 1 check failed (invalid entity, gate failed, task failed),"
+  static final String HELP = "Exit codes: 0 ok, 1 check failed (invalid entity, gate failed, task failed),"
       + " 2 usage error, 3 Backstage error (server or network), 4 not found, 70 internal error.";
 
   private ExitCodes() {

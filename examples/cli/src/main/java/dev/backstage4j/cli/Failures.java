@@ -15,26 +15,20 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
 
 /** Turns failures into one clear line on stderr and an exit code; details and stack traces only with --verbose. */
 final class Failures {
   private Failures() {
   }
 
-  static int onParameterError(ParameterException ex, String[] args) {
-    CommandLine cmd = ex.getCommandLine();
-    PrintWriter err = cmd.getErr();
-    err.println("backstage4j: " + ex.getMessage());
-    CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
-    err.flush();
-    return ExitCodes.USAGE;
-  }
-
-  static int onError(Exception ex, Cli cli, CommandLine cmd) {
-    PrintWriter err = cmd.getErr();
+  static int onError(Exception ex, Cli cli) {
+    PrintWriter err = cli.err();
+    if (ex instanceof CliException && ((CliException) ex).helpCommand() != null) {
+      err.println("backstage4j: " + redact(ex.getMessage(), cli.effectiveToken()));
+      err.println("Try '" + ((CliException) ex).helpCommand() + " --help'.");
+      err.flush();
+      return ExitCodes.USAGE;
+    }
     int code = exitCode(ex);
     String message = redact(message(ex), cli.effectiveToken());
     err.println("backstage4j: " + message);

@@ -11,13 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import org.apache.commons.cli.Option;
 
 /** The catalog commands that change what the catalog holds: register, refresh, unregister. */
 final class LocationCommands {
@@ -34,22 +29,21 @@ final class LocationCommands {
     return m;
   }
 
-  @Command(name = "register", mixinStandardHelpOptions = true,
-      description = {"Register a catalog-info.yaml by URL (type url) or local path (type file; the backend must",
-          "be allowed to read it). With --dry-run nothing is stored: the entities it would add are listed."})
-  static final class Register implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+  static final class Register extends Command {
+    private final Option dryRunOption = flag("dry-run", "Only show what would be registered.");
 
-    @Parameters(paramLabel = "URL_OR_FILE", description = "https://... or a path to a catalog-info.yaml.")
-    String target;
-
-    @Option(names = "--dry-run", description = "Only show what would be registered.")
-    boolean dryRun;
+    Register() {
+      super("register", "Register a catalog-info.yaml by URL (type url) or local path (type file).",
+          "The backend must be allowed to read the file. With --dry-run nothing is stored: the entities it would"
+              + " add are listed.");
+      param("URL_OR_FILE", "https://... or a path to a catalog-info.yaml.");
+    }
 
     @Override
-    public Integer call() {
-      Cli cli = Cli.of(spec);
+    int run(Invocation in) {
+      Cli cli = in.cli;
+      String target = in.arg(0);
+      boolean dryRun = in.flag(dryRunOption);
       String type;
       String where;
       if (target.startsWith("http://") || target.startsWith("https://")) {
@@ -86,19 +80,16 @@ final class LocationCommands {
     }
   }
 
-  @Command(name = "refresh", mixinStandardHelpOptions = true,
-      description = "Ask the catalog to read an entity's source again soon.")
-  static final class Refresh implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "REF", description = "[kind:][namespace/]name; the kind defaults to component.")
-    String ref;
+  static final class Refresh extends Command {
+    Refresh() {
+      super("refresh", "Ask the catalog to read an entity's source again soon.", null);
+      param("REF", Entities.REF_HELP);
+    }
 
     @Override
-    public Integer call() {
-      Cli cli = Cli.of(spec);
-      EntityRef r = Entities.ref(ref);
+    int run(Invocation in) {
+      Cli cli = in.cli;
+      EntityRef r = Entities.ref(in.arg(0));
       cli.backstage().catalog().entities().refresh(r);
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("refreshed", r.toString());
@@ -107,19 +98,17 @@ final class LocationCommands {
     }
   }
 
-  @Command(name = "unregister", mixinStandardHelpOptions = true,
-      description = {"Remove a registered location and the entities it produced.",
-          "Give the location id, or the ref of an entity it produced."})
-  static final class Unregister implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "LOCATION_ID_OR_REF", description = "A location id, or an entity ref.")
-    String what;
+  static final class Unregister extends Command {
+    Unregister() {
+      super("unregister", "Remove a registered location and the entities it produced.",
+          "Give the location id, or the ref of an entity it produced.");
+      param("LOCATION_ID_OR_REF", "A location id, or an entity ref.");
+    }
 
     @Override
-    public Integer call() {
-      Cli cli = Cli.of(spec);
+    int run(Invocation in) {
+      Cli cli = in.cli;
+      String what = in.arg(0);
       CatalogLocations locations = cli.backstage().catalog().locations();
       Location loc;
       if (LOCATION_ID.matcher(what).matches()) {

@@ -12,23 +12,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import org.apache.commons.cli.Option;
 
 /** Groups the scaffolder task commands: get, list, cancel, logs. */
-@Command(name = "task", mixinStandardHelpOptions = true,
-    description = TaskCommand.DESCRIPTION,
-    subcommands = {TaskCommand.Get.class, TaskCommand.ListTasks.class, TaskCommand.Cancel.class,
-        TaskCommand.Logs.class})
 final class TaskCommand {
   /** The one-line description, also shown by the root help before the group is loaded. */
   static final String DESCRIPTION = "Look at, follow and cancel scaffolder tasks.";
 
   private TaskCommand() {
+  }
+
+  /** The group's commands, in help order. */
+  static List<Command> commands() {
+    return List.of(new Get(), new ListTasks(), new Cancel(), new Logs());
   }
 
   static Map<String, Object> task(Task t) {
@@ -75,18 +71,16 @@ final class TaskCommand {
     return task.status() == TaskStatus.COMPLETED ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
   }
 
-  @Command(name = "get", mixinStandardHelpOptions = true, description = "Print a task. Exit code 4 if unknown.")
-  static final class Get implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "TASK_ID")
-    String taskId;
+  static final class Get extends Command {
+    Get() {
+      super("get", "Print a task. Exit code 4 if unknown.", null);
+      param("TASK_ID", "The task's id, as printed by template run.");
+    }
 
     @Override
-    public Integer call() {
-      Cli cli = Cli.of(spec);
-      Task t = cli.backstage().scaffolder().tasks().get(taskId);
+    int run(Invocation in) {
+      Cli cli = in.cli;
+      Task t = cli.backstage().scaffolder().tasks().get(in.arg(0));
       Map<String, Object> data = task(t);
       data.put("parameters", t.parameters());
       cli.printer().print(data, () -> table(List.of(t)));
@@ -94,27 +88,22 @@ final class TaskCommand {
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List tasks, newest first.")
-  static final class ListTasks implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+  static final class ListTasks extends Command {
+    private final Option status = value("status", "STATUS", "Only tasks in this status (repeatable): open,"
+        + " processing, completed, failed, cancelled, skipped.");
+    private final Option createdByOption = value("created-by", "USER_REF", "Only tasks created by this user.");
+    private final Option limitOption = value("limit", "N", "At most N (default: 50).");
 
-    @Option(names = "--status", paramLabel = "STATUS", description = "Only tasks in this status: ${COMPLETION-CANDIDATES}.")
-    List<TaskStatus> statuses;
-
-    @Option(names = "--created-by", paramLabel = "USER_REF", description = "Only tasks created by this user.")
-    String createdBy;
-
-    @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "At most N (default: ${DEFAULT-VALUE}).")
-    int limit;
+    ListTasks() {
+      super("list", "List tasks, newest first.", null);
+    }
 
     @Override
-    public Integer call() {
-      Cli cli = Cli.of(spec);
-      TaskQuery.Builder q = TaskQuery.builder().newestFirst().limit(limit);
-      if (statuses != null) {
-        statuses.forEach(q::status);
-      }
+    int run(Invocation in) {
+      Cli cli = in.cli;
+      String createdBy = in.value(createdByOption);
+      TaskQuery.Builder q = TaskQuery.builder().newestFirst().limit(in.intValue(limitOption, 50));
+      in.choices(status, TaskStatus.class).forEach(q::status);
       if (createdBy != null) {
         q.createdBy(createdBy);
       }
@@ -126,17 +115,16 @@ final class TaskCommand {
     }
   }
 
-  @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a running task.")
-  static final class Cancel implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "TASK_ID")
-    String taskId;
+  static final class Cancel extends Command {
+    Cancel() {
+      super("cancel", "Cancel a running task.", null);
+      param("TASK_ID", "The task's id.");
+    }
 
     @Override
-    public Integer call() {
-      Cli cli = Cli.of(spec);
+    int run(Invocation in) {
+      Cli cli = in.cli;
+      String taskId = in.arg(0);
       cli.backstage().scaffolder().tasks().cancel(taskId);
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("cancelled", taskId);
@@ -145,22 +133,19 @@ final class TaskCommand {
     }
   }
 
-  @Command(name = "logs", mixinStandardHelpOptions = true,
-      description = "Print a task's log; with --follow, until the task ends (exit 1 if it failed).")
-  static final class Logs implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+  static final class Logs extends Command {
+    private final Option followOption = flag("follow", "Keep printing until the task ends.");
 
-    @Parameters(paramLabel = "TASK_ID")
-    String taskId;
-
-    @Option(names = "--follow", description = "Keep printing until the task ends.")
-    boolean follow;
+    Logs() {
+      super("logs", "Print a task's log; with --follow, until the task ends (exit 1 if it failed).", null);
+      param("TASK_ID", "The task's id.");
+    }
 
     @Override
-    public Integer call() {
-      Cli cli = Cli.of(spec);
-      if (follow) {
+    int run(Invocation in) {
+      Cli cli = in.cli;
+      String taskId = in.arg(0);
+      if (in.flag(followOption)) {
         return follow(cli, taskId, 0);
       }
       List<String> log = new ArrayList<>();

@@ -18,19 +18,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import org.apache.commons.cli.Option;
 
 /** Groups the template commands: list, actions, validate, dry-run, run. */
-@Command(name = "template", mixinStandardHelpOptions = true,
-    description = TemplateCommand.DESCRIPTION,
-    subcommands = {TemplateCommand.ListTemplates.class, TemplateCommand.Actions.class,
-        TemplateCommand.Validate.class, TemplateCommand.DryRun.class, TemplateCommand.Run.class})
 final class TemplateCommand {
   /** The one-line description, also shown by the root help before the group is loaded. */
   static final String DESCRIPTION = "List, check, dry-run and run software templates.";
@@ -41,31 +31,39 @@ final class TemplateCommand {
   private TemplateCommand() {
   }
 
+  /** The group's commands, in help order. */
+  static List<Command> commands() {
+    return List.of(new ListTemplates(), new Actions(), new Validate(), new DryRun(), new Run());
+  }
+
   /** The template inputs shared by dry-run and run: values, and secrets that are never printed. */
   static final class Inputs {
-    @Option(names = "--values", paramLabel = "KEY=VALUE|FILE", description = VALUES_HELP)
-    List<String> values;
+    private final Option values;
+    private final Option secrets;
 
-    @Option(names = "--secret", paramLabel = "NAME=VALUE", description = "A secret; never printed.")
-    List<String> secrets;
-
-    Map<String, Object> values() {
-      return Values.parse(values);
+    /** Declares {@code --values} and {@code --secret} on the command. */
+    Inputs(Command command) {
+      values = command.value("values", "KEY=VALUE|FILE", VALUES_HELP);
+      secrets = command.value("secret", "NAME=VALUE", "A secret; never printed.");
     }
 
-    Secrets secrets() {
-      return Secrets.of(Values.strings(secrets, "--secret"));
+    Map<String, Object> values(Invocation in) {
+      return Values.parse(in.values(values));
+    }
+
+    Secrets secrets(Invocation in) {
+      return Secrets.of(Values.strings(in.values(secrets), "--secret"));
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the templates in the catalog.")
-  static final class ListTemplates implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+  static final class ListTemplates extends Command {
+    ListTemplates() {
+      super("list", "List the templates in the catalog.", null);
+    }
 
     @Override
-    public Integer call() {
-      Cli cli = Cli.of(spec);
+    int run(Invocation in) {
+      Cli cli = in.cli;
       EntityQuery q = EntityQuery.builder().filter(EntityFilter.builder().kind("template").build()).build();
       List<Entity> templates = cli.backstage().catalog().entities().query(q).toList();
       List<Map<String, Object>> data = new ArrayList<>();
@@ -87,15 +85,14 @@ final class TemplateCommand {
     }
   }
 
-  @Command(name = "actions", mixinStandardHelpOptions = true,
-      description = "List the actions the scaffolder has installed.")
-  static final class Actions implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+  static final class Actions extends Command {
+    Actions() {
+      super("actions", "List the actions the scaffolder has installed.", null);
+    }
 
     @Override
-    public Integer call() {
-      Cli cli = Cli.of(spec);
+    int run(Invocation in) {
+      Cli cli = in.cli;
       List<Action> actions = cli.backstage().scaffolder().actions().list();
       List<Map<String, Object>> data = new ArrayList<>();
       for (Action a : actions) {
@@ -115,20 +112,17 @@ final class TemplateCommand {
     }
   }
 
-  @Command(name = "validate", mixinStandardHelpOptions = true,
-      description = {"Check a template offline: the catalog's verdict on the Template entity plus the",
-          "scaffolder's rules (steps, actions, parameters, expressions). Exit code 1 on any problem."})
-  static final class Validate implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "DIR_OR_FILE", description = "A template folder (with template.yaml) or the file.")
-    Path location;
+  static final class Validate extends Command {
+    Validate() {
+      super("validate", "Check a template offline: the catalog's verdict on the Template entity plus the"
+          + " scaffolder's rules (steps, actions, parameters, expressions).", "Exit code 1 on any problem.");
+      param("DIR_OR_FILE", "A template folder (with template.yaml) or the file.");
+    }
 
     @Override
-    public Integer call() {
-      Cli cli = Cli.of(spec);
-      Path file = templateFile(location);
+    int run(Invocation in) {
+      Cli cli = in.cli;
+      Path file = templateFile(in.pathArg(0, "DIR_OR_FILE"));
       List<Map<String, Object>> problems = new ArrayList<>();
       for (EntityFiles.Document doc : EntityFiles.read(file, file.toString())) {
         if (doc.syntaxError != null) {
@@ -190,28 +184,24 @@ final class TemplateCommand {
     return location;
   }
 
-  @Command(name = "dry-run", mixinStandardHelpOptions = true,
-      description = {"Run a local template on the scaffolder without side effects; print its log and write the",
-          "files it would produce to --out."})
-  static final class DryRun implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+  static final class DryRun extends Command {
+    private final Inputs inputs = new Inputs(this);
+    private final Option outOption = value("out", "DIR", "Where to write the produced files.");
 
-    @Parameters(paramLabel = "DIR", description = "A template folder (template.yaml plus its files).")
-    Path location;
-
-    @Mixin
-    Inputs inputs;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Where to write the produced files.")
-    Path out;
+    DryRun() {
+      super("dry-run", "Run a local template on the scaffolder without side effects.",
+          "Prints its log and writes the files it would produce to --out.");
+      param("DIR", "A template folder (template.yaml plus its files).");
+    }
 
     @Override
-    public Integer call() {
-      Cli cli = Cli.of(spec);
+    int run(Invocation in) {
+      Cli cli = in.cli;
+      Path location = in.pathArg(0, "DIR");
+      Path out = in.path(outOption);
       templateFile(location);
-      DryRunRequest request = DryRunRequest.fromDirectory(location).values(inputs.values())
-          .secrets(inputs.secrets()).build();
+      DryRunRequest request = DryRunRequest.fromDirectory(location).values(inputs.values(in))
+          .secrets(inputs.secrets(in)).build();
       DryRunResult result = cli.backstage().scaffolder().templates().dryRun(request);
       List<String> written = new ArrayList<>();
       if (out != null) {
@@ -242,30 +232,24 @@ final class TemplateCommand {
     }
   }
 
-  @Command(name = "run", mixinStandardHelpOptions = true,
-      description = {"Start a task from a template in the catalog and print its id; with --follow, print its",
-          "log live and exit with 1 if it fails."})
-  static final class Run implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+  static final class Run extends Command {
+    private final Inputs inputs = new Inputs(this);
+    private final Option followOption = flag("follow", "Print the task's log until it ends.");
 
-    @Parameters(paramLabel = "TEMPLATE_REF", description = "[template:][namespace/]name")
-    String ref;
-
-    @Mixin
-    Inputs inputs;
-
-    @Option(names = "--follow", description = "Print the task's log until it ends.")
-    boolean follow;
+    Run() {
+      super("run", "Start a task from a template in the catalog and print its id.",
+          "With --follow, print its log live and exit with 1 if it fails.");
+      param("TEMPLATE_REF", "[template:][namespace/]name");
+    }
 
     @Override
-    public Integer call() {
-      Cli cli = Cli.of(spec);
+    int run(Invocation in) {
+      Cli cli = in.cli;
       TaskRequest request = TaskRequest.builder()
-          .templateRef(dev.backstage4j.catalog.model.EntityRef.parse(ref, "template", null))
-          .values(inputs.values()).secrets(inputs.secrets()).build();
+          .templateRef(dev.backstage4j.catalog.model.EntityRef.parse(in.arg(0), "template", null))
+          .values(inputs.values(in)).secrets(inputs.secrets(in)).build();
       String taskId = cli.backstage().scaffolder().tasks().create(request);
-      if (!follow) {
+      if (!in.flag(followOption)) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("taskId", taskId);
         cli.printer().print(data, () -> Printer.Table.of("TASK").row(taskId));

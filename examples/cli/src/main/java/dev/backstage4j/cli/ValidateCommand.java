@@ -9,28 +9,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** Validates catalog-info.yaml files offline, with the verdicts of a real catalog. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Validate catalog YAML files offline, with the same verdicts as the catalog.",
-        "Prints file:line:column: field: message for every problem and exits with 1 if any entity is invalid,",
-        "so it works as a pre-commit hook or CI step. Directories are searched for *.yaml and *.yml files",
-        "(skipping hidden folders, build output and template skeleton/ folders)."})
-final class ValidateCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = "catalog-info.yaml files or folders.")
-  List<Path> paths;
+final class ValidateCommand extends Command {
+  ValidateCommand() {
+    super("validate", "Validate catalog YAML files offline, with the same verdicts as the catalog.",
+        "Prints file:line:column: field: message for every problem and exits with 1 if any entity is invalid, so"
+            + " it works as a pre-commit hook or CI step. Directories are searched for *.yaml and *.yml files"
+            + " (skipping hidden folders, build output and template skeleton/ folders).");
+    params("FILE_OR_DIR", "catalog-info.yaml files or folders.");
+  }
 
   @Override
-  public Integer call() {
-    Cli cli = Cli.of(spec);
+  int run(Invocation in) {
+    Cli cli = in.cli;
+    List<Path> paths = new ArrayList<>();
+    for (int i = 0; i < in.args().size(); i++) {
+      paths.add(in.pathArg(i, "FILE_OR_DIR"));
+    }
     Printer printer = cli.printer();
     Progress progress = cli.progress();
     List<Path> files = EntityFiles.expand(paths);

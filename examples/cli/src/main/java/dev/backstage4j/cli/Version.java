@@ -1,12 +1,13 @@
 package dev.backstage4j.cli;
 
-import picocli.CommandLine.IVersionProvider;
+/** The version from the jar manifest ("dev" when run from classes), and the Java running it. */
+final class Version {
+  private Version() {
+  }
 
-/** Prints the version from the jar manifest ("dev" when run from classes). */
-final class Version implements IVersionProvider {
-  @Override
-  public String[] getVersion() {
+  static String text() {
     String v = Version.class.getPackage().getImplementationVersion();
-    return new String[] {"backstage4j " + (v == null ? "dev" : v), "Java " + System.getProperty("java.version")};
+    return "backstage4j " + (v == null ? "dev" : v) + System.lineSeparator() + "Java "
+        + System.getProperty("java.version");
   }
 }
