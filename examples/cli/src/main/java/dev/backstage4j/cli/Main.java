@@ -113,6 +113,8 @@ public final class Main {
       Help.command(cli.out(), group, command);
       return ExitCodes.OK;
     }
+    Invocation in = new Invocation(cli, commandName, line);
+    cli.configure(in); // first, so that the token is known (and redacted) in any message below
     for (Option o : command.required) {
       if (!line.hasOption(o)) {
         throw CliException.badCommandLine(commandName, "Missing required option: '--" + o.getLongOpt() + "="
@@ -120,8 +122,6 @@ public final class Main {
       }
     }
     checkParameters(command, line.getArgList(), commandName);
-    Invocation in = new Invocation(cli, commandName, line);
-    cli.configure(in);
     configureLogging(cli.verbose);
     return command.run(in);
   }

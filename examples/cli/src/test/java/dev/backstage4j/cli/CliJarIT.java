@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstage4j.testkit.FakeBackstage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +26,22 @@ class CliJarIT {
     assertTrue(r.out.startsWith("Usage: backstage4j"), r.toString());
     assertTrue(r.out.contains("embedded"), r.out);
     assertEquals("", r.err, r.toString());
+  }
+
+  @Test
+  void help_loadsNoCommandGroupNorJacksonNorHttpClient() {
+    CliRun r = JarRun.run(List.of("-Xlog:class+load=info"), Map.of(), "--help");
+    assertEquals(ExitCodes.OK, r.exitCode, r.toString());
+    List<String> loaded = new ArrayList<>();
+    r.out.lines().filter(l -> l.contains("[class,load]")).forEach(l -> loaded.add(l.split(" ")[1]));
+    assertTrue(loaded.contains("dev.backstage4j.cli.Help"), "the log lists our classes: " + loaded);
+    for (String c : loaded) {
+      boolean heavy = c.startsWith("com.fasterxml.") || c.startsWith("okhttp3.") || c.startsWith("kotlin.")
+          || c.startsWith("dev.backstage4j.catalog.") || c.startsWith("dev.backstage4j.testkit.")
+          || c.startsWith("dev.backstage4j.core.")
+          || c.matches("dev\\.backstage4j\\.cli\\.((Catalog|Template|Task|Adoption|Validate)Command|LocationCommands).*");
+      assertFalse(heavy, "--help loaded " + c);
+    }
   }
 
   @Test

@@ -22,8 +22,14 @@ final class JarRun {
   }
 
   static CliRun run(Map<String, String> env, String... args) {
+    return run(List.of(), env, args);
+  }
+
+  /** Runs with JVM options before {@code -jar}, e.g. {@code -Xlog:class+load}. */
+  static CliRun run(List<String> jvmOptions, Map<String, String> env, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(jvmOptions);
     cmd.add("-jar");
     cmd.add(jar().toString());
     cmd.addAll(List.of(args));
