@@ -34,17 +34,20 @@ import java.util.Objects;
 public final class Entity {
   private final Map<String, Object> raw;
   private final EntityMetadata metadata;
-  private final List<EntityRelation> relations;
   private final EntityRef ref;
+  /**
+   * Built on first use: most readers of a large catalog never look at relations, and a catalog entity has
+   * several. Checked when the entity is made, so building cannot fail; a race builds equal lists twice.
+   */
+  private volatile List<EntityRelation> relations;
 
   static {
     FreshEntities.register(Entity::fromFrozen);
   }
 
-  private Entity(Map<String, Object> raw, EntityMetadata metadata, List<EntityRelation> relations) {
+  private Entity(Map<String, Object> raw, EntityMetadata metadata) {
     this.raw = raw;
     this.metadata = metadata;
-    this.relations = relations;
     this.ref = EntityRef.of(kind(), metadata.namespace(), metadata.name());
   }
 
@@ -80,12 +83,12 @@ public final class Entity {
         problems.add(Violation.of(key, "must be an object, found " + Trees.typeName(v)));
       }
     }
-    List<EntityRelation> relations = relations(raw, problems);
+    checkRelations(raw, problems);
     if (!problems.isEmpty()) {
       String subject = metadata != null && metadata.name() != null ? "Entity " + metadata.name() : "Entity";
       throw new InvalidEntityException(subject, problems);
     }
-    return new Entity(raw, metadata, relations);
+    return new Entity(raw, metadata);
   }
 
   /** Returns a builder for a new entity. */
@@ -132,13 +135,18 @@ public final class Entity {
 
   /** Returns the relations the catalog computed; empty when none. */
   public List<EntityRelation> relations() {
-    return relations;
+    List<EntityRelation> r = relations;
+    if (r == null) {
+      r = buildRelations(raw);
+      relations = r;
+    }
+    return r;
   }
 
   /** Returns the relations of the given type, for example {@link Relations#OWNED_BY}. */
   public List<EntityRelation> relations(String type) {
     List<EntityRelation> out = new ArrayList<>();
-    for (EntityRelation r : relations) {
+    for (EntityRelation r : relations()) {
       if (r.type().equals(type)) {
         out.add(r);
       }
@@ -187,38 +195,51 @@ public final class Entity {
     }
   }
 
-  private static List<EntityRelation> relations(Map<String, Object> raw, List<Violation> problems) {
+  /** Checks the relations without building them (see {@link #relations()}); says where any problem is. */
+  private static void checkRelations(Map<String, Object> raw, List<Violation> problems) {
     Object v = raw.get("relations");
     if (v == null) {
-      return List.of();
+      return;
     }
     if (!(v instanceof List)) {
       problems.add(Violation.of("relations", "must be an array, found " + Trees.typeName(v)));
-      return List.of();
+      return;
     }
-    List<EntityRelation> out = new ArrayList<>();
     int i = 0;
     for (Object o : (List<?>) v) {
-      String p = "relations." + i++;
+      int index = i++;
       if (!(o instanceof Map)) {
-        problems.add(Violation.of(p, "must be an object, found " + Trees.typeName(o)));
+        problems.add(Violation.of("relations." + index, "must be an object, found " + Trees.typeName(o)));
         continue;
       }
       Object type = ((Map<?, ?>) o).get("type");
       Object target = ((Map<?, ?>) o).get("targetRef");
       if (!(type instanceof String)) {
-        problems.add(Violation.of(p + ".type", "must be a string, found " + Trees.typeName(type)));
-        continue;
+        problems.add(Violation.of("relations." + index + ".type", "must be a string, found "
+            + Trees.typeName(type)));
+      } else if (!(target instanceof String)) {
+        problems.add(Violation.of("relations." + index + ".targetRef", "must be a string, found "
+            + Trees.typeName(target)));
+      } else {
+        String problem = EntityRef.fullRefProblem((String) target);
+        if (problem != null) {
+          problems.add(Violation.of("relations." + index + ".targetRef", problem));
+        }
       }
-      if (!(target instanceof String)) {
-        problems.add(Violation.of(p + ".targetRef", "must be a string, found " + Trees.typeName(target)));
-        continue;
-      }
-      try {
-        out.add(EntityRelation.of((String) type, EntityRef.parse((String) target)));
-      } catch (IllegalArgumentException e) {
-        problems.add(Violation.of(p + ".targetRef", e.getMessage()));
-      }
+    }
+  }
+
+  /** Builds the relations of a tree {@link #checkRelations} accepted. */
+  private static List<EntityRelation> buildRelations(Map<String, Object> raw) {
+    Object v = raw.get("relations");
+    if (v == null) {
+      return List.of();
+    }
+    List<?> tree = (List<?>) v;
+    List<EntityRelation> out = new ArrayList<>(tree.size());
+    for (Object o : tree) {
+      Map<?, ?> r = (Map<?, ?>) o;
+      out.add(EntityRelation.of((String) r.get("type"), EntityRef.parse((String) r.get("targetRef"))));
     }
     return Collections.unmodifiableList(out);
   }

@@ -148,12 +148,11 @@ public final class EntityMetadata {
       problems.add(Violation.of(pathOf(key), "must be an object, found " + typeName(v)));
       return Map.of();
     }
-    for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-      if (!(e.getValue() instanceof String)) {
-        problems.add(Violation.of(pathOf(key) + "." + e.getKey(),
-            "must be a string, found " + typeName(e.getValue())));
+    ((Map<?, ?>) v).forEach((k, value) -> {
+      if (!(value instanceof String)) {
+        problems.add(Violation.of(pathOf(key) + "." + k, "must be a string, found " + typeName(value)));
       }
-    }
+    });
     // The tree is already unmodifiable (frozen by Entity) and, once checked, holds only strings.
     @SuppressWarnings("unchecked")
     Map<String, String> strings = (Map<String, String>) v;
@@ -194,16 +193,16 @@ public final class EntityMetadata {
     List<EntityLink> out = new ArrayList<>();
     int i = 0;
     for (Object o : (List<?>) v) {
-      String p = "metadata.links." + i++;
+      int index = i++;
       if (!(o instanceof Map)) {
-        problems.add(Violation.of(p, "must be an object, found " + typeName(o)));
+        problems.add(Violation.of("metadata.links." + index, "must be an object, found " + typeName(o)));
         continue;
       }
       Map<?, ?> l = (Map<?, ?>) o;
-      String url = linkPart(l, "url", p, true, problems);
-      String title = linkPart(l, "title", p, false, problems);
-      String icon = linkPart(l, "icon", p, false, problems);
-      String type = linkPart(l, "type", p, false, problems);
+      String url = linkPart(l, "url", index, true, problems);
+      String title = linkPart(l, "title", index, false, problems);
+      String icon = linkPart(l, "icon", index, false, problems);
+      String type = linkPart(l, "type", index, false, problems);
       if (url != null) {
         out.add(EntityLink.of(url, title, icon, type));
       }
@@ -211,13 +210,13 @@ public final class EntityMetadata {
     return Collections.unmodifiableList(out);
   }
 
-  private static String linkPart(Map<?, ?> l, String key, String p, boolean required, List<Violation> problems) {
+  private static String linkPart(Map<?, ?> l, String key, int index, boolean required, List<Violation> problems) {
     Object v = l.get(key);
     if (v == null && !l.containsKey(key) && !required) {
       return null;
     }
     if (!(v instanceof String)) {
-      problems.add(Violation.of(p + "." + key,
+      problems.add(Violation.of("metadata.links." + index + "." + key,
           v == null && required ? "is required" : "must be a string, found " + typeName(v)));
       return null;
     }

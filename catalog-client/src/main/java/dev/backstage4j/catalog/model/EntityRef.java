@@ -88,21 +88,15 @@ public final class EntityRef implements Comparable<EntityRef> {
    *     or names no kind and no default kind is given
    */
   public static EntityRef parse(String ref, String defaultKind, String defaultNamespace) {
-    if (ref == null || ref.isEmpty()) {
-      throw new IllegalArgumentException("Entity reference must not be empty");
+    String problem = formProblem(ref);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
     }
-    int colon = ref.indexOf(':');
+    int colon = kindEnd(ref);
     int slash = ref.indexOf('/');
-    if (slash != -1 && slash < colon) {
-      colon = -1;
-    }
     String kind = colon == -1 ? null : ref.substring(0, colon);
     String namespace = slash == -1 ? null : ref.substring(colon + 1, slash);
     String name = ref.substring(Math.max(colon + 1, slash + 1));
-    if ("".equals(kind) || "".equals(namespace) || name.isEmpty()) {
-      throw new IllegalArgumentException(
-          "Entity reference \"" + ref + "\" was not on the form [<kind>:][<namespace>/]<name>");
-    }
     if (kind == null) {
       kind = defaultKind;
     }
@@ -114,6 +108,42 @@ public final class EntityRef implements Comparable<EntityRef> {
           + " had missing or empty kind (e.g. did not start with \"component:\" or similar)");
     }
     return new EntityRef(kind, namespace, name);
+  }
+
+  /**
+   * Returns why {@link #parse(String)} would reject the ref, with the message it would throw, or null if it
+   * would accept it; allocates nothing for a good ref, so whole catalogs of relations are checked cheaply.
+   */
+  static String fullRefProblem(String ref) {
+    String problem = formProblem(ref);
+    if (problem == null && kindEnd(ref) == -1) {
+      problem = "Entity reference " + jsonString(ref)
+          + " had missing or empty kind (e.g. did not start with \"component:\" or similar)";
+    }
+    return problem;
+  }
+
+  /** The form check of {@link #parse(String, String, String)}: null, or the message for an empty ref or part. */
+  private static String formProblem(String ref) {
+    if (ref == null || ref.isEmpty()) {
+      return "Entity reference must not be empty";
+    }
+    int colon = kindEnd(ref);
+    int slash = ref.indexOf('/');
+    boolean emptyKind = colon == 0;
+    boolean emptyNamespace = slash != -1 && slash == colon + 1;
+    boolean emptyName = Math.max(colon + 1, slash + 1) == ref.length();
+    if (emptyKind || emptyNamespace || emptyName) {
+      return "Entity reference \"" + ref + "\" was not on the form [<kind>:][<namespace>/]<name>";
+    }
+    return null;
+  }
+
+  /** Index of the {@code :} that ends the kind, or -1: the first {@code :}, unless a {@code /} comes before it. */
+  private static int kindEnd(String ref) {
+    int colon = ref.indexOf(':');
+    int slash = ref.indexOf('/');
+    return slash != -1 && slash < colon ? -1 : colon;
   }
 
   /** Returns the kind as given, for example {@code Component}. */

@@ -50,6 +50,31 @@ class EntityRefTest {
   }
 
   @Test
+  void fullRefProblem_agreesWithParse_onEveryShortRef() {
+    // Every string of up to five characters from {a, :, /}: all placements of the separators and empty parts.
+    java.util.List<String> refs = new java.util.ArrayList<>(java.util.Arrays.asList(null, ""));
+    for (int len = 1; len <= 5; len++) {
+      for (int n = 0; n < Math.pow(3, len); n++) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0, x = n; i < len; i++, x /= 3) {
+          b.append("a:/".charAt(x % 3));
+        }
+        refs.add(b.toString());
+      }
+    }
+    for (String ref : refs) {
+      String expected;
+      try {
+        EntityRef.parse(ref);
+        expected = null;
+      } catch (IllegalArgumentException e) {
+        expected = e.getMessage();
+      }
+      assertEquals(expected, EntityRef.fullRefProblem(ref), ref);
+    }
+  }
+
+  @Test
   void parse_emptyOrNull_fails() {
     fails("", null, "Entity reference must not be empty");
     fails(null, null, "Entity reference must not be empty");

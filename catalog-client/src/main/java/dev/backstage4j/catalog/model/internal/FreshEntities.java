@@ -6,13 +6,9 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Builds an {@link Entity} from a tree the SDK itself has just decoded, without the defensive deep copy
- * {@link Entity#fromMap(Map)} makes of a user's tree. The tree is made unmodifiable in place
- * ({@link Trees#adoptMap}), or read straight into that form from a parser ({@link #read}), and then goes
- * through exactly the checks of {@code fromMap}.
- *
- * <p>Only for trees nothing else references (for example one Jackson has just decoded into new
- * {@code LinkedHashMap}s and {@code ArrayList}s): the caller must drop its reference to the tree afterwards.
+ * Builds an {@link Entity} straight from JSON being parsed, without the tree and the defensive deep copy
+ * {@link Entity#fromMap(Map)} would make: the object is read directly into the model's unmodifiable form
+ * ({@link FrozenTreeReader}) and then goes through exactly the checks of {@code fromMap}.
  */
 public final class FreshEntities {
   /** What {@link Entity} registers when it is initialised. */
@@ -30,16 +26,6 @@ public final class FreshEntities {
     if (factory == null) {
       factory = f;
     }
-  }
-
-  /**
-   * Returns the entity held by a freshly decoded tree, taking the tree over instead of copying it.
-   *
-   * @throws dev.backstage4j.catalog.model.InvalidEntityException as {@link Entity#fromMap(Map)} does
-   * @throws IllegalArgumentException if the tree holds values that are not JSON-like
-   */
-  public static Entity fromFreshTree(Map<String, Object> fresh) {
-    return factory().fromFrozenTree(Trees.adoptMap(fresh, ""));
   }
 
   /**

@@ -4,15 +4,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
  * Reads one JSON object from a streaming parser straight into the form {@link Trees#freeze} produces:
- * unmodifiable {@code LinkedHashMap}s and {@code ArrayList}s, integers as {@code Long} (or {@code BigInteger}
+ * unmodifiable {@link FrozenMap}s (or {@code LinkedHashMap}s when large) and {@link FrozenList}s, integers as {@code Long} (or {@code BigInteger}
  * when too large), other numbers as {@code Double} (or {@code BigDecimal} when asked), so no second walk or
  * copy is needed. Duplicate keys keep the last value, as Jackson's own map reading does.
  */
@@ -21,14 +18,14 @@ final class FrozenTreeReader {
 
   /** Reads the object that starts at the parser's current {@code START_OBJECT}; leaves it on the END_OBJECT. */
   static Map<String, Object> readObject(JsonParser p, boolean bigDecimals) throws IOException {
-    Map<String, Object> out = new LinkedHashMap<>();
+    FrozenMap.Builder out = new FrozenMap.Builder();
     for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
       out.put(key, value(p, p.nextToken(), bigDecimals));
     }
     if (p.currentToken() != JsonToken.END_OBJECT) {
       throw JsonMappingException.from(p, "expected a field name or the end of an object");
     }
-    return Collections.unmodifiableMap(out);
+    return out.build();
   }
 
   private static Object value(JsonParser p, JsonToken t, boolean bigDecimals) throws IOException {
@@ -41,11 +38,19 @@ final class FrozenTreeReader {
       case START_OBJECT:
         return readObject(p, bigDecimals);
       case START_ARRAY: {
-        List<Object> list = new ArrayList<>();
-        for (JsonToken n = p.nextToken(); n != JsonToken.END_ARRAY; n = p.nextToken()) {
-          list.add(value(p, n, bigDecimals));
+        JsonToken n = p.nextToken();
+        if (n == JsonToken.END_ARRAY) {
+          return FrozenList.EMPTY;
         }
-        return Collections.unmodifiableList(list);
+        Object[] items = new Object[4];
+        int size = 0;
+        for (; n != JsonToken.END_ARRAY; n = p.nextToken()) {
+          if (size == items.length) {
+            items = Arrays.copyOf(items, 2 * size);
+          }
+          items[size++] = value(p, n, bigDecimals);
+        }
+        return new FrozenList(size == items.length ? items : Arrays.copyOf(items, size));
       }
       case VALUE_NUMBER_INT:
         return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue()

@@ -1,10 +1,7 @@
 package dev.backstage4j.catalog.model.internal;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.ListIterator;
 import java.util.Map;
 
 /**
@@ -21,7 +18,7 @@ public final class Trees {
    */
   public static Object freeze(Object value, String path) {
     try {
-      return freeze(value, true);
+      return freeze(value);
     } catch (BadValue e) {
       throw e.toIllegalArgument(path);
     }
@@ -34,29 +31,11 @@ public final class Trees {
   }
 
   /**
-   * Makes a freshly decoded tree unmodifiable in place instead of copying it: numbers are normalised like
-   * {@link #freeze}, and every map and list is replaced by an unmodifiable view of itself. Use only on a tree
-   * that its caller has just built and that nothing else references (for example one Jackson has just decoded
-   * into new {@code LinkedHashMap}s and {@code ArrayList}s); afterwards nobody may keep or use the mutable
-   * originals. The same checks as {@link #freeze} are made, with the same messages.
-   *
-   * @throws IllegalArgumentException naming the path if a value is not a JSON-like type
+   * The recursive step of {@link #freeze}: copies into {@link FrozenMap}s and {@link FrozenList}s, the form
+   * {@link FrozenTreeReader} reads JSON into. The path of a bad value is built only when one is found (each level
+   * adds its key while the exception unwinds), so good trees cost no strings.
    */
-  @SuppressWarnings("unchecked")
-  public static Map<String, Object> adoptMap(Map<String, Object> fresh, String path) {
-    try {
-      return (Map<String, Object>) freeze(fresh, false);
-    } catch (BadValue e) {
-      throw e.toIllegalArgument(path);
-    }
-  }
-
-  /**
-   * The recursive step of {@link #freeze} and {@link #adoptMap}. The path of a bad value is built only when
-   * one is found (each level adds its key while the exception unwinds), so good trees cost no strings.
-   */
-  @SuppressWarnings("unchecked")
-  private static Object freeze(Object value, boolean copy) {
+  private static Object freeze(Object value) {
     if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
         || value instanceof Double) {
       return value;
@@ -71,50 +50,36 @@ public final class Trees {
       return value;
     }
     if (value instanceof Map) {
-      Map<?, ?> in = (Map<?, ?>) value;
-      Map<String, Object> out = copy ? new LinkedHashMap<>(Math.max(4, in.size() * 2)) : null;
-      for (Map.Entry<?, ?> e : in.entrySet()) {
+      FrozenMap.Builder out = new FrozenMap.Builder();
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
         if (!(e.getKey() instanceof String)) {
           throw new BadValue(true, e.getKey());
         }
         String k = (String) e.getKey();
-        Object v;
         try {
-          v = freeze(e.getValue(), copy);
+          out.put(k, freeze(e.getValue()));
         } catch (BadValue bad) {
           throw bad.under(k);
         }
-        if (copy) {
-          out.put(k, v);
-        } else if (v != e.getValue()) {
-          ((Map.Entry<String, Object>) e).setValue(v);
-        }
       }
-      return Collections.unmodifiableMap(copy ? out : (Map<String, Object>) in);
+      return out.build();
     }
     if (value instanceof List) {
       List<?> in = (List<?>) value;
-      List<Object> out = copy ? new ArrayList<>(in.size()) : null;
-      ListIterator<Object> it = copy ? null : ((List<Object>) in).listIterator();
+      if (in.isEmpty()) {
+        return FrozenList.EMPTY;
+      }
+      Object[] out = new Object[in.size()];
       int i = 0;
       for (Object o : in) {
-        Object v;
         try {
-          v = freeze(o, copy);
+          out[i] = freeze(o);
         } catch (BadValue bad) {
           throw bad.underIndex(i);
         }
-        if (copy) {
-          out.add(v);
-        } else {
-          it.next();
-          if (v != o) {
-            it.set(v);
-          }
-        }
         i++;
       }
-      return Collections.unmodifiableList(copy ? out : (List<Object>) in);
+      return new FrozenList(out);
     }
     throw new BadValue(false, value);
   }

@@ -25,10 +25,17 @@ class FreshEntitiesTest {
     return MAPPER.readValue(json, LinkedHashMap.class);
   }
 
+  private static Entity read(String json) throws Exception {
+    try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(json)) {
+      p.nextToken();
+      return FreshEntities.read(p, false);
+    }
+  }
+
   @Test
   @SuppressWarnings("unchecked")
-  void freshTree_givesTheSameEntityAsFromMap_andIsImmutable() throws Exception {
-    Entity fresh = FreshEntities.fromFreshTree(decode(JSON));
+  void read_givesTheSameEntityAsFromMap_andIsImmutable() throws Exception {
+    Entity fresh = read(JSON);
     Entity copied = Entity.fromMap(decode(JSON));
     assertEquals(copied, fresh);
     assertEquals(copied.toMap().toString(), fresh.toMap().toString());
@@ -75,13 +82,13 @@ class FreshEntitiesTest {
   }
 
   @Test
-  void freshTree_isCheckedExactlyLikeFromMap() throws Exception {
+  void read_isCheckedExactlyLikeFromMap() throws Exception {
     String bad = "{\"kind\":5,\"metadata\":{\"name\":\"n\",\"labels\":{\"a\":1},\"tags\":[\"x\",2]},"
         + "\"relations\":[{\"type\":\"ownedBy\",\"targetRef\":\"nokind\"}]}";
     InvalidEntityException viaCopy = assertThrows(InvalidEntityException.class,
         () -> Entity.fromMap(decode(bad)));
     InvalidEntityException viaFresh = assertThrows(InvalidEntityException.class,
-        () -> FreshEntities.fromFreshTree(decode(bad)));
+        () -> read(bad));
     assertEquals(viaCopy.getMessage(), viaFresh.getMessage());
     assertEquals("Entity n is not valid: apiVersion: is required; kind: must be a string, found number; "
         + "metadata.labels.a: must be a string, found number; metadata.tags.1: must be a string, found number; "
@@ -90,7 +97,7 @@ class FreshEntitiesTest {
   }
 
   @Test
-  void notJsonValues_areNamedByPath_whetherCopiedOrAdopted() {
+  void notJsonValues_areNamedByPath() {
     Map<String, Object> tree = new LinkedHashMap<>();
     Map<String, Object> metadata = new LinkedHashMap<>();
     List<Object> tags = new ArrayList<>(List.of("a", new Object()));
@@ -98,9 +105,6 @@ class FreshEntitiesTest {
     tree.put("metadata", metadata);
     IllegalArgumentException copied = assertThrows(IllegalArgumentException.class, () -> Entity.fromMap(tree));
     assertEquals("metadata.tags.1 is not a JSON value: java.lang.Object", copied.getMessage());
-    IllegalArgumentException adopted = assertThrows(IllegalArgumentException.class,
-        () -> FreshEntities.fromFreshTree(tree));
-    assertEquals(copied.getMessage(), adopted.getMessage());
 
     Map<Object, Object> badKey = new LinkedHashMap<>();
     badKey.put(7, "x");
