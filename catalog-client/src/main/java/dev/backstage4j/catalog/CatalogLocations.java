@@ -13,7 +13,9 @@ import java.util.concurrent.CompletableFuture;
 public interface CatalogLocations {
 
   /**
-   * Registers a location. The catalog ingests its entities asynchronously, so the result has no entities.
+   * Registers a location. The catalog ingests its entities asynchronously, so the result has no entities. What
+   * happens when it is already registered is up to the server's configuration (normally a conflict); say it with
+   * {@link #register(String, String, LocationConflict)}.
    *
    * @throws dev.backstage4j.core.ConflictException when the same type and target is already registered
    */
@@ -21,6 +23,18 @@ public interface CatalogLocations {
 
   /** Async variant of {@link #register(String, String)}; never repeated automatically. */
   CompletableFuture<LocationRegistration> registerAsync(String type, String target);
+
+  /**
+   * Registers a location, saying what to do if it is already registered. With {@link LocationConflict#REFRESH}
+   * an existing location is kept, refreshed and returned, so the call can be repeated safely.
+   *
+   * @throws dev.backstage4j.core.ConflictException with {@code REJECT}, when the same type and target is already
+   *     registered; with {@code REFRESH}, when the server is too old to know the option (the message says so)
+   */
+  LocationRegistration register(String type, String target, LocationConflict onConflict);
+
+  /** Async variant of {@link #register(String, String, LocationConflict)}; never repeated automatically. */
+  CompletableFuture<LocationRegistration> registerAsync(String type, String target, LocationConflict onConflict);
 
   /**
    * Reads and processes a location without storing anything, returning every entity it would produce and

@@ -36,6 +36,38 @@ class LocationsEndpointTest extends CatalogTestSupport {
   }
 
   @Test
+  void register_onConflict_isSent_andAConflictDespiteRefreshSaysTheServerIgnoredIt() throws Exception {
+    enqueue("post-locations/created-201");
+    assertEquals(ID, catalog.locations().register("file", TARGET, LocationConflict.REFRESH).location().id());
+    RecordedRequest req = take();
+    assertEquals("/api/catalog/locations?onConflict=refresh", req.getPath());
+    assertEquals(Fixtures.requestBody("post-locations/created-201"), body(req));
+
+    enqueue("post-locations/conflict-409");
+    ConflictException rejected = assertThrows(ConflictException.class,
+        () -> catalog.locations().register("file", TARGET, LocationConflict.REJECT));
+    assertEquals("/api/catalog/locations?onConflict=reject", take().getPath());
+    assertFalse(rejected.getMessage().contains("ignored"), rejected.getMessage());
+
+    // An older catalog ignores the option and reports the conflict: say why, keep the server's error.
+    enqueue("post-locations/conflict-409");
+    ConflictException ignored = assertThrows(ConflictException.class,
+        () -> catalog.locations().register("file", TARGET, LocationConflict.REFRESH));
+    assertTrue(ignored.getMessage().contains("already exists"), ignored.getMessage());
+    assertTrue(ignored.getMessage().contains("ignored onConflict=refresh"), ignored.getMessage());
+    assertEquals(409, ignored.statusCode());
+    assertTrue(ignored.getCause() instanceof ConflictException);
+    take();
+    enqueue("post-locations/conflict-409");
+    java.util.concurrent.ExecutionException async = assertThrows(java.util.concurrent.ExecutionException.class,
+        () -> catalog.locations().registerAsync("file", TARGET, LocationConflict.REFRESH).get());
+    assertTrue(async.getCause().getMessage().contains("ignored onConflict=refresh"), async.getCause().getMessage());
+    enqueue("post-locations/created-201");
+    assertEquals(ID, catalog.locations().registerAsync("file", TARGET, LocationConflict.REFRESH).get()
+        .location().id());
+  }
+
+  @Test
   void dryRun_returnsEntitiesAndExists() throws Exception {
     enqueue("post-locations/dry-run");
     LocationRegistration r = catalog.locations().dryRun("file", TARGET);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.backstage4j.catalog.CatalogClient;
 import dev.backstage4j.catalog.EntityPredicate;
 import dev.backstage4j.catalog.Location;
+import dev.backstage4j.catalog.LocationConflict;
 import dev.backstage4j.catalog.LocationRegistration;
 import dev.backstage4j.catalog.model.Entity;
 import dev.backstage4j.catalog.model.EntityRef;
@@ -94,6 +95,10 @@ abstract class CatalogLocationsContract {
         ConflictException conflict = assertThrows(ConflictException.class,
                 () -> catalog.locations().register("file", target));
         assertEquals(409, conflict.statusCode());
+        assertThrows(ConflictException.class,
+                () -> catalog.locations().register("file", target, LocationConflict.REJECT));
+        assertEquals(registeredId, catalog.locations().register("file", target, LocationConflict.REFRESH)
+                .location().id(), "onConflict=refresh keeps and returns the registered location");
 
         Location found = catalog.locations().find(registeredId).orElseThrow();
         assertEquals(target, found.target());

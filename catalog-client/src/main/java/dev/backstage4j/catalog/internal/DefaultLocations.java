@@ -4,8 +4,11 @@ import dev.backstage4j.catalog.CatalogLocations;
 import dev.backstage4j.catalog.EntityPredicate;
 import dev.backstage4j.catalog.Location;
 import dev.backstage4j.catalog.LocationAnalysis;
+import dev.backstage4j.catalog.LocationConflict;
 import dev.backstage4j.catalog.LocationRegistration;
 import dev.backstage4j.catalog.model.EntityRef;
+import dev.backstage4j.core.ApiError;
+import dev.backstage4j.core.ConflictException;
 import dev.backstage4j.core.PagedIterable;
 import dev.backstage4j.core.internal.ApiRequest;
 import dev.backstage4j.core.internal.CursorPagedIterable;
@@ -14,10 +17,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** {@link CatalogLocations} over the catalog REST API. */
 final class DefaultLocations implements CatalogLocations {
@@ -31,17 +36,63 @@ final class DefaultLocations implements CatalogLocations {
 
   @Override
   public LocationRegistration register(String type, String target) {
-    return calls.run(create(type, target, false), registration("POST /locations response"));
+    return calls.run(create(type, target, false, null), registration("POST /locations response"));
   }
 
   @Override
   public CompletableFuture<LocationRegistration> registerAsync(String type, String target) {
-    return calls.runAsync(create(type, target, false), registration("POST /locations response"));
+    return calls.runAsync(create(type, target, false, null), registration("POST /locations response"));
+  }
+
+  @Override
+  public LocationRegistration register(String type, String target, LocationConflict onConflict) {
+    Objects.requireNonNull(onConflict, "onConflict");
+    try {
+      return calls.run(create(type, target, false, onConflict), registration("POST /locations response"));
+    } catch (ConflictException e) {
+      throw refreshIgnored(e, onConflict);
+    }
+  }
+
+  @Override
+  public CompletableFuture<LocationRegistration> registerAsync(String type, String target,
+      LocationConflict onConflict) {
+    Objects.requireNonNull(onConflict, "onConflict");
+    return calls.runAsync(create(type, target, false, onConflict), registration("POST /locations response"))
+        .handle((r, e) -> {
+          Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+          if (c instanceof ConflictException) {
+            throw refreshIgnored((ConflictException) c, onConflict);
+          }
+          if (e != null) {
+            throw e instanceof CompletionException ? (CompletionException) e : new CompletionException(e);
+          }
+          return r;
+        });
+  }
+
+  /** A conflict despite onConflict=refresh means the server does not know the option: say so, keep the rest. */
+  private static ConflictException refreshIgnored(ConflictException e, LocationConflict onConflict) {
+    if (onConflict != LocationConflict.REFRESH) {
+      return e;
+    }
+    ApiError error = e.error();
+    ApiError.Builder b = ApiError.builder(error.statusCode()).name(error.name())
+        .message(error.message() + " (this catalog ignored onConflict=refresh: it is older than the catalog"
+            + " backends that support it; unregister and register again instead)")
+        .bodyExcerpt(error.bodyExcerpt());
+    error.details().forEach(b::addDetail);
+    if (error.requestMethod().isPresent() && error.requestUrl().isPresent()) {
+      b.request(error.requestMethod().get(), error.requestUrl().get());
+    }
+    ConflictException explained = new ConflictException(e.operation(), b.build());
+    explained.initCause(e);
+    return explained;
   }
 
   @Override
   public LocationRegistration dryRun(String type, String target) {
-    return calls.run(create(type, target, true), registration("POST /locations?dryRun=true response"));
+    return calls.run(create(type, target, true, null), registration("POST /locations?dryRun=true response"));
   }
 
   @Override
@@ -157,11 +208,12 @@ final class DefaultLocations implements CatalogLocations {
     });
   }
 
-  private static ApiRequest create(String type, String target, boolean dryRun) {
+  private static ApiRequest create(String type, String target, boolean dryRun, LocationConflict onConflict) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", DefaultEntities.requireText(type, "type"));
     body.put("target", DefaultEntities.requireText(target, "target"));
-    ApiRequest.Builder b = ApiRequest.post("/locations").jsonBody(body).subject(type + ":" + target);
+    ApiRequest.Builder b = ApiRequest.post("/locations").jsonBody(body).subject(type + ":" + target)
+        .query("onConflict", onConflict == null ? null : onConflict.name().toLowerCase(Locale.ROOT));
     if (dryRun) {
       b.query("dryRun", "true").repeatable(true);
     } else {

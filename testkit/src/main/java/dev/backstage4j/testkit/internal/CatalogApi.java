@@ -776,7 +776,7 @@ final class CatalogApi implements FakeServer.Router {
       c.sendJson(201, out);
       return;
     }
-    CatalogStore.Loc loc = store.register(type, target);
+    CatalogStore.Loc loc = store.register(type, target, "refresh".equals(c.first("onConflict")));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("location", loc.toJson());
     out.put("entities", List.of());

@@ -169,8 +169,11 @@ public final class CatalogStore {
     });
   }
 
-  /** Registers a location like POST /locations (non dry-run); returns it. */
-  Loc register(String type, String target) {
+  /**
+   * Registers a location like POST /locations (non dry-run); returns it. An existing one is a conflict, or with
+   * {@code refreshIfExists} (onConflict=refresh) is read again and returned, as the real catalog does.
+   */
+  Loc register(String type, String target, boolean refreshIfExists) {
     Path file = type.equals("file") ? Path.of(target) : null;
     String id = UUID.randomUUID().toString();
     Loc loc = new Loc(id, type, target, generatedRef(type, target));
@@ -178,7 +181,13 @@ public final class CatalogStore {
         ? readRoot(loc, file, new ArrayList<>()) : List.of();
     lock.writeLock().lock();
     try {
-      if (locationByRefLocked(type, target) != null) {
+      Loc existing = locationByRefLocked(type, target);
+      if (existing != null && refreshIfExists) {
+        replaceOrigin(existing.ref(), file != null && Files.isRegularFile(file)
+            ? readRoot(existing, file, new ArrayList<>()) : List.of());
+        return existing;
+      }
+      if (existing != null) {
         throw ApiFailure.conflict("Location " + type + ":" + target + " already exists");
       }
       locations.put(id, loc);
