@@ -100,10 +100,13 @@ public final class Main {
     if (command == null) {
       throw unknownCommand(groupName, commandWord, group.names());
     }
-    String commandName = groupName + " " + command.name;
-
-    // 3. Everything but the two words, with the command's options and the global ones.
     tokens.addAll(rest.subList(1, rest.size()));
+    return run(cli, group, command, tokens);
+  }
+
+  /** 3. Parses everything but the two words with the command's options and the global ones, and runs it. */
+  private static int run(Cli cli, Group group, Command command, List<String> tokens) {
+    String commandName = Help.ROOT + " " + group.name + " " + command.name;
     Options options = Cli.levelOptions().addOptions(command.options);
     CommandLine line = parse(options, tokens.toArray(new String[0]), false, commandName);
     if (line.hasOption(Cli.VERSION)) {
