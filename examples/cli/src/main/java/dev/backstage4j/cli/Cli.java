@@ -12,21 +12,21 @@ import org.apache.commons.cli.Options;
  * stdout and stderr, and what the command opened (closed when it ends).
  */
 final class Cli {
-  static final Option HELP = Option.builder("h").longOpt("help").desc("Show this help and exit.").build();
-  static final Option VERSION = Option.builder("V").longOpt("version").desc("Print the version and exit.").build();
+  static final Option HELP = Option.builder("h").longOpt("help").desc("Show this help and exit.").get();
+  static final Option VERSION = Option.builder("V").longOpt("version").desc("Print the version and exit.").get();
   static final Option URL = Option.builder().longOpt("url").hasArg().argName("URL")
-      .desc("Backstage backend root, e.g. http://localhost:7007 (default: $BACKSTAGE_URL).").build();
+      .desc("Backstage backend root, e.g. http://localhost:7007 (default: $BACKSTAGE_URL).").get();
   static final Option TOKEN = Option.builder().longOpt("token").hasArg().argName("TOKEN")
-      .desc("Bearer token for Backstage (default: $BACKSTAGE_TOKEN). Never printed.").build();
+      .desc("Bearer token for Backstage (default: $BACKSTAGE_TOKEN). Never printed.").get();
   static final Option OUTPUT = Option.builder("o").longOpt("output").hasArg().argName("FORMAT")
-      .desc("Output format: table, json or yaml (default: table).").build();
+      .desc("Output format: table, json or yaml (default: table).").get();
   static final Option EMBEDDED = Option.builder().longOpt("embedded")
       .desc("Run against the embedded testkit seeded with the sample organisation (the default when no URL is"
-          + " given).").build();
+          + " given).").get();
   static final Option QUIET = Option.builder("q").longOpt("quiet")
-      .desc("Print only results: no progress, no summaries.").build();
+      .desc("Print only results: no progress, no summaries.").get();
   static final Option VERBOSE = Option.builder("v").longOpt("verbose")
-      .desc("Print details of errors (and debug logs) on stderr.").build();
+      .desc("Print details of errors (and debug logs) on stderr.").get();
 
   String url;
   String token;

@@ -51,12 +51,12 @@ abstract class Command {
 
   /** Declares a flag, e.g. {@code --all}. */
   final Option flag(String longName, String description) {
-    return add(Option.builder().longOpt(longName).desc(description).build());
+    return add(Option.builder().longOpt(longName).desc(description).get());
   }
 
   /** Declares an option with a value, e.g. {@code --page-size N}; repeat it on the command line for several. */
   final Option value(String longName, String label, String description) {
-    return add(Option.builder().longOpt(longName).hasArg().argName(label).desc(description).build());
+    return add(Option.builder().longOpt(longName).hasArg().argName(label).desc(description).get());
   }
 
   /** Declares an option with a value that must be given (checked after {@code --help}, which wins). */

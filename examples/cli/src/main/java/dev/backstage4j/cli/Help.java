@@ -5,7 +5,16 @@ import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
-/** Prints the help of the root, a group or a command (options laid out by commons-cli's {@link HelpFormatter}). */
+/**
+ * Prints the help of the root, a group or a command; options are laid out by commons-cli's classic
+ * {@code HelpFormatter}.
+ *
+ * <p>That formatter is deprecated since commons-cli 1.10 in favour of {@code org.apache.commons.cli.help}, which
+ * prints options as a table with a header row and padded columns, and loads about 15 more classes (five of them
+ * lambdas) on the {@code --help} path; the classic one prints the familiar {@code -o,--output=<FORMAT>} list and
+ * remains in the 1.x line.
+ */
+@SuppressWarnings("deprecation")
 final class Help {
   static final String ROOT = "backstage4j";
   private static final int WIDTH = 80;

@@ -132,7 +132,7 @@ public final class Main {
   /** Parses with commons-cli; a parse failure becomes a bad command line error naming {@code command}. */
   private static CommandLine parse(Options options, String[] args, boolean stopAtCommandWord, String command) {
     try {
-      return DefaultParser.builder().setAllowPartialMatching(false).build().parse(options, args,
+      return DefaultParser.builder().setAllowPartialMatching(false).get().parse(options, args,
           stopAtCommandWord);
     } catch (UnrecognizedOptionException e) {
       throw CliException.badCommandLine(command, "Unknown option: '" + e.getOption() + "'");
