@@ -64,7 +64,7 @@ final class CatalogCommand {
   }
 
   static final class Query extends Command {
-    private final Option filter = value("filter", "FILTER", FILTER_HELP);
+    private final Option filterOption = value("filter", "FILTER", FILTER_HELP);
     private final Option fieldsOption = value("fields", "FIELD,...",
         "Only these fields, e.g. metadata.name,spec.owner (also the table columns).");
     private final Option allOption = flag("all", "Follow every page.");
@@ -78,10 +78,10 @@ final class CatalogCommand {
     @Override
     int run(Invocation in) {
       Cli cli = in.cli;
-      List<String> filters = in.values(filter);
+      List<String> filters = in.values(filterOption);
       List<String> fields = in.list(fieldsOption);
       boolean all = in.flag(allOption);
-      int pageSize = in.intValue(pageSizeOption, 100);
+      int pageSize = in.count(pageSizeOption, 100);
       EntityQuery.Builder q = EntityQuery.builder().filter(Entities.filter(filters)).pageSize(pageSize);
       if (!fields.isEmpty()) {
         q.fields(fields.toArray(new String[0]));
@@ -117,8 +117,8 @@ final class CatalogCommand {
   }
 
   static final class Facets extends Command {
-    private final Option facet = value("facet", "FIELD,...", "Fields to count, e.g. spec.owner.");
-    private final Option filter = value("filter", "FILTER", FILTER_HELP);
+    private final Option facetOption = value("facet", "FIELD,...", "Fields to count, e.g. spec.owner.");
+    private final Option filterOption = value("filter", "FILTER", FILTER_HELP);
 
     Facets() {
       super("facets", "Count entities per value of some fields (default: kind, spec.type, spec.lifecycle).", null);
@@ -127,10 +127,10 @@ final class CatalogCommand {
     @Override
     int run(Invocation in) {
       Cli cli = in.cli;
-      List<String> facets = in.list(facet);
+      List<String> facets = in.list(facetOption);
       List<String> names = facets.isEmpty() ? List.of("kind", "spec.type", "spec.lifecycle") : facets;
       EntityFacets result = cli.backstage().catalog().entities().facets(names,
-          Entities.filter(in.values(filter)));
+          Entities.filter(in.values(filterOption)));
       Map<String, Object> data = new LinkedHashMap<>();
       result.all().forEach((facet, counts) -> {
         List<Map<String, Object>> list = new ArrayList<>();
@@ -152,7 +152,7 @@ final class CatalogCommand {
   }
 
   static final class Refs extends Command {
-    private final Option filter = value("filter", "FILTER", FILTER_HELP);
+    private final Option filterOption = value("filter", "FILTER", FILTER_HELP);
 
     Refs() {
       super("refs", "Print the ref of every entity (matching the filters), one per line: handy in shell loops.",
@@ -162,7 +162,7 @@ final class CatalogCommand {
     @Override
     int run(Invocation in) {
       Cli cli = in.cli;
-      EntityQuery q = EntityQuery.builder().filter(Entities.filter(in.values(filter)))
+      EntityQuery q = EntityQuery.builder().filter(Entities.filter(in.values(filterOption)))
           .fields("kind", "metadata.name", "metadata.namespace").orderBy("metadata.name",
               dev.backstage4j.catalog.SortOrder.ASC).build();
       List<String> refs = new ArrayList<>();

@@ -61,17 +61,22 @@ final class Invocation {
     return out;
   }
 
-  /** Returns the option's value as an int, or {@code fallback} if it was not given. */
-  int intValue(Option o, int fallback) {
+  /** Returns the option's value as a count of at least 1, or {@code fallback} if it was not given. */
+  int count(Option o, int fallback) {
     String v = value(o);
     if (v == null) {
       return fallback;
     }
+    int n;
     try {
-      return Integer.parseInt(v.strip());
+      n = Integer.parseInt(v.strip());
     } catch (NumberFormatException e) {
       throw bad(o, "'" + v + "' is not a whole number");
     }
+    if (n < 1) {
+      throw bad(o, "must be at least 1, not " + n);
+    }
+    return n;
   }
 
   /** Returns the option's value as a path, or null. */

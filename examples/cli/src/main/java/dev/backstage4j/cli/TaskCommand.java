@@ -89,7 +89,7 @@ final class TaskCommand {
   }
 
   static final class ListTasks extends Command {
-    private final Option status = value("status", "STATUS", "Only tasks in this status (repeatable): open,"
+    private final Option statusOption = value("status", "STATUS", "Only tasks in this status (repeatable): open,"
         + " processing, completed, failed, cancelled, skipped.");
     private final Option createdByOption = value("created-by", "USER_REF", "Only tasks created by this user.");
     private final Option limitOption = value("limit", "N", "At most N (default: 50).");
@@ -102,8 +102,8 @@ final class TaskCommand {
     int run(Invocation in) {
       Cli cli = in.cli;
       String createdBy = in.value(createdByOption);
-      TaskQuery.Builder q = TaskQuery.builder().newestFirst().limit(in.intValue(limitOption, 50));
-      in.choices(status, TaskStatus.class).forEach(q::status);
+      TaskQuery.Builder q = TaskQuery.builder().newestFirst().limit(in.count(limitOption, 50));
+      in.choices(statusOption, TaskStatus.class).forEach(q::status);
       if (createdBy != null) {
         q.createdBy(createdBy);
       }

@@ -38,21 +38,21 @@ final class TemplateCommand {
 
   /** The template inputs shared by dry-run and run: values, and secrets that are never printed. */
   static final class Inputs {
-    private final Option values;
-    private final Option secrets;
+    private final Option valuesOption;
+    private final Option secretsOption;
 
     /** Declares {@code --values} and {@code --secret} on the command. */
     Inputs(Command command) {
-      values = command.value("values", "KEY=VALUE|FILE", VALUES_HELP);
-      secrets = command.value("secret", "NAME=VALUE", "A secret; never printed.");
+      valuesOption = command.value("values", "KEY=VALUE|FILE", VALUES_HELP);
+      secretsOption = command.value("secret", "NAME=VALUE", "A secret; never printed.");
     }
 
     Map<String, Object> values(Invocation in) {
-      return Values.parse(in.values(values));
+      return Values.parse(in.values(valuesOption));
     }
 
     Secrets secrets(Invocation in) {
-      return Secrets.of(Values.strings(in.values(secrets), "--secret"));
+      return Secrets.of(Values.strings(in.values(secretsOption), "--secret"));
     }
   }
 

@@ -156,6 +156,12 @@ class CommandLineTest {
   }
 
   @Test
+  void zeroCount_isAUsageErrorNotACrash() {
+    assertUsage(CliRun.run("catalog", "query", "--page-size", "0", "--all"),
+        "Invalid value for option '--page-size': must be at least 1, not 0", "backstage4j catalog query");
+  }
+
+  @Test
   void badChoice_listsTheValidOnes() {
     assertUsage(CliRun.run("catalog", "validate", INVALID, "-o", "xml"),
         "Invalid value for option '--output': expected one of table, json, yaml but was 'xml'",
