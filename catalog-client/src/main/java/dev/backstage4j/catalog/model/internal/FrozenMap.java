@@ -2,17 +2,22 @@ package dev.backstage4j.catalog.model.internal;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * An unmodifiable JSON object of at most {@link #MAX_KEYS} keys, in insertion order, held as one array of
  * alternating keys and values and looked up by a scan. Entities consist of many such small objects (metadata,
  * links, relations, labels); this form costs two allocations each instead of a {@code LinkedHashMap}'s node per
- * key plus an unmodifiable wrapper, which is what makes decoding a large catalog nearly as cheap as decoding plain
+ * key plus an unmodifiable wrapper, which is what makes decoding a large catalog as cheap as decoding plain
  * maps. Larger objects stay {@code LinkedHashMap}s, where a scan would be slow. Equality, hash code and
  * {@code toString} follow the {@link Map} contract, so it compares equal to any map with the same entries.
  */
@@ -94,7 +99,7 @@ final class FrozenMap extends AbstractMap<String, Object> {
   }
 
   @Override
-  public void replaceAll(java.util.function.BiFunction<? super String, ? super Object, ?> function) {
+  public void replaceAll(BiFunction<? super String, ? super Object, ?> function) {
     throw unmodifiable();
   }
 
@@ -119,22 +124,22 @@ final class FrozenMap extends AbstractMap<String, Object> {
   }
 
   @Override
-  public Object computeIfAbsent(String key, java.util.function.Function<? super String, ?> f) {
+  public Object computeIfAbsent(String key, Function<? super String, ?> f) {
     throw unmodifiable();
   }
 
   @Override
-  public Object computeIfPresent(String key, java.util.function.BiFunction<? super String, ? super Object, ?> f) {
+  public Object computeIfPresent(String key, BiFunction<? super String, ? super Object, ?> f) {
     throw unmodifiable();
   }
 
   @Override
-  public Object compute(String key, java.util.function.BiFunction<? super String, ? super Object, ?> f) {
+  public Object compute(String key, BiFunction<? super String, ? super Object, ?> f) {
     throw unmodifiable();
   }
 
   @Override
-  public Object merge(String key, Object value, java.util.function.BiFunction<? super Object, ? super Object, ?> f) {
+  public Object merge(String key, Object value, BiFunction<? super Object, ? super Object, ?> f) {
     throw unmodifiable();
   }
 
@@ -217,7 +222,7 @@ final class FrozenMap extends AbstractMap<String, Object> {
       }
       keyBits |= bit;
       if (length == 2 * MAX_KEYS) {
-        large = new java.util.LinkedHashMap<>(4 * MAX_KEYS);
+        large = new LinkedHashMap<>(4 * MAX_KEYS);
         for (int i = 0; i < length; i += 2) {
           large.put((String) kv[i], kv[i + 1]);
         }
@@ -225,7 +230,7 @@ final class FrozenMap extends AbstractMap<String, Object> {
         return;
       }
       if (length == kv.length) {
-        kv = java.util.Arrays.copyOf(kv, 2 * length);
+        kv = Arrays.copyOf(kv, 2 * length);
       }
       kv[length++] = key;
       kv[length++] = value;
@@ -233,12 +238,12 @@ final class FrozenMap extends AbstractMap<String, Object> {
 
     Map<String, Object> build() {
       if (large != null) {
-        return java.util.Collections.unmodifiableMap(large);
+        return Collections.unmodifiableMap(large);
       }
       if (length == 0) {
         return EMPTY;
       }
-      return new FrozenMap(length == kv.length ? kv : java.util.Arrays.copyOf(kv, length), keyBits);
+      return new FrozenMap(length == kv.length ? kv : Arrays.copyOf(kv, length), keyBits);
     }
   }
 }
