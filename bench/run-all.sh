@@ -15,7 +15,15 @@ cp_of() {  # test classpath of a module: its classes, its test classes and its d
     -Dmdep.includeScope=test >&2
   echo "$m/$B/test-classes:$m/$B/classes:$(cat "$f")"
 }
-run() { echo; echo "== $*"; "$@"; }
+run() {  # prints the harness and its arguments, not the long classpath
+  local shown=() skip=0 arg
+  for arg in "${@:2}"; do
+    if ((skip)); then skip=0; shown+=("<classpath>"); continue; fi
+    [[ "$arg" == -cp ]] && skip=1
+    shown+=("$arg")
+  done
+  echo; echo "== $1 ${shown[*]}"; "$@"
+}
 
 CAT=$(cp_of catalog-client)
 run java -Xmx64m -cp "$CAT" dev.backstage4j.catalog.model.ValidationBenchmark 100000
