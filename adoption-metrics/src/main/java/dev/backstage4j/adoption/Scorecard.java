@@ -13,7 +13,7 @@ import java.util.Set;
  * with {@link #evaluate(Iterable, EvaluationContext)} or, for options, {@link #runner()}.
  *
  * <pre>{@code
- * Scorecard card = Scorecard.builder("Service maturity")
+ * Scorecard card = Scorecard.builder("Service maturity")   // or Scorecard.standard(), this very scorecard
  *     .addChecks(Checks.all())
  *     .addCheck(Checks.annotation("has-on-call", "pagerduty.com/service-id", "On-call is set up"))
  *     .addTrack(Track.of("Basics",
@@ -65,6 +65,26 @@ public final class Scorecard {
   /** Returns a builder for a scorecard with the given name. */
   public static Builder builder(String name) {
     return new Builder(name);
+  }
+
+  /**
+   * Returns a ready-made scorecard to start from, "Service maturity": every built-in check ({@link Checks#all()})
+   * plus {@code has-on-call} (annotation {@code pagerduty.com/service-id}), and one track, {@code Basics}:
+   * Bronze (has-owner, has-description), Silver (owner-resolves, has-system, has-lifecycle), Gold (has-techdocs,
+   * has-source-location, has-on-call). The {@code backstage4j} CLI scores with it unless given a file; adapt it
+   * with {@link #toBuilder()}.
+   */
+  public static Scorecard standard() {
+    Check onCall = Checks.annotation("has-on-call", "pagerduty.com/service-id", "On-call is set up")
+        .withHowToFix("Add the annotation pagerduty.com/service-id with the service's PagerDuty id.");
+    return builder("Service maturity")
+        .addChecks(Checks.all())
+        .addCheck(onCall)
+        .addTrack(Track.of("Basics",
+            Level.of("Bronze", "has-owner", "has-description"),
+            Level.of("Silver", "owner-resolves", "has-system", "has-lifecycle"),
+            Level.of("Gold", "has-techdocs", "has-source-location", "has-on-call")))
+        .build();
   }
 
   /**

@@ -39,6 +39,41 @@ class ScorecardTest {
   }
 
   @Test
+  void standard_scoresTheServiceMaturityLevels() {
+    Scorecard standard = Scorecard.standard();
+    assertEquals("Service maturity", standard.name());
+    List<String> ids = new ArrayList<>();
+    standard.checks().forEach(c -> ids.add(c.id()));
+    Checks.all().forEach(c -> assertTrue(ids.contains(c.id()), c.id()));
+    assertTrue(ids.contains("has-on-call"));
+
+    Entity team = Entity.builder().apiVersion("backstage.io/v1alpha1").kind("Group").name("team-a")
+        .spec("type", "team").spec("children", List.of()).build();
+    Entity bronze = component("bronze").spec("owner", "team-a").description("Does things").build();
+    Entity silver = component("silver").spec("owner", "team-a").description("Does things")
+        .spec("system", "shop").spec("lifecycle", "production").build();
+    Entity gold = component("gold").spec("owner", "team-a").description("Does things")
+        .spec("system", "shop").spec("lifecycle", "production")
+        .annotation("backstage.io/techdocs-ref", "dir:.")
+        .annotation("backstage.io/source-location", "url:https://git.example.com/gold/")
+        .annotation("pagerduty.com/service-id", "P123").build();
+    Entity unowned = component("unowned").description("Does things").build();
+    List<Entity> all = List.of(team, bronze, silver, gold, unowned);
+    ScorecardResult r = standard.evaluate(all, EvaluationContext.gather(all));
+    assertEquals(Optional.of("Bronze"), r.entity("component:default/bronze").orElseThrow().level("Basics"));
+    assertEquals(Optional.of("Silver"), r.entity("component:default/silver").orElseThrow().level("Basics"));
+    assertEquals(Optional.of("Gold"), r.entity("component:default/gold").orElseThrow().level("Basics"));
+    assertEquals(Optional.empty(), r.entity("component:default/unowned").orElseThrow().level("Basics"));
+    assertEquals(List.of("has-techdocs", "has-source-location", "has-on-call"),
+        r.entity("component:default/silver").orElseThrow().missingFor("Basics", "Gold"));
+  }
+
+  private static Entity.Builder component(String name) {
+    return Entity.builder().apiVersion("backstage.io/v1alpha1").kind("Component").name(name)
+        .spec("type", "service");
+  }
+
+  @Test
   void level_isNotHeld_whenALowerLevelFails_evenIfHigherChecksPass() {
     // recommendation-model has no description (Bronze) but passes has-lifecycle (Silver)
     EntityResult r = entity("component:default/recommendation-model");

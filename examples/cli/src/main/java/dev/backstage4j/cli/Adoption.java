@@ -1,9 +1,6 @@
 package dev.backstage4j.cli;
 
-import dev.backstage4j.adoption.Check;
-import dev.backstage4j.adoption.Checks;
 import dev.backstage4j.adoption.EvaluationContext;
-import dev.backstage4j.adoption.Level;
 import dev.backstage4j.adoption.Rollup;
 import dev.backstage4j.adoption.Scorecard;
 import dev.backstage4j.adoption.ScorecardResult;
@@ -38,23 +35,9 @@ final class Adoption {
         + String.join(",", DEFAULT_KINDS) + "); the whole catalog is still read to know which owners exist.");
   }
 
-  /** The built-in scorecard: every built-in check, on-call, and one track of three levels. */
-  static Scorecard defaultScorecard() {
-    Check onCall = Checks.annotation("has-on-call", "pagerduty.com/service-id", "On-call is set up")
-        .withHowToFix("Add the annotation pagerduty.com/service-id with the service's PagerDuty id.");
-    return Scorecard.builder("Service maturity")
-        .addChecks(Checks.all())
-        .addCheck(onCall)
-        .addTrack(Track.of("Basics",
-            Level.of("Bronze", "has-owner", "has-description"),
-            Level.of("Silver", "owner-resolves", "has-system", "has-lifecycle"),
-            Level.of("Gold", "has-techdocs", "has-source-location", "has-on-call")))
-        .build();
-  }
-
   Scorecard scorecard(Invocation in) {
     Path file = in.path(scorecardOption);
-    return file == null ? defaultScorecard() : Scorecard.fromYaml(file);
+    return file == null ? Scorecard.standard() : Scorecard.fromYaml(file);
   }
 
   /** Reads every entity of the catalog (one streamed request), with progress on a terminal. */
