@@ -50,7 +50,7 @@ final class DefaultLocations implements CatalogLocations {
     try {
       return calls.run(create(type, target, false, onConflict), registration("POST /locations response"));
     } catch (ConflictException e) {
-      throw refreshIgnored(e, onConflict);
+      throw onConflict == LocationConflict.REFRESH ? refreshIgnored(e) : e;
     }
   }
 
@@ -58,24 +58,20 @@ final class DefaultLocations implements CatalogLocations {
   public CompletableFuture<LocationRegistration> registerAsync(String type, String target,
       LocationConflict onConflict) {
     Objects.requireNonNull(onConflict, "onConflict");
-    return calls.runAsync(create(type, target, false, onConflict), registration("POST /locations response"))
-        .handle((r, e) -> {
-          Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-          if (c instanceof ConflictException) {
-            throw refreshIgnored((ConflictException) c, onConflict);
-          }
-          if (e != null) {
-            throw e instanceof CompletionException ? (CompletionException) e : new CompletionException(e);
-          }
-          return r;
-        });
+    CompletableFuture<LocationRegistration> created =
+        calls.runAsync(create(type, target, false, onConflict), registration("POST /locations response"));
+    if (onConflict != LocationConflict.REFRESH) {
+      return created;
+    }
+    return created.exceptionally(e -> {
+      Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+      throw c instanceof ConflictException ? refreshIgnored((ConflictException) c)
+          : e instanceof CompletionException ? (CompletionException) e : new CompletionException(e);
+    });
   }
 
   /** A conflict despite onConflict=refresh means the server does not know the option: say so, keep the rest. */
-  private static ConflictException refreshIgnored(ConflictException e, LocationConflict onConflict) {
-    if (onConflict != LocationConflict.REFRESH) {
-      return e;
-    }
+  private static ConflictException refreshIgnored(ConflictException e) {
     ApiError error = e.error();
     ApiError.Builder b = ApiError.builder(error.statusCode()).name(error.name())
         .message(error.message() + " (this catalog ignored onConflict=refresh: it is older than the catalog"

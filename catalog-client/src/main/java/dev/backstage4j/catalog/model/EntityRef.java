@@ -104,8 +104,7 @@ public final class EntityRef implements Comparable<EntityRef> {
       namespace = defaultNamespace == null || defaultNamespace.isEmpty() ? DEFAULT_NAMESPACE : defaultNamespace;
     }
     if (kind == null || kind.isEmpty()) {
-      throw new IllegalArgumentException("Entity reference " + jsonString(ref)
-          + " had missing or empty kind (e.g. did not start with \"component:\" or similar)");
+      throw new IllegalArgumentException(missingKind(ref));
     }
     return new EntityRef(kind, namespace, name);
   }
@@ -116,11 +115,12 @@ public final class EntityRef implements Comparable<EntityRef> {
    */
   static String fullRefProblem(String ref) {
     String problem = formProblem(ref);
-    if (problem == null && kindEnd(ref) == -1) {
-      problem = "Entity reference " + jsonString(ref)
-          + " had missing or empty kind (e.g. did not start with \"component:\" or similar)";
-    }
-    return problem;
+    return problem == null && kindEnd(ref) == -1 ? missingKind(ref) : problem;
+  }
+
+  private static String missingKind(String ref) {
+    return "Entity reference " + jsonString(ref)
+        + " had missing or empty kind (e.g. did not start with \"component:\" or similar)";
   }
 
   /** The form check of {@link #parse(String, String, String)}: null, or the message for an empty ref or part. */

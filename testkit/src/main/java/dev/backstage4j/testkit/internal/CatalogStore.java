@@ -183,8 +183,7 @@ public final class CatalogStore {
     try {
       Loc existing = locationByRefLocked(type, target);
       if (existing != null && refreshIfExists) {
-        replaceOrigin(existing.ref(), file != null && Files.isRegularFile(file)
-            ? readRoot(existing, file, new ArrayList<>()) : List.of());
+        replaceOrigin(existing.ref(), read); // same type and target, so the same origin and entities
         return existing;
       }
       if (existing != null) {

@@ -1,6 +1,7 @@
 package dev.backstage4j.catalog.model.internal;
 
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.RandomAccess;
@@ -17,6 +18,14 @@ final class FrozenList extends AbstractList<Object> implements RandomAccess {
   static final FrozenList EMPTY = new FrozenList(new Object[0]);
 
   private final Object[] items;
+
+  /** Returns the first {@code size} items as a frozen list, taking {@code items} over when it is exactly full. */
+  static FrozenList of(Object[] items, int size) {
+    if (size == 0) {
+      return EMPTY;
+    }
+    return new FrozenList(size == items.length ? items : Arrays.copyOf(items, size));
+  }
 
   /** Takes over {@code items}: nobody may change it. */
   FrozenList(Object[] items) {

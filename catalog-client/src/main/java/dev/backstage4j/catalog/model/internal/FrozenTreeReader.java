@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * Reads one JSON object from a streaming parser straight into the form {@link Trees#freeze} produces:
- * unmodifiable {@link FrozenMap}s (or {@code LinkedHashMap}s when large) and {@link FrozenList}s, integers as {@code Long} (or {@code BigInteger}
- * when too large), other numbers as {@code Double} (or {@code BigDecimal} when asked), so no second walk or
- * copy is needed. Duplicate keys keep the last value, as Jackson's own map reading does.
+ * {@link FrozenMap}s and {@link FrozenList}s, integers as {@code Long} (or {@code BigInteger} when too large), other
+ * numbers as {@code Double} (or {@code BigDecimal} when asked), so no second walk or copy is needed. Duplicate
+ * keys keep the last value, as Jackson's own map reading does.
  */
 final class FrozenTreeReader {
   private FrozenTreeReader() {}
@@ -38,19 +38,15 @@ final class FrozenTreeReader {
       case START_OBJECT:
         return readObject(p, bigDecimals);
       case START_ARRAY: {
-        JsonToken n = p.nextToken();
-        if (n == JsonToken.END_ARRAY) {
-          return FrozenList.EMPTY;
-        }
         Object[] items = new Object[4];
         int size = 0;
-        for (; n != JsonToken.END_ARRAY; n = p.nextToken()) {
+        for (JsonToken n = p.nextToken(); n != JsonToken.END_ARRAY; n = p.nextToken()) {
           if (size == items.length) {
             items = Arrays.copyOf(items, 2 * size);
           }
           items[size++] = value(p, n, bigDecimals);
         }
-        return new FrozenList(size == items.length ? items : Arrays.copyOf(items, size));
+        return FrozenList.of(items, size);
       }
       case VALUE_NUMBER_INT:
         return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue()

@@ -66,9 +66,6 @@ public final class Trees {
     }
     if (value instanceof List) {
       List<?> in = (List<?>) value;
-      if (in.isEmpty()) {
-        return FrozenList.EMPTY;
-      }
       Object[] out = new Object[in.size()];
       int i = 0;
       for (Object o : in) {
@@ -79,7 +76,7 @@ public final class Trees {
         }
         i++;
       }
-      return new FrozenList(out);
+      return FrozenList.of(out, out.length);
     }
     throw new BadValue(false, value);
   }
