@@ -1,5 +1,7 @@
 'use strict';
-// The real Backstage backend of the backstage4j conformance suite: catalog + scaffolder only, plain CommonJS.
+// The real Backstage backend of the backstage4j conformance suite, plain CommonJS: catalog and scaffolder, plus
+// what a Java backend plugin talks to (auth with the guest provider for real user tokens, notifications, events,
+// MCP actions).
 // Started by dev.backstage4j.conformance.RealBackstage as: node index.js --config app-config.yaml
 // (after ./install.sh). Listens on 127.0.0.1 only; see app-config.yaml for the environment it reads.
 const { createBackend } = require('@backstage/backend-defaults');
@@ -41,6 +43,14 @@ backend.add(require('@backstage/plugin-catalog-backend'));
 backend.add(require('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'));
 backend.add(allowFileLocations);
 backend.add(require('@backstage/plugin-scaffolder-backend'));
+// Real user and limited-user (obo) tokens without a browser: GET /api/auth/guest/refresh.
+backend.add(require('@backstage/plugin-auth-backend'));
+backend.add(require('@backstage/plugin-auth-backend-module-guest-provider'));
+// POST /api/notifications/notifications (service callers) and reading them back as a user.
+backend.add(require('@backstage/plugin-notifications-backend'));
+backend.add(require('@backstage/plugin-events-backend'));
+// Actions from backend.actions.pluginSources offered as MCP tools at POST /api/mcp-actions/v1.
+backend.add(require('@backstage/plugin-mcp-actions-backend'));
 
 backend.start().catch(err => {
   console.error('Backend failed to start', err);
