@@ -67,6 +67,11 @@ public final class DefaultScaffolderClient implements ScaffolderClient, Scaffold
   }
 
   @Override
+  public void close() {
+    transport.close();
+  }
+
+  @Override
   public Tasks tasks() {
     return this;
   }
