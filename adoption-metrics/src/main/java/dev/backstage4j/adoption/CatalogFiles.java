@@ -73,7 +73,7 @@ public final class CatalogFiles implements Iterable<Entity> {
     return false;
   }
 
-  /** Returns the files that will be read. */
+  /** {@return the files that will be read} */
   public List<Path> files() {
     return files;
   }
@@ -139,7 +139,7 @@ public final class CatalogFiles implements Iterable<Entity> {
     return out;
   }
 
-  /** Returns the line of the deepest node on a dotted path that exists, or the document's line. */
+  /** {@return the line of the deepest node on a dotted path that exists, or the document's line} */
   private static int lineOf(YamlNode doc, String dotted) {
     YamlNode cur = doc;
     if (dotted != null && !dotted.isEmpty()) {
@@ -153,7 +153,7 @@ public final class CatalogFiles implements Iterable<Entity> {
     return cur.line();
   }
 
-  /** Returns the number of files. */
+  /** {@return the number of files} */
   @Override
   public String toString() {
     return "CatalogFiles{" + files.size() + " files}";

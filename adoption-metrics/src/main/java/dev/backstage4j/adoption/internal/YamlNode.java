@@ -34,13 +34,13 @@ public final class YamlNode {
       this.line = line;
     }
 
-    /** Returns the 1-based line. */
+    /** {@return the 1-based line} */
     public int line() {
       return line;
     }
   }
 
-  /** Returns every document in the reader (a multi-document stream gives several). */
+  /** {@return every document in the reader (a multi-document stream gives several)} */
   public static List<YamlNode> readAll(Reader reader) throws SyntaxError {
     List<YamlNode> docs = new ArrayList<>();
     try (JsonParser p = new YAMLFactory().createParser(reader)) {
@@ -90,17 +90,17 @@ public final class YamlNode {
     }
   }
 
-  /** Returns the 1-based line the value starts on. */
+  /** {@return the 1-based line the value starts on} */
   public int line() {
     return line;
   }
 
-  /** Returns whether this is a map. */
+  /** {@return whether this is a map} */
   public boolean isMap() {
     return value instanceof Map;
   }
 
-  /** Returns whether this is a list. */
+  /** {@return whether this is a list} */
   public boolean isList() {
     return value instanceof List;
   }
@@ -117,12 +117,12 @@ public final class YamlNode {
     return (List<YamlNode>) value;
   }
 
-  /** Returns the scalar value (String, Number, Boolean or null); null for maps and lists. */
+  /** {@return the scalar value (String, Number, Boolean or null); null for maps and lists} */
   public Object scalar() {
     return isMap() || isList() ? null : value;
   }
 
-  /** Returns the plain Java tree (maps, lists, scalars) without lines. */
+  /** {@return the plain Java tree (maps, lists, scalars) without lines} */
   public Object toPlain() {
     if (isMap()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -137,7 +137,7 @@ public final class YamlNode {
     return value;
   }
 
-  /** Returns a short type name for messages: object, array, string, number, boolean or null. */
+  /** {@return a short type name for messages: object, array, string, number, boolean or null} */
   public String typeName() {
     if (isMap()) {
       return "object";

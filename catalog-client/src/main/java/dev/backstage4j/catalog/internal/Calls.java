@@ -92,7 +92,7 @@ final class Calls {
     return e;
   }
 
-  /** Returns whether a 404 says the route does not exist rather than the resource. */
+  /** {@return whether a 404 says the route does not exist rather than the resource} */
   static boolean routeMissing(ApiError error, String operation) {
     if (error.name().isEmpty()) {
       String body = error.bodyExcerpt().strip();

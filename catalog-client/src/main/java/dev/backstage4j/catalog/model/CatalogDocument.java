@@ -19,22 +19,22 @@ public final class CatalogDocument {
     this.validation = validation;
   }
 
-  /** Returns the document's tree as unmodifiable plain Java values (empty if the root was not a map). */
+  /** {@return the document's tree as unmodifiable plain Java values (empty if the root was not a map)} */
   public Map<String, Object> tree() {
     return tree;
   }
 
-  /** Returns where the document starts. */
+  /** {@return where the document starts} */
   public SourceLocation source() {
     return source;
   }
 
-  /** Returns whether the catalog would accept the document. */
+  /** {@return whether the catalog would accept the document} */
   public boolean isValid() {
     return validation.isValid();
   }
 
-  /** Returns the verdict and every violation, each with its file:line:column. */
+  /** {@return the verdict and every violation, each with its file:line:column} */
   public ValidationResult validation() {
     return validation;
   }
@@ -49,7 +49,7 @@ public final class CatalogDocument {
     return validation.orThrow();
   }
 
-  /** Returns the source location and verdict for debugging. */
+  /** {@return the source location and verdict for debugging} */
   @Override
   public String toString() {
     return "CatalogDocument{" + source + ", " + (isValid() ? "valid" : validation.violations().size()

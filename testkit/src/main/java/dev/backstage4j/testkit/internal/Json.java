@@ -106,7 +106,7 @@ public final class Json {
     return null;
   }
 
-  /** Returns the string at {@code key} or null. */
+  /** {@return the string at {@code key} or null} */
   static String str(Object parent, String key) {
     if (parent instanceof Map<?, ?> m && m.get(key) instanceof String s) {
       return s;

@@ -125,7 +125,7 @@ public final class Trees {
     }
   }
 
-  /** Returns a JavaScript {@code typeof}-like name of a JSON value, for messages. */
+  /** {@return a JavaScript {@code typeof}-like name of a JSON value, for messages} */
   public static String typeName(Object v) {
     if (v == null) {
       return "null";
