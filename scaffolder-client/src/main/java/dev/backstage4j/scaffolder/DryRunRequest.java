@@ -2,6 +2,7 @@ package dev.backstage4j.scaffolder;
 
 import dev.backstage4j.catalog.model.Entity;
 import dev.backstage4j.scaffolder.internal.TemplateFolder;
+import dev.backstage4j.scaffolder.internal.Wire;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -1,6 +1,7 @@
 package dev.backstage4j.scaffolder;
 
 import dev.backstage4j.scaffolder.internal.SafeFiles;
+import dev.backstage4j.scaffolder.internal.Wire;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

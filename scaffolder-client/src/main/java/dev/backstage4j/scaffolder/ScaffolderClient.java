@@ -3,6 +3,7 @@ package dev.backstage4j.scaffolder;
 import dev.backstage4j.catalog.model.EntityRef;
 import dev.backstage4j.core.ClientConfig;
 import dev.backstage4j.core.CredentialsProvider;
+import dev.backstage4j.scaffolder.internal.DefaultScaffolderClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -187,7 +188,7 @@ public interface ScaffolderClient {
 
     /** Builds the client; fails fast naming a missing or bad setting. */
     public ScaffolderClient build() {
-      return new DefaultScaffolderClient(config.build(), maxReconnects);
+      return DefaultScaffolderClient.create(config.build(), maxReconnects, Values.INSTANCE);
     }
   }
 }

@@ -4,6 +4,8 @@ import dev.backstage4j.core.BackstageApiException;
 import dev.backstage4j.core.BackstageException;
 import dev.backstage4j.core.BackstageTransportException;
 import dev.backstage4j.core.internal.EventStreamListener;
+import dev.backstage4j.scaffolder.internal.DefaultScaffolderClient;
+import dev.backstage4j.scaffolder.internal.TaskEventSource;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -35,7 +37,7 @@ public final class TaskEventStream implements Iterator<TaskEvent>, AutoCloseable
   private static final Logger LOG = LoggerFactory.getLogger(TaskEventStream.class);
   private static final long MAX_BACKOFF_MILLIS = 5_000;
 
-  private final DefaultScaffolderClient client;
+  private final TaskEventSource client;
   private final String taskId;
   private final int maxReconnects;
   private final LinkedBlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
@@ -54,7 +56,7 @@ public final class TaskEventStream implements Iterator<TaskEvent>, AutoCloseable
   private boolean eventsOnConnection;
   private TaskEvent pending;
 
-  TaskEventStream(DefaultScaffolderClient client, String taskId, long afterEventId, int maxReconnects) {
+  TaskEventStream(TaskEventSource client, String taskId, long afterEventId, int maxReconnects) {
     this.client = client;
     this.taskId = taskId;
     this.lastId = Math.max(0, afterEventId);

@@ -1,5 +1,6 @@
 package dev.backstage4j.scaffolder;
 
+import dev.backstage4j.scaffolder.internal.Wire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

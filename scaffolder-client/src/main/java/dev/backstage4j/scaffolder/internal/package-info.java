@@ -1,2 +1,5 @@
-/** Implementation details of the scaffolder client (file-system safety, template folders); not API. */
+/**
+ * Implementation of the scaffolder client: the client, its JSON shapes, file-system safety and template folders;
+ * not API.
+ */
 package dev.backstage4j.scaffolder.internal;

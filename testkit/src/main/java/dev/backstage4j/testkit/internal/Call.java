@@ -153,4 +153,22 @@ final class Call {
     }
     return out;
   }
+
+  /** An integer query parameter ({@code null} if absent), rejected as the real router does when malformed. */
+  Integer intParam(String name, int min) {
+    String v = first(name);
+    if (v == null) {
+      return null;
+    }
+    int n;
+    try {
+      n = Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw ApiFailure.input("request/query/" + name + " must be integer");
+    }
+    if (n < min) {
+      throw ApiFailure.input("request/query/" + name + " must be >= " + min);
+    }
+    return n;
+  }
 }

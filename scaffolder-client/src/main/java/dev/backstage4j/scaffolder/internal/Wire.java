@@ -1,4 +1,4 @@
-package dev.backstage4j.scaffolder;
+package dev.backstage4j.scaffolder.internal;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -9,29 +9,29 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads loosely typed JSON trees (maps and lists) into the scaffolder values; unknown fields are ignored. */
-final class Wire {
+public final class Wire {
   private Wire() {}
 
-  static String str(Map<String, ?> m, String key) {
+  public static String str(Map<String, ?> m, String key) {
     Object v = m == null ? null : m.get(key);
     return v == null ? null : String.valueOf(v);
   }
 
   @SuppressWarnings("unchecked")
-  static Map<String, Object> map(Object v) {
+  public static Map<String, Object> map(Object v) {
     return v instanceof Map ? (Map<String, Object>) v : Map.of();
   }
 
-  static Map<String, Object> map(Map<String, ?> m, String key) {
+  public static Map<String, Object> map(Map<String, ?> m, String key) {
     return map(m == null ? null : m.get(key));
   }
 
-  static List<?> list(Map<String, ?> m, String key) {
+  public static List<?> list(Map<String, ?> m, String key) {
     Object v = m == null ? null : m.get(key);
     return v instanceof List ? (List<?>) v : List.of();
   }
 
-  static long num(Map<String, ?> m, String key, long fallback) {
+  public static long num(Map<String, ?> m, String key, long fallback) {
     Object v = m == null ? null : m.get(key);
     if (v instanceof Number) {
       return ((Number) v).longValue();
@@ -46,7 +46,7 @@ final class Wire {
     return fallback;
   }
 
-  static Instant instant(Map<String, ?> m, String key) {
+  public static Instant instant(Map<String, ?> m, String key) {
     String s = str(m, key);
     if (s == null || s.isEmpty()) {
       return null;
@@ -60,7 +60,7 @@ final class Wire {
 
   /** Returns a deep unmodifiable copy of a JSON tree (maps keep their order; null values are kept). */
   @SuppressWarnings("unchecked")
-  static Object frozen(Object v) {
+  public static Object frozen(Object v) {
     if (v instanceof Map) {
       Map<String, Object> copy = new LinkedHashMap<>();
       ((Map<String, Object>) v).forEach((k, x) -> copy.put(k, frozen(x)));
@@ -77,7 +77,7 @@ final class Wire {
   }
 
   @SuppressWarnings("unchecked")
-  static Map<String, Object> frozenMap(Object v) {
+  public static Map<String, Object> frozenMap(Object v) {
     return v instanceof Map ? (Map<String, Object>) frozen(v) : Map.of();
   }
 }

@@ -1,4 +1,4 @@
-package dev.backstage4j.scaffolder;
+package dev.backstage4j.scaffolder.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.backstage4j.catalog.model.EntityRef;
@@ -11,6 +11,21 @@ import dev.backstage4j.core.internal.ApiRequest;
 import dev.backstage4j.core.internal.EventStreamListener;
 import dev.backstage4j.core.internal.HttpTransport;
 import dev.backstage4j.core.internal.JsonCodec;
+import dev.backstage4j.scaffolder.Action;
+import dev.backstage4j.scaffolder.AutocompleteResult;
+import dev.backstage4j.scaffolder.DryRunRequest;
+import dev.backstage4j.scaffolder.DryRunResult;
+import dev.backstage4j.scaffolder.ScaffolderClient;
+import dev.backstage4j.scaffolder.Secrets;
+import dev.backstage4j.scaffolder.Task;
+import dev.backstage4j.scaffolder.TaskEvent;
+import dev.backstage4j.scaffolder.TaskEventStream;
+import dev.backstage4j.scaffolder.TaskList;
+import dev.backstage4j.scaffolder.TaskQuery;
+import dev.backstage4j.scaffolder.TaskRequest;
+import dev.backstage4j.scaffolder.TaskResult;
+import dev.backstage4j.scaffolder.TemplateParameterSchema;
+import dev.backstage4j.scaffolder.TemplatingExtensions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,9 +34,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
-/** The scaffolder client on top of the shared transport. */
-final class DefaultScaffolderClient implements ScaffolderClient, ScaffolderClient.Tasks, ScaffolderClient.Templates,
-    ScaffolderClient.Actions {
+/**
+ * The scaffolder client on top of the shared transport. The public values map themselves from and to JSON;
+ * {@link ScaffolderValues} reaches that package-private mapping.
+ */
+public final class DefaultScaffolderClient implements ScaffolderClient, ScaffolderClient.Tasks,
+    ScaffolderClient.Templates, ScaffolderClient.Actions, TaskEventSource {
   static final String CREATE_HINT = "list your tasks (createdBy / newest first) to see whether it was created";
   /** The server holds /events up to 30 s; the read timeout must be longer. */
   static final Duration LONG_POLL_TIMEOUT = Duration.ofSeconds(45);
@@ -29,20 +47,23 @@ final class DefaultScaffolderClient implements ScaffolderClient, ScaffolderClien
 
   private final HttpTransport transport;
   private final int maxReconnects;
+  private final ScaffolderValues values;
 
-  DefaultScaffolderClient(ClientConfig config, int maxReconnects) {
-    this(HttpTransport.create(config, "scaffolder"), maxReconnects);
-  }
-
-  private DefaultScaffolderClient(HttpTransport transport, int maxReconnects) {
+  private DefaultScaffolderClient(HttpTransport transport, int maxReconnects, ScaffolderValues values) {
     this.transport = transport;
     this.maxReconnects = maxReconnects;
+    this.values = values;
+  }
+
+  /** Creates a client; {@code values} is the public package's JSON mapping of its values. */
+  public static ScaffolderClient create(ClientConfig config, int maxReconnects, ScaffolderValues values) {
+    return new DefaultScaffolderClient(HttpTransport.create(config, "scaffolder"), maxReconnects, values);
   }
 
   @Override
   public ScaffolderClient withCredentials(CredentialsProvider credentials) {
     return new DefaultScaffolderClient(transport.withCredentials(Objects.requireNonNull(credentials, "credentials")),
-        maxReconnects);
+        maxReconnects, values);
   }
 
   @Override
@@ -73,14 +94,14 @@ final class DefaultScaffolderClient implements ScaffolderClient, ScaffolderClien
   @Override
   public String create(TaskRequest request) {
     Objects.requireNonNull(request, "request");
-    Map<String, Object> body = readMap(ApiRequest.post("/v2/tasks").jsonBody(request.toBody()).sensitiveBody()
+    Map<String, Object> body = readMap(ApiRequest.post("/v2/tasks").jsonBody(values.body(request)).sensitiveBody()
         .subject(request.templateRef()).outcomeHint(CREATE_HINT).build(), "created task");
     return Wire.str(body, "id");
   }
 
   @Override
   public Task get(String taskId) {
-    return Task.fromMap(readMap(ApiRequest.get("/v2/tasks/{taskId}", requireId(taskId)).subject("task " + taskId)
+    return values.task(readMap(ApiRequest.get("/v2/tasks/{taskId}", requireId(taskId)).subject("task " + taskId)
         .build(), "task"));
   }
 
@@ -95,10 +116,10 @@ final class DefaultScaffolderClient implements ScaffolderClient, ScaffolderClien
     Map<String, Object> body = readMap(b.build(), "task list");
     List<Task> tasks = new ArrayList<>();
     for (Object o : Wire.list(body, "tasks")) {
-      tasks.add(Task.fromMap(Wire.map(o)));
+      tasks.add(values.task(Wire.map(o)));
     }
     Object total = body.get("totalTasks");
-    return new TaskList(tasks, total instanceof Number ? ((Number) total).longValue() : null);
+    return values.taskList(tasks, total instanceof Number ? ((Number) total).longValue() : null);
   }
 
   @Override
@@ -112,7 +133,7 @@ final class DefaultScaffolderClient implements ScaffolderClient, ScaffolderClien
   public String retry(String taskId, Secrets secrets) {
     Map<String, Object> body = new LinkedHashMap<>();
     if (secrets != null && !secrets.isEmpty()) {
-      body.put("secrets", secrets.reveal());
+      body.put("secrets", values.reveal(secrets));
     }
     Map<String, Object> answer = readMap(ApiRequest.post("/v2/tasks/{taskId}/retry", requireId(taskId))
         .jsonBody(body).sensitiveBody().subject("task " + taskId)
@@ -130,7 +151,8 @@ final class DefaultScaffolderClient implements ScaffolderClient, ScaffolderClien
     }
   }
 
-  CompletableFuture<List<TaskEvent>> eventsAsync(String taskId, long afterEventId) {
+  @Override
+  public CompletableFuture<List<TaskEvent>> eventsAsync(String taskId, long afterEventId) {
     Duration timeout = transport.config().readTimeout().compareTo(LONG_POLL_TIMEOUT) > 0
         ? transport.config().readTimeout() : LONG_POLL_TIMEOUT;
     ApiRequest request = ApiRequest.get("/v2/tasks/{taskId}/events", requireId(taskId))
@@ -139,20 +161,21 @@ final class DefaultScaffolderClient implements ScaffolderClient, ScaffolderClien
     return transport.executeAsync(request, r -> {
       List<TaskEvent> events = new ArrayList<>();
       for (Map<String, Object> m : json().read(r.bytes(), LIST_OF_MAPS, "task events")) {
-        events.add(TaskEvent.fromMap(m));
+        events.add(values.event(m));
       }
       return events;
     });
   }
 
-  /** Opens the SSE stream of a task; events arrive on a transport thread. */
-  AutoCloseable openEventStream(String taskId, long afterEventId, EventStreamListener listener) {
+  @Override
+  public AutoCloseable openEventStream(String taskId, long afterEventId, EventStreamListener listener) {
     return transport.openEventStream(ApiRequest.get("/v2/tasks/{taskId}/eventstream", requireId(taskId))
         .query("after", afterEventId > 0 ? afterEventId : null).subject("task " + taskId).build(), listener);
   }
 
-  TaskEvent parseEvent(String data) {
-    return TaskEvent.fromMap(json().readMap(data.getBytes(java.nio.charset.StandardCharsets.UTF_8), "task event"));
+  @Override
+  public TaskEvent parseEvent(String data) {
+    return values.event(json().readMap(data.getBytes(java.nio.charset.StandardCharsets.UTF_8), "task event"));
   }
 
   @Override
@@ -162,7 +185,7 @@ final class DefaultScaffolderClient implements ScaffolderClient, ScaffolderClien
 
   @Override
   public TaskEventStream follow(String taskId, long afterEventId) {
-    return new TaskEventStream(this, requireId(taskId), afterEventId, maxReconnects);
+    return values.eventStream(this, requireId(taskId), afterEventId, maxReconnects);
   }
 
   @Override
@@ -172,11 +195,11 @@ final class DefaultScaffolderClient implements ScaffolderClient, ScaffolderClien
     List<TaskEvent> log = new ArrayList<>();
     try (TaskEventStream stream = follow(taskId)) {
       TaskEvent e;
-      while ((e = stream.nextBefore(deadline, timeout, "did not complete")) != null) {
+      while ((e = values.nextBefore(stream, deadline, timeout, "did not complete")) != null) {
         log.add(e);
       }
     }
-    return new TaskResult(get(taskId), log);
+    return values.taskResult(get(taskId), log);
   }
 
   // ---- templates
@@ -184,7 +207,7 @@ final class DefaultScaffolderClient implements ScaffolderClient, ScaffolderClien
   @Override
   public TemplateParameterSchema parameterSchema(EntityRef ref) {
     Objects.requireNonNull(ref, "templateRef");
-    return TemplateParameterSchema.fromMap(readMap(ApiRequest.get("/v2/templates/{namespace}/{kind}/{name}/"
+    return values.parameterSchema(readMap(ApiRequest.get("/v2/templates/{namespace}/{kind}/{name}/"
         + "parameter-schema", ref.namespace(), ref.kind(), ref.name()).subject(ref.toString()).build(),
         "parameter schema"));
   }
@@ -198,7 +221,7 @@ final class DefaultScaffolderClient implements ScaffolderClient, ScaffolderClien
   @Override
   public DryRunResult dryRun(DryRunRequest request) {
     Objects.requireNonNull(request, "request");
-    return DryRunResult.fromMap(readMap(ApiRequest.post("/v2/dry-run").jsonBody(request.toBody()).sensitiveBody()
+    return values.dryRunResult(readMap(ApiRequest.post("/v2/dry-run").jsonBody(values.body(request)).sensitiveBody()
         .repeatable(true).subject("dry-run of " + Wire.str(Wire.map(request.template(), "metadata"), "name"))
         .build(), "dry-run result"));
   }
@@ -206,7 +229,7 @@ final class DefaultScaffolderClient implements ScaffolderClient, ScaffolderClien
   @Override
   public TemplatingExtensions templatingExtensions() {
     try {
-      return TemplatingExtensions.fromMap(readMap(ApiRequest.get("/v2/templating-extensions").build(),
+      return values.templatingExtensions(readMap(ApiRequest.get("/v2/templating-extensions").build(),
           "templating extensions"));
     } catch (NotFoundException e) {
       throw unsupported(e, "templating extensions need a scaffolder backend from 2025 or later");
@@ -231,13 +254,13 @@ final class DefaultScaffolderClient implements ScaffolderClient, ScaffolderClien
     List<AutocompleteResult> results = new ArrayList<>();
     for (Object o : Wire.list(answer, "results")) {
       Map<String, Object> m = Wire.map(o);
-      results.add(new AutocompleteResult(Wire.str(m, "id"), Wire.str(m, "title")));
+      results.add(values.autocompleteResult(Wire.str(m, "id"), Wire.str(m, "title")));
     }
     return List.copyOf(results);
   }
 
   /** An unknown route answers 404 with an empty body; a 404 with an error name is a real "not found". */
-  static boolean isUnknownRoute(Throwable e) {
+  public static boolean isUnknownRoute(Throwable e) {
     return e instanceof NotFoundException && !(e instanceof UnsupportedEndpointException)
         && ((BackstageApiException) e).errorName().isEmpty();
   }
@@ -253,7 +276,7 @@ final class DefaultScaffolderClient implements ScaffolderClient, ScaffolderClien
     List<Map<String, Object>> raw = transport.execute(ApiRequest.get("/v2/actions").build(),
         r -> json().read(r.bytes(), LIST_OF_MAPS, "actions"));
     List<Action> actions = new ArrayList<>();
-    raw.forEach(m -> actions.add(Action.fromMap(m)));
+    raw.forEach(m -> actions.add(values.action(m)));
     return List.copyOf(actions);
   }
 
