@@ -30,6 +30,7 @@ run java -Xmx64m -cp "$CAT" dev.backstage4j.catalog.model.ValidationBenchmark 10
 run java -Xmx64m -cp "$CAT" dev.backstage4j.catalog.CatalogStreamBenchmark 100000 9
 KIT=$(cp_of testkit)
 run java -cp "$KIT" dev.backstage4j.testkit.PerfHarness 10000
+run java -cp "$KIT" dev.backstage4j.testkit.ExitTimeHarness 5
 ADO=$(cp_of adoption-metrics)
 run java -Xmx256m -cp "$ADO" dev.backstage4j.adoption.ScorecardBenchmark 100000 7
 run java -cp "$ADO" dev.backstage4j.adoption.events.EmitBenchmark

@@ -20,9 +20,10 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Thread-safe; build one and share it. Clients derived with {@link #withCredentials} share its connection
- * pool, retry and circuit breaker.
+ * pool, retry and circuit breaker. Its threads are daemons, so a program ends when {@code main} returns, closed
+ * or not; {@link #close} refuses further calls and lets the last open client release the pooled connections.
  */
-public interface CatalogClient {
+public interface CatalogClient extends AutoCloseable {
 
   /** Returns a builder. */
   static Builder builder() {
@@ -48,6 +49,13 @@ public interface CatalogClient {
 
   /** Returns the configuration this client was built with. */
   ClientConfig config();
+
+  /**
+   * Closes this client: later calls throw {@link IllegalStateException}, calls in flight finish. Closing a
+   * client made by {@link #withCredentials} does nothing (it belongs to the client it came from). Idempotent.
+   */
+  @Override
+  void close();
 
   /** Builds a {@link CatalogClient}. Not thread-safe. */
   final class Builder {

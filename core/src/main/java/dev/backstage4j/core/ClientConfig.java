@@ -3,7 +3,10 @@ package dev.backstage4j.core;
 import java.net.Proxy;
 import java.net.URI;
 import java.security.KeyStore;
+import dev.backstage4j.core.internal.Listeners;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
@@ -31,7 +34,8 @@ public final class ClientConfig {
   private final RetryOptions retry;
   private final CircuitBreakerOptions circuitBreaker;
   private final ResponseCompression compression;
-  private final RequestListener listener;
+  private final List<RequestListener> listeners;
+  private final RequestListener listener;  // all of them as one
 
   private ClientConfig(Builder b) {
     this.baseUrl = b.baseUrl;
@@ -47,7 +51,8 @@ public final class ClientConfig {
     this.retry = b.retry;
     this.circuitBreaker = b.circuitBreaker;
     this.compression = b.compression;
-    this.listener = b.listener;
+    this.listeners = List.copyOf(b.listeners);
+    this.listener = Listeners.of(listeners);
   }
 
   /** Returns a builder with the defaults (no credentials, 10 s connect, 60 s read, 120 s whole call). */
@@ -71,7 +76,7 @@ public final class ClientConfig {
     b.retry = retry;
     b.circuitBreaker = circuitBreaker;
     b.compression = compression;
-    b.listener = listener;
+    b.listeners.addAll(listeners);
     return b;
   }
 
@@ -140,7 +145,10 @@ public final class ClientConfig {
     return compression;
   }
 
-  /** Returns the listener told about every call. */
+  /**
+   * Returns one listener that tells every added listener, in the order added; one that throws does not stop
+   * the others.
+   */
   public RequestListener listener() {
     return listener;
   }
@@ -169,7 +177,7 @@ public final class ClientConfig {
     private RetryOptions retry = RetryOptions.defaults();
     private CircuitBreakerOptions circuitBreaker = CircuitBreakerOptions.defaults();
     private ResponseCompression compression = ResponseCompression.AUTO;
-    private RequestListener listener = RequestListener.none();
+    private final List<RequestListener> listeners = new ArrayList<>();
 
     private Builder() {}
 
@@ -281,9 +289,12 @@ public final class ClientConfig {
       return this;
     }
 
-    /** Sets the listener told about every call, e.g. a metrics binding. */
+    /**
+     * Adds a listener told about every call (metrics, tracing, audit) and allowed to add headers to it; call
+     * again to add more. Listeners run in the order added.
+     */
     public Builder listener(RequestListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
+      listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 

@@ -3,10 +3,11 @@ package dev.backstage4j.core;
 import java.time.Duration;
 
 /**
- * Observes the calls a client makes, for metrics (the adoption-metrics module binds it to Micrometer).
+ * Observes the calls a client makes and may add headers to them: metrics (backstage4j-micrometer), tracing
+ * ({@code traceparent}), request ids, gateway headers. Add several with {@link ClientConfig.Builder#listener}.
  *
- * <p>Methods are called on transport threads and must return quickly and never throw; an exception thrown by a
- * listener is logged at DEBUG and otherwise ignored. Paths are templates such as
+ * <p>Methods are called on transport threads and must return quickly; an exception thrown by a listener is
+ * logged at WARN and otherwise ignored (the call goes on, and so do the other listeners). Paths are templates such as
  * {@code /entities/by-name/{kind}/{namespace}/{name}}, so they are safe as low-cardinality metric tags.
  */
 public interface RequestListener {
@@ -15,6 +16,14 @@ public interface RequestListener {
   static RequestListener none() {
     return new RequestListener() {};
   }
+
+  /**
+   * Called before every attempt (retries included) and before an event stream opens, on the thread sending it;
+   * {@link OutgoingRequest#header} adds a header to this attempt.
+   *
+   * @param request the request about to be sent
+   */
+  default void onRequest(OutgoingRequest request) {}
 
   /**
    * Called once per attempt that got an answer or failed. {@code status} is 0 when no answer came back.

@@ -24,7 +24,7 @@ import java.util.Objects;
  * }
  * }</pre>
  */
-public interface ScaffolderClient {
+public interface ScaffolderClient extends AutoCloseable {
 
   /** Returns a builder for a client with full configuration. */
   static Builder builder() {
@@ -47,6 +47,14 @@ public interface ScaffolderClient {
 
   /** Returns the action operations. */
   Actions actions();
+
+  /**
+   * Closes this client: later calls throw {@link IllegalStateException}, calls in flight finish. Closing a
+   * client made by {@link #withCredentials} does nothing (it belongs to the client it came from). Idempotent.
+   * Its threads are daemons, so a program ends when {@code main} returns, closed or not.
+   */
+  @Override
+  void close();
 
   /** Starts, reads, lists, cancels, retries and follows scaffolder tasks. */
   interface Tasks {

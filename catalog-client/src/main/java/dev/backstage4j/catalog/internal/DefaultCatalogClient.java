@@ -47,6 +47,11 @@ public final class DefaultCatalogClient implements CatalogClient {
   }
 
   @Override
+  public void close() {
+    transport.close();
+  }
+
+  @Override
   public String toString() {
     return "CatalogClient{" + transport.pluginUrl() + "}";
   }

@@ -10,6 +10,7 @@ import dev.backstage4j.core.CircuitOpenException;
 import dev.backstage4j.core.ClientConfig;
 import dev.backstage4j.core.CredentialsProvider;
 import dev.backstage4j.core.OutcomeUnknownException;
+import dev.backstage4j.core.OutgoingRequest;
 import dev.backstage4j.core.RateLimitedException;
 import dev.backstage4j.core.ResponseCompression;
 import dev.backstage4j.core.RetryOptions;
@@ -42,7 +43,12 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -72,6 +78,10 @@ import org.slf4j.LoggerFactory;
  * <p>Every call runs asynchronously through Resilience4j (retry around circuit breaker around one HTTP attempt),
  * so {@link #executeAsync} parks no thread; {@link #execute} waits for the same pipeline. Retry waits are
  * scheduled on an injectable scheduler, which is how tests observe the computed delays without sleeping.
+ *
+ * <p>Lifecycle: every thread involved is a daemon, so a program exits when its {@code main} returns; a client's
+ * {@link #close} refuses further calls, and closing the last open client also drops the shared pool's idle
+ * connections.
  */
 public final class HttpTransport {
   private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
@@ -83,6 +93,9 @@ public final class HttpTransport {
   private static final OkHttpClient SHARED = new OkHttpClient.Builder().dispatcher(newDispatcher()).build();
 
   private static final ScheduledExecutorService RETRY_SCHEDULER = newScheduler();
+
+  /** Clients created and not yet closed in this JVM; the last one to close releases the pooled connections. */
+  private static final AtomicInteger OPEN_CLIENTS = new AtomicInteger();
 
   private final ClientConfig config;
   private final String backend;
@@ -96,6 +109,9 @@ public final class HttpTransport {
   private final Clock clock;
   private final String userAgent;
   private final boolean askGzip;
+  /** Shared with the views {@link #withCredentials} makes, which are closed with this transport. */
+  private final AtomicBoolean closed;
+  private final boolean view;
 
   private HttpTransport(ClientConfig config, String pluginId, ScheduledExecutorService scheduler, Clock clock) {
     this(config, "backstage-" + pluginId, HttpUrl.get(config.baseUrl().toString() + "/api/" + pluginId),
@@ -127,6 +143,9 @@ public final class HttpTransport {
         backend, e.getStateTransition().getFromState().name(), e.getStateTransition().getToState().name())));
     this.userAgent = "backstage4j/" + VERSION + config.applicationName().map(n -> " (" + n + ")").orElse("");
     this.askGzip = wantsGzip(config.compression(), config.baseUrl());
+    this.closed = new AtomicBoolean();
+    this.view = false;
+    OPEN_CLIENTS.incrementAndGet();
   }
 
   private HttpTransport(HttpTransport base, CredentialsProvider credentials) {
@@ -142,6 +161,8 @@ public final class HttpTransport {
     this.clock = base.clock;
     this.userAgent = base.userAgent;
     this.askGzip = base.askGzip;
+    this.closed = base.closed;
+    this.view = true;
   }
 
   /** Creates the transport for plugin {@code pluginId} ({@code catalog}, {@code scaffolder}, {@code auth}). */
@@ -170,6 +191,23 @@ public final class HttpTransport {
    */
   public HttpTransport withCredentials(CredentialsProvider credentials) {
     return new HttpTransport(this, credentials);
+  }
+
+  /**
+   * Closes this transport: later calls fail with {@link IllegalStateException}, calls in flight finish. Closing
+   * the last open transport in the JVM evicts the shared pool's idle connections. A view made by
+   * {@link #withCredentials} does nothing on close (it belongs to the transport it came from). Idempotent.
+   */
+  public void close() {
+    if (!view && closed.compareAndSet(false, true) && OPEN_CLIENTS.decrementAndGet() == 0) {
+      SHARED.connectionPool().evictAll();
+    }
+  }
+
+  private void checkOpen(ApiRequest request) {
+    if (closed.get()) {
+      throw new IllegalStateException(request.operation() + ": the " + backend + " client is closed");
+    }
   }
 
   /** Returns the configuration this transport was built from. */
@@ -203,6 +241,7 @@ public final class HttpTransport {
    * @throws BackstageException for error statuses, transport failures, an open circuit or unreadable bodies
    */
   public <T> T execute(ApiRequest request, ResponseHandler<T> handler) {
+    checkOpen(request);
     CompletableFuture<ApiResponse> future = send(request);
     ApiResponse response;
     try {
@@ -212,9 +251,25 @@ public final class HttpTransport {
       Thread.currentThread().interrupt();
       throw new BackstageTransportException(request.operation() + " was interrupted", e);
     } catch (ExecutionException e) {
-      throw rethrow(e.getCause());
+      throw withCallerFrames(rethrow(e.getCause()));
     }
     return handle(request, response, handler);
+  }
+
+  /**
+   * The exception was built on a transport thread, whose stack says nothing about the caller: give it the
+   * caller's frames and keep the transport thread's as a suppressed {@link TransportFrames}.
+   */
+  private static BackstageException withCallerFrames(BackstageException e) {
+    StackTraceElement[] here = new Throwable().getStackTrace();  // [0] this method, [1] execute, [2] the caller
+    for (StackTraceElement f : e.getStackTrace()) {
+      if (f.getClassName().equals(HttpTransport.class.getName()) && f.getMethodName().equals("execute")) {
+        return e;  // thrown on the calling thread already
+      }
+    }
+    e.addSuppressed(new TransportFrames("built on a transport thread", e.getStackTrace()));
+    e.setStackTrace(Arrays.copyOfRange(here, 1, here.length));
+    return e;
   }
 
   /**
@@ -222,8 +277,15 @@ public final class HttpTransport {
    * same {@link BackstageException} types {@link #execute} throws.
    */
   public <T> CompletableFuture<T> executeAsync(ApiRequest request, ResponseHandler<T> handler) {
+    checkOpen(request);
+    // Where the caller started the call; a failure carries it as a suppressed exception (a few microseconds).
+    TransportFrames origin = new TransportFrames("call started here, on " + Thread.currentThread().getName(), null);
     return send(request).thenApply(response -> handle(request, response, handler))
-        .exceptionallyCompose(t -> CompletableFuture.failedFuture(rethrow(t)));
+        .exceptionallyCompose(t -> {
+          BackstageException e = rethrow(t);
+          e.addSuppressed(origin);
+          return CompletableFuture.failedFuture(e);
+        });
   }
 
   private <T> T handle(ApiRequest request, ApiResponse response, ResponseHandler<T> handler) {
@@ -277,7 +339,7 @@ public final class HttpTransport {
   /** One HTTP exchange. Fails the stage for 5xx/429 (so they count and can be retried) and I/O failures. */
   private CompletableFuture<ApiResponse> attempt(ApiRequest request, String token) {
     CompletableFuture<ApiResponse> result = new CompletableFuture<>();
-    Request okRequest = toOkRequest(request, token);
+    Request okRequest = withListenerHeaders(request, toOkRequest(request, token));
     OkHttpClient client = request.repeatable() ? http : httpNoSilentRetry;
     if (request.readTimeout() != null) {
       client = client.newBuilder().readTimeout(request.readTimeout()).build();
@@ -348,8 +410,9 @@ public final class HttpTransport {
    * {@link EventStreamListener#onFailure} with the usual typed exception.
    */
   public AutoCloseable openEventStream(ApiRequest request, EventStreamListener listener) {
-    Request okRequest = toOkRequest(request, credentials.token()).newBuilder()
-        .header("Accept", "text/event-stream").build();
+    checkOpen(request);
+    Request okRequest = withListenerHeaders(request, toOkRequest(request, credentials.token()).newBuilder()
+        .header("Accept", "text/event-stream").build());
     OkHttpClient client = http.newBuilder().callTimeout(Duration.ZERO)
         .readTimeout(request.readTimeout() != null ? request.readTimeout() : config.readTimeout()).build();
     LOG.debug("{} {} {} opening event stream", backend, request.method(), request.pathTemplate());
@@ -392,6 +455,18 @@ public final class HttpTransport {
       }
     });
     return source::cancel;
+  }
+
+  /** Lets the listeners see the request and add their headers (tracing, request ids, gateway headers). */
+  private Request withListenerHeaders(ApiRequest request, Request okRequest) {
+    OutgoingRequest outgoing = new OutgoingRequest(backend, request.method(), request.pathTemplate());
+    config.listener().onRequest(outgoing);
+    if (outgoing.headers().isEmpty()) {
+      return okRequest;
+    }
+    Request.Builder b = okRequest.newBuilder();
+    outgoing.headers().forEach(b::header);
+    return b.build();
   }
 
   private Request toOkRequest(ApiRequest request, String token) {
@@ -609,7 +684,10 @@ public final class HttpTransport {
   }
 
   private static Dispatcher newDispatcher() {
-    Dispatcher d = new Dispatcher();
+    // OkHttp's own executor, but with daemon threads: its threads linger 60 s after the last call and, as
+    // non-daemons, kept a one-call main() alive that long.
+    Dispatcher d = new Dispatcher(new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), daemonThreads("backstage4j-http")));
     // Synchronous calls also go through the async dispatcher; OkHttp's default of 5 per host would queue them.
     d.setMaxRequests(256);
     d.setMaxRequestsPerHost(64);
@@ -617,13 +695,18 @@ public final class HttpTransport {
   }
 
   private static ScheduledExecutorService newScheduler() {
-    ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "backstage4j-retry");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, daemonThreads("backstage4j-retry"));
     s.setRemoveOnCancelPolicy(true);
     return s;
+  }
+
+  private static ThreadFactory daemonThreads(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   private static String readVersion() {
@@ -652,6 +735,19 @@ public final class HttpTransport {
       r.run();
     } catch (RuntimeException e) {
       LOG.debug("a RequestListener threw; ignored", e);
+    }
+  }
+
+  /** Frames from another thread, attached to a {@link BackstageException} as a suppressed exception. */
+  static final class TransportFrames extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** Takes {@code frames}, or the current thread's when null. */
+    TransportFrames(String message, StackTraceElement[] frames) {
+      super(message, null, false, true);
+      if (frames != null) {
+        setStackTrace(frames);
+      }
     }
   }
 
