@@ -1,33 +1,30 @@
 package dev.backstage4j.adoption;
 
-import dev.backstage4j.adoption.internal.YamlNode;
+import dev.backstage4j.catalog.model.CatalogYaml;
+import dev.backstage4j.catalog.model.CatalogYamlException;
 import dev.backstage4j.catalog.model.Entity;
 import dev.backstage4j.catalog.model.InvalidEntityException;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.backstage4j.catalog.model.SourceLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Reads entities from local catalog files, for scoring a monorepo in CI without a running Backstage. A directory
- * is searched recursively for {@code catalog-info.yaml} and {@code catalog-info.yml} (skipping {@code .git},
- * {@code node_modules} and {@code target}); a file is read whatever its name. Every YAML document in a file is one
- * entity; empty documents are skipped.
+ * is searched recursively for {@code catalog-info.yaml} and {@code catalog-info.yml} (in the folders {@link
+ * CatalogYaml#findFiles} searches: not hidden folders, {@code node_modules}, build output or template {@code
+ * skeleton} folders); a file is read whatever its name. Files are read as Backstage reads them (YAML 1.2: {@code
+ * yes}, {@code on} and {@code no} stay strings); every YAML document in a file is one entity; empty documents are
+ * skipped.
  *
  * <p>Iterating reads one file at a time, so memory stays bounded by the largest file.
  */
 public final class CatalogFiles implements Iterable<Entity> {
-  private static final Set<String> SKIP = Set.of(".git", "node_modules", "target");
+  private static final CatalogYaml YAML = CatalogYaml.create();
 
   private final List<Path> files;
 
@@ -38,42 +35,26 @@ public final class CatalogFiles implements Iterable<Entity> {
   /**
    * Returns the entities in the given files and directories.
    *
-   * @throws ScorecardFileException if a path does not exist or a directory cannot be listed
+   * @throws CatalogYamlException if a path does not exist or a directory cannot be listed
    */
   public static CatalogFiles of(Path... paths) {
     List<Path> out = new ArrayList<>();
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
-        try (Stream<Path> walk = Files.walk(p)) {
-          walk.filter(f -> !skipped(p, f))
-              .filter(f -> {
-                String n = f.getFileName().toString();
-                return Files.isRegularFile(f) && (n.equals("catalog-info.yaml") || n.equals("catalog-info.yml"));
-              })
-              .sorted()
-              .forEach(out::add);
-        } catch (IOException | UncheckedIOException e) {
-          throw new ScorecardFileException(p.toString(), 0, "cannot list directory: " + e.getMessage());
+        for (Path f : CatalogYaml.findFiles(p)) {
+          String n = f.getFileName().toString();
+          if (n.equals("catalog-info.yaml") || n.equals("catalog-info.yml")) {
+            out.add(f);
+          }
         }
-      } else if (Files.isRegularFile(p)) {
-        out.add(p);
       } else {
-        throw new ScorecardFileException(p.toString(), 0, "no such file or directory");
+        out.addAll(CatalogYaml.findFiles(p));
       }
     }
     return new CatalogFiles(Collections.unmodifiableList(out));
   }
 
-  private static boolean skipped(Path root, Path f) {
-    for (Path part : root.relativize(f)) {
-      if (SKIP.contains(part.toString())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** {@return the files that will be read} */
+  /** Returns the files that will be read. */
   public List<Path> files() {
     return files;
   }
@@ -81,8 +62,8 @@ public final class CatalogFiles implements Iterable<Entity> {
   /**
    * Returns an iterator that reads the files in order.
    *
-   * @throws ScorecardFileException from {@code hasNext()} naming file and line for unreadable files, invalid YAML
-   *     and documents that are not entities
+   * @throws CatalogYamlException from {@code hasNext()} naming file, line and column for unreadable files,
+   *     invalid YAML and documents that are not entities
    */
   @Override
   public Iterator<Entity> iterator() {
@@ -108,52 +89,31 @@ public final class CatalogFiles implements Iterable<Entity> {
     };
   }
 
-  /** Returns the entities of one file. */
-  @SuppressWarnings("unchecked")
+  /**
+   * Returns the entities of one file. Scoring wants incomplete entities too (a missing owner is what a check
+   * reports), so a document only needs to be an entity envelope, not pass the catalog's kind rules.
+   */
   static List<Entity> readFile(Path file) {
-    List<YamlNode> docs;
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      docs = YamlNode.readAll(r);
-    } catch (YamlNode.SyntaxError e) {
-      throw new ScorecardFileException(file.toString(), e.line(), "invalid YAML: " + e.getMessage());
-    } catch (IOException e) {
-      throw new ScorecardFileException(file.toString(), 0, "cannot read: " + e.getMessage());
-    }
     List<Entity> out = new ArrayList<>();
-    for (YamlNode doc : docs) {
-      if (doc.scalar() == null && !doc.isMap() && !doc.isList()) {
-        continue;
-      }
-      if (!doc.isMap()) {
-        throw new ScorecardFileException(file.toString(), doc.line(), "document must be an entity object, found "
-            + doc.typeName());
+    YAML.read(file, doc -> {
+      if (doc.tree().isEmpty()) {
+        SourceLocation at = doc.source();
+        throw new CatalogYamlException(at.file(), at.line(), at.column(), doc.validation().violations().isEmpty()
+            ? "document must be an entity object, found an empty object"
+            : doc.validation().violations().get(0).message(), null);
       }
       try {
-        out.add(Entity.fromMap((Map<String, Object>) doc.toPlain()));
+        out.add(Entity.fromMap(doc.tree()));
       } catch (InvalidEntityException e) {
         String field = e.violations().isEmpty() ? "" : e.violations().get(0).path();
-        int line = lineOf(doc, field);
-        throw new ScorecardFileException(file.toString(), line, e.getMessage());
+        SourceLocation at = doc.locationOf(field);
+        throw new CatalogYamlException(at.file(), at.line(), at.column(), e.getMessage(), e);
       }
-    }
+    });
     return out;
   }
 
-  /** {@return the line of the deepest node on a dotted path that exists, or the document's line} */
-  private static int lineOf(YamlNode doc, String dotted) {
-    YamlNode cur = doc;
-    if (dotted != null && !dotted.isEmpty()) {
-      for (String part : dotted.split("\\.")) {
-        if (!cur.isMap() || !cur.map().containsKey(part)) {
-          break;
-        }
-        cur = cur.map().get(part);
-      }
-    }
-    return cur.line();
-  }
-
-  /** {@return the number of files} */
+  /** Returns the number of files. */
   @Override
   public String toString() {
     return "CatalogFiles{" + files.size() + " files}";

@@ -131,10 +131,10 @@ final class ScorecardFile {
     }
     if (m.containsKey("points")) {
       YamlNode p = m.get("points");
-      if (!(p.scalar() instanceof Integer) || (Integer) p.scalar() < 0) {
+      if (!(p.scalar() instanceof Long n) || n < 0 || n > Integer.MAX_VALUE) {
         throw fail(p.line(), path + ".points: must be a whole number >= 0, found " + p.typeName());
       }
-      check = check.withPoints((Integer) p.scalar());
+      check = check.withPoints((int) (long) n);
     }
     if (m.containsKey("scope")) {
       check = check.withScope(scope(m.get("scope"), path + ".scope"));

@@ -3,6 +3,7 @@ package dev.backstage4j.adoption;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.backstage4j.catalog.model.CatalogYamlException;
 import dev.backstage4j.catalog.model.Entity;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -127,9 +128,21 @@ class SnapshotsAndGateTest {
     Files.createDirectories(bad.getParent());
     Files.writeString(bad, "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ok\n---\n"
         + "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  title: no name\n");
-    ScorecardFileException e = org.junit.jupiter.api.Assertions.assertThrows(ScorecardFileException.class,
+    CatalogYamlException e = org.junit.jupiter.api.Assertions.assertThrows(CatalogYamlException.class,
         () -> CatalogFiles.of(bad).forEach(x -> { }));
     assertEquals(bad.toString(), e.file());
     assertEquals(9, e.line());
+    assertTrue(e.getMessage().startsWith(bad + ":9:3: "), e.getMessage());
+  }
+
+  @Test
+  void catalogFiles_readYaml12LikeBackstage_soYesOnNoStayStrings() throws IOException {
+    Path file = dir.resolve("catalog-info.yaml");
+    Files.writeString(file, "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: svc\n"
+        + "  title: yes\n  description: on\nspec:\n  type: service\n  lifecycle: no\n  owner: web-team\n");
+    Entity e = CatalogFiles.of(file).iterator().next();
+    assertEquals("yes", e.toMap().get("metadata") instanceof java.util.Map<?, ?> m ? m.get("title") : null);
+    assertEquals("on", ((java.util.Map<?, ?>) e.toMap().get("metadata")).get("description"));
+    assertEquals("no", ((java.util.Map<?, ?>) e.toMap().get("spec")).get("lifecycle"));
   }
 }

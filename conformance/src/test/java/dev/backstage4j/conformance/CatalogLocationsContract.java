@@ -10,6 +10,7 @@ import dev.backstage4j.catalog.EntityPredicate;
 import dev.backstage4j.catalog.Location;
 import dev.backstage4j.catalog.LocationConflict;
 import dev.backstage4j.catalog.LocationRegistration;
+import dev.backstage4j.catalog.model.CatalogYaml;
 import dev.backstage4j.catalog.model.Entity;
 import dev.backstage4j.catalog.model.EntityRef;
 import dev.backstage4j.core.ConflictException;
@@ -55,8 +56,7 @@ abstract class CatalogLocationsContract {
     }
 
     private Path writeComponent(String name) throws IOException {
-        Path file = folder.resolve("catalog-info.yaml");
-        Files.writeString(file, String.join("\n",
+        return writeCatalogInfo(
                 "apiVersion: backstage.io/v1alpha1",
                 "kind: Component",
                 "metadata:",
@@ -65,9 +65,51 @@ abstract class CatalogLocationsContract {
                 "spec:",
                 "  type: service",
                 "  lifecycle: experimental",
-                "  owner: group:default/web-team",
-                ""), StandardCharsets.UTF_8);
+                "  owner: group:default/web-team");
+    }
+
+    private Path writeCatalogInfo(String... lines) throws IOException {
+        Path file = folder.resolve("catalog-info.yaml");
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         return file;
+    }
+
+    /**
+     * The catalog reads files as YAML 1.2: {@code yes}, {@code on}, {@code no}, {@code off} and {@code n} stay
+     * strings (YAML 1.1 readers turn them into booleans). The client's {@link CatalogYaml} must agree.
+     */
+    @Test
+    void entityFiles_areYaml12_soYesOnNoStayStrings() throws IOException {
+        String name = Contracts.uniqueName("contract-yaml12");
+        Path file = writeCatalogInfo(
+                "apiVersion: backstage.io/v1alpha1",
+                "kind: Component",
+                "metadata:",
+                "  name: " + name,
+                "  title: yes",
+                "  description: on",
+                "  labels:",
+                "    enabled: n",
+                "  tags: [off]",
+                "spec:",
+                "  type: service",
+                "  lifecycle: no",
+                "  owner: group:default/web-team");
+
+        Entity served = catalog.locations().dryRun("file", file.toAbsolutePath().toString()).entities().stream()
+                .filter(e -> e.ref().name().equals(name)).findFirst().orElseThrow();
+        assertEquals("yes", served.metadata().title());
+        assertEquals("on", served.metadata().description());
+        assertEquals("n", served.metadata().labels().get("enabled"));
+        assertEquals(List.of("off"), served.metadata().tags());
+        assertEquals("no", served.spec().get("lifecycle"));
+
+        Entity local = CatalogYaml.create().readEntities(file).get(0);
+        assertEquals(served.metadata().title(), local.metadata().title());
+        assertEquals(served.metadata().description(), local.metadata().description());
+        assertEquals(served.metadata().labels().get("enabled"), local.metadata().labels().get("enabled"));
+        assertEquals(served.metadata().tags(), local.metadata().tags());
+        assertEquals(served.spec().get("lifecycle"), local.spec().get("lifecycle"));
     }
 
     @Test

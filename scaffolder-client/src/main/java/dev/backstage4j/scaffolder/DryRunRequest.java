@@ -46,7 +46,9 @@ public final class DryRunRequest {
    * Returns a builder loaded from a local template: {@code location} is a folder holding {@code template.yaml}
    * or the template file itself. Every file of the folder is sent, with paths relative to the folder.
    *
-   * @throws TemplateFileException when the template cannot be read or is not valid YAML (file and line named)
+   * @throws TemplateFileException when there is no template file or the folder cannot be read
+   * @throws dev.backstage4j.catalog.model.CatalogYamlException when the template is not valid YAML or not a
+   *     mapping (file:line:column named)
    * @throws UnsafePathException when a symbolic link in the folder points outside it
    */
   public static Builder fromDirectory(Path location) {

@@ -4,7 +4,7 @@ import dev.backstage4j.core.BackstageApiException;
 import dev.backstage4j.core.BackstageException;
 import dev.backstage4j.core.BackstageTransportException;
 import dev.backstage4j.core.internal.EventStreamListener;
-import dev.backstage4j.scaffolder.internal.DefaultScaffolderClient;
+import dev.backstage4j.core.internal.MissingEndpoints;
 import dev.backstage4j.scaffolder.internal.TaskEventSource;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -223,7 +223,7 @@ public final class TaskEventStream implements Iterator<TaskEvent>, AutoCloseable
   }
 
   private void onFailure(BackstageException error) {
-    if (DefaultScaffolderClient.isUnknownRoute(error)) {
+    if (MissingEndpoints.isRouteMissing(error)) {
       LOG.debug("task {}: no event stream on this server, long polling instead", taskId);
       longPolling = true;
       return;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.backstage4j.catalog.model.CatalogYamlException;
 import dev.backstage4j.core.InputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -160,8 +161,21 @@ class DryRunTest {
   void invalidTemplateYaml_namesFileAndLine() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("bad"));
     Files.writeString(dir.resolve("template.yaml"), "apiVersion: x\nkind: Template\nmetadata:\n  name: [unclosed\n");
-    TemplateFileException e = assertThrows(TemplateFileException.class, () -> DryRunRequest.fromDirectory(dir));
-    assertTrue(e.getMessage().contains("template.yaml line"), e.getMessage());
+    CatalogYamlException e = assertThrows(CatalogYamlException.class, () -> DryRunRequest.fromDirectory(dir));
+    assertEquals(dir.resolve("template.yaml").toString(), e.file());
+    assertEquals(5, e.line()); // the parser finds the missing ']' at the end of the file
+    assertTrue(e.getMessage().startsWith(dir.resolve("template.yaml") + ":5:1: "), e.getMessage());
+  }
+
+  @Test
+  void templateYaml_isReadAsYaml12_likeBackstage() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("yaml12"));
+    Files.writeString(dir.resolve("template.yaml"), "apiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\n"
+        + "metadata:\n  name: t\n  title: yes\nspec:\n  owner: on\n  type: no\n  steps: []\n");
+    Map<String, Object> template = DryRunRequest.fromDirectory(dir).build().template();
+    assertEquals("yes", ((Map<?, ?>) template.get("metadata")).get("title"));
+    assertEquals("on", ((Map<?, ?>) template.get("spec")).get("owner"));
+    assertEquals("no", ((Map<?, ?>) template.get("spec")).get("type"));
   }
 
   @Test

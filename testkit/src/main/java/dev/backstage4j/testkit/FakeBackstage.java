@@ -1,5 +1,7 @@
 package dev.backstage4j.testkit;
 
+import dev.backstage4j.catalog.model.CatalogDocument;
+import dev.backstage4j.catalog.model.CatalogYaml;
 import dev.backstage4j.testkit.internal.CatalogStore;
 import dev.backstage4j.testkit.internal.FakeServer;
 import dev.backstage4j.testkit.internal.FaultState;
@@ -244,17 +246,11 @@ public final class FakeBackstage implements AutoCloseable {
       Objects.requireNonNull(yaml, "yaml");
       seeds.add(s -> {
         List<Map<String, Object>> trees = new ArrayList<>();
-        try {
-          for (Object doc : Json.readYamlDocuments(yaml)) {
-            if (!(doc instanceof Map<?, ?>)) {
-              throw new IllegalArgumentException("YAML document is not an object: " + doc);
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = (Map<String, Object>) doc;
-            trees.add(m);
+        for (CatalogDocument doc : CatalogYaml.create().read(yaml, "entitiesYaml")) {
+          if (!doc.validation().violations().isEmpty() && doc.tree().isEmpty()) {
+            throw new IllegalArgumentException(doc.validation().violations().get(0).toString());
           }
-        } catch (IOException e) {
-          throw new IllegalArgumentException("Invalid YAML: " + e.getMessage(), e);
+          trees.add(doc.tree());
         }
         s.seedEntities(trees, "entitiesYaml");
       });

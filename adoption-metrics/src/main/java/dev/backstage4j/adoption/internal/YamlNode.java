@@ -1,10 +1,8 @@
 package dev.backstage4j.adoption.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
+import dev.backstage4j.catalog.model.internal.YamlTreeReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,9 +11,14 @@ import java.util.Map;
 
 /**
  * A YAML value with the line it starts on: a map of nodes, a list of nodes, or a scalar (String, Number, Boolean
- * or null). Used to report bad scorecard and catalog files with file:line.
+ * or null). Used to report bad scorecard files with file:line.
  */
 public final class YamlNode {
+  private static final int MAX_DOCUMENT_CHARS = 3 * 1024 * 1024;
+  private static final int MAX_DEPTH = 64;
+  private static final int MAX_ALIASES = 100;
+  private static final int MAX_VALUES = 100_000;
+
   private final Object value;
   private final int line;
 
@@ -34,73 +37,60 @@ public final class YamlNode {
       this.line = line;
     }
 
-    /** {@return the 1-based line} */
+    /** Returns the 1-based line. */
     public int line() {
       return line;
     }
   }
 
-  /** {@return every document in the reader (a multi-document stream gives several)} */
+  /**
+   * Returns every document in the reader (a multi-document stream gives several), read as YAML 1.2 like
+   * catalog files ({@code yes}, {@code on} and {@code no} stay strings) and with the same limits.
+   */
   public static List<YamlNode> readAll(Reader reader) throws SyntaxError {
+    YamlTreeReader in = new YamlTreeReader(reader, MAX_DOCUMENT_CHARS, MAX_DEPTH, MAX_ALIASES, MAX_VALUES);
     List<YamlNode> docs = new ArrayList<>();
-    try (JsonParser p = new YAMLFactory().createParser(reader)) {
-      JsonToken t;
-      while ((t = p.nextToken()) != null) {
-        docs.add(read(p, t));
+    try {
+      YamlTreeReader.Document d;
+      while ((d = in.next()) != null) {
+        docs.add(node(d.root, "", d));
       }
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new SyntaxError(e.getOriginalMessage(), line);
-    } catch (IOException e) {
-      throw new SyntaxError(String.valueOf(e.getMessage()), 0);
+    } catch (YamlTreeReader.Failure e) {
+      throw new SyntaxError(e.getMessage(), e.line);
+    } catch (UncheckedIOException e) {
+      throw new SyntaxError(String.valueOf(e.getCause().getMessage()), 0);
     }
     return docs;
   }
 
-  private static YamlNode read(JsonParser p, JsonToken t) throws IOException {
-    int line = p.currentTokenLocation().getLineNr();
-    switch (t) {
-      case START_OBJECT: {
-        Map<String, YamlNode> m = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String key = p.currentName();
-          m.put(key, read(p, p.nextToken()));
-        }
-        return new YamlNode(Collections.unmodifiableMap(m), line);
-      }
-      case START_ARRAY: {
-        List<YamlNode> l = new ArrayList<>();
-        JsonToken n;
-        while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
-          l.add(read(p, n));
-        }
-        return new YamlNode(Collections.unmodifiableList(l), line);
-      }
-      case VALUE_STRING:
-        return new YamlNode(p.getText(), line);
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        return new YamlNode(p.getNumberValue(), line);
-      case VALUE_TRUE:
-        return new YamlNode(Boolean.TRUE, line);
-      case VALUE_FALSE:
-        return new YamlNode(Boolean.FALSE, line);
-      default:
-        return new YamlNode(null, line);
+  private static YamlNode node(Object value, String path, YamlTreeReader.Document d) {
+    int line = d.position(path)[0];
+    if (value instanceof Map<?, ?> m) {
+      Map<String, YamlNode> out = new LinkedHashMap<>();
+      m.forEach((k, v) -> out.put((String) k, node(v, path.isEmpty() ? (String) k : path + "." + k, d)));
+      return new YamlNode(Collections.unmodifiableMap(out), line);
     }
+    if (value instanceof List<?> l) {
+      List<YamlNode> out = new ArrayList<>(l.size());
+      for (int i = 0; i < l.size(); i++) {
+        out.add(node(l.get(i), path.isEmpty() ? Integer.toString(i) : path + "." + i, d));
+      }
+      return new YamlNode(Collections.unmodifiableList(out), line);
+    }
+    return new YamlNode(value, line);
   }
 
-  /** {@return the 1-based line the value starts on} */
+  /** Returns the 1-based line the value starts on. */
   public int line() {
     return line;
   }
 
-  /** {@return whether this is a map} */
+  /** Returns whether this is a map. */
   public boolean isMap() {
     return value instanceof Map;
   }
 
-  /** {@return whether this is a list} */
+  /** Returns whether this is a list. */
   public boolean isList() {
     return value instanceof List;
   }
@@ -117,12 +107,12 @@ public final class YamlNode {
     return (List<YamlNode>) value;
   }
 
-  /** {@return the scalar value (String, Number, Boolean or null); null for maps and lists} */
+  /** Returns the scalar value (String, Number, Boolean or null); null for maps and lists. */
   public Object scalar() {
     return isMap() || isList() ? null : value;
   }
 
-  /** {@return the plain Java tree (maps, lists, scalars) without lines} */
+  /** Returns the plain Java tree (maps, lists, scalars) without lines. */
   public Object toPlain() {
     if (isMap()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -137,7 +127,7 @@ public final class YamlNode {
     return value;
   }
 
-  /** {@return a short type name for messages: object, array, string, number, boolean or null} */
+  /** Returns a short type name for messages: object, array, string, number, boolean or null. */
   public String typeName() {
     if (isMap()) {
       return "object";

@@ -1,26 +1,23 @@
 package dev.backstage4j.catalog.internal;
 
-import dev.backstage4j.core.ApiError;
 import dev.backstage4j.core.NotFoundException;
 import dev.backstage4j.core.UnsupportedEndpointException;
 import dev.backstage4j.core.internal.ApiRequest;
 import dev.backstage4j.core.internal.HttpTransport;
+import dev.backstage4j.core.internal.MissingEndpoints;
 import dev.backstage4j.core.internal.ResponseHandler;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.regex.Pattern;
 
 /**
- * Runs catalog calls through the transport and recognises a route the server does not have: a 404 with an
- * empty body (the backend's fallback handler), Express's {@code Cannot POST /…} page, or a bare "not found" for
- * the route, which become {@link UnsupportedEndpointException}s naming the endpoint.
+ * Runs catalog calls through the transport; a 404 for a route the server does not have (as {@link
+ * MissingEndpoints} tells) becomes an {@link UnsupportedEndpointException} naming the endpoint.
  */
 final class Calls {
   /** Hint for endpoints added in catalog-backend 4.x. */
   static final String NEW_IN_4 = "added in @backstage/plugin-catalog-backend 4.x (Backstage 1.50+); upgrade the "
       + "backend";
-  private static final Pattern ROUTE_NOT_FOUND = Pattern.compile("(?i)(not ?found|cannot \\w+ /.*|.*\\broute\\b.*)");
 
   private final HttpTransport transport;
 
@@ -80,24 +77,7 @@ final class Calls {
     });
   }
 
-  static NotFoundException translate(NotFoundException e, boolean every404, String hint) {
-    if (e instanceof UnsupportedEndpointException) {
-      return e;
-    }
-    ApiError error = e.error();
-    if (every404 || error == null || routeMissing(error, e.operation())) {
-      return new UnsupportedEndpointException(e.operation(), error == null ? ApiError.builder(404).build() : error,
-          hint);
-    }
-    return e;
-  }
-
-  /** {@return whether a 404 says the route does not exist rather than the resource} */
-  static boolean routeMissing(ApiError error, String operation) {
-    if (error.name().isEmpty()) {
-      String body = error.bodyExcerpt().strip();
-      return body.isEmpty() || body.contains("Cannot ") || !body.startsWith("{");
-    }
-    return error.name().equals("NotFoundError") && ROUTE_NOT_FOUND.matcher(error.message().strip()).matches();
+  private static NotFoundException translate(NotFoundException e, boolean every404, String hint) {
+    return MissingEndpoints.translate(e, every404, hint);
   }
 }

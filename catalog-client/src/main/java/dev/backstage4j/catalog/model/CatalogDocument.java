@@ -1,6 +1,7 @@
 package dev.backstage4j.catalog.model;
 
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Holds one document of a catalog YAML file: its tree, where it starts, and its validation result with every
@@ -12,29 +13,45 @@ public final class CatalogDocument {
   private final Map<String, Object> tree;
   private final SourceLocation source;
   private final ValidationResult validation;
+  private final Function<String, SourceLocation> locator;
 
   CatalogDocument(Map<String, Object> tree, SourceLocation source, ValidationResult validation) {
+    this(tree, source, validation, path -> source);
+  }
+
+  CatalogDocument(Map<String, Object> tree, SourceLocation source, ValidationResult validation,
+      Function<String, SourceLocation> locator) {
     this.tree = tree;
     this.source = source;
     this.validation = validation;
+    this.locator = locator;
   }
 
-  /** {@return the document's tree as unmodifiable plain Java values (empty if the root was not a map)} */
+  /** Returns the document's tree as unmodifiable plain Java values (empty if the root was not a map). */
   public Map<String, Object> tree() {
     return tree;
   }
 
-  /** {@return where the document starts} */
+  /** Returns where the document starts. */
   public SourceLocation source() {
     return source;
   }
 
-  /** {@return whether the catalog would accept the document} */
+  /**
+   * Returns where a field starts, e.g. {@code spec.steps.0.action}: its own place, or that of its nearest parent
+   * in the file when the field is missing; the document start for {@code ""}. Lets other checks (a template's
+   * steps, say) report {@code file:line:column} as the catalog's own violations do.
+   */
+  public SourceLocation locationOf(String dottedPath) {
+    return locator.apply(dottedPath == null ? "" : dottedPath);
+  }
+
+  /** Returns whether the catalog would accept the document. */
   public boolean isValid() {
     return validation.isValid();
   }
 
-  /** {@return the verdict and every violation, each with its file:line:column} */
+  /** Returns the verdict and every violation, each with its file:line:column. */
   public ValidationResult validation() {
     return validation;
   }
@@ -49,7 +66,7 @@ public final class CatalogDocument {
     return validation.orThrow();
   }
 
-  /** {@return the source location and verdict for debugging} */
+  /** Returns the source location and verdict for debugging. */
   @Override
   public String toString() {
     return "CatalogDocument{" + source + ", " + (isValid() ? "valid" : validation.violations().size()

@@ -19,7 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Reads and writes catalog-info.yaml files: single or multi-document YAML, each document one entity.
@@ -50,6 +52,7 @@ public final class CatalogYaml {
       "status");
   private static final List<String> METADATA_ORDER = List.of("name", "namespace", "title", "description",
       "labels", "annotations", "tags", "links");
+  private static final Set<String> SKIPPED_FOLDERS = Set.of("node_modules", "target", "build", "skeleton");
   private static final YAMLMapper WRITER = YAMLMapper.builder(YAMLFactory.builder().build())
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -185,7 +188,51 @@ public final class CatalogYaml {
       int[] pos = d.position(v.path());
       located.add(v.at(SourceLocation.of(fileName, pos[0], pos[1])));
     }
-    return new CatalogDocument(tree, start, new ValidationResult(tree, located, start));
+    return new CatalogDocument(tree, start, new ValidationResult(tree, located, start), path -> {
+      int[] pos = d.position(path);
+      return SourceLocation.of(fileName, pos[0], pos[1]);
+    });
+  }
+
+  /**
+   * Returns the YAML files ({@code *.yaml}, {@code *.yml}) below a directory in sorted order, skipping hidden
+   * folders, {@code node_modules}, build output ({@code target}, {@code build}) and template {@code skeleton}
+   * folders (template input, not catalog data). A regular file is returned as the only element.
+   *
+   * @throws CatalogYamlException if the path does not exist or the directory cannot be listed
+   */
+  public static List<Path> findFiles(Path fileOrDirectory) {
+    String name = fileOrDirectory.toString();
+    if (Files.isRegularFile(fileOrDirectory)) {
+      return List.of(fileOrDirectory);
+    }
+    if (!Files.isDirectory(fileOrDirectory)) {
+      throw new CatalogYamlException(name, 0, 0, "no such file or directory", null);
+    }
+    try (Stream<Path> walk = Files.walk(fileOrDirectory)) {
+      return walk.filter(f -> Files.isRegularFile(f) && isYamlFile(f) && !inSkippedFolder(fileOrDirectory, f))
+          .sorted().toList();
+    } catch (IOException | UncheckedIOException e) {
+      throw new CatalogYamlException(name, 0, 0, "cannot list directory: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isYamlFile(Path f) {
+    String n = f.getFileName().toString();
+    return n.endsWith(".yaml") || n.endsWith(".yml");
+  }
+
+  private static boolean inSkippedFolder(Path root, Path f) {
+    Path folders = root.relativize(f).getParent();
+    if (folders != null) {
+      for (Path part : folders) {
+        String n = part.toString();
+        if (n.startsWith(".") || SKIPPED_FOLDERS.contains(n)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.backstage4j.cli;
 
 import dev.backstage4j.adoption.ScorecardFileException;
+import dev.backstage4j.catalog.model.CatalogYamlException;
 import dev.backstage4j.catalog.model.InvalidEntityException;
 import dev.backstage4j.core.AuthenticationException;
 import dev.backstage4j.core.BackstageApiException;
@@ -59,7 +60,7 @@ final class Failures {
       return ExitCodes.CHECK_FAILED;
     }
     if (ex instanceof TemplateFileException || ex instanceof UnsafePathException
-        || ex instanceof ScorecardFileException) {
+        || ex instanceof ScorecardFileException || ex instanceof CatalogYamlException) {
       return ExitCodes.USAGE;
     }
     if (ex instanceof InputException) {

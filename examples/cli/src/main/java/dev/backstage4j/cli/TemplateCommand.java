@@ -2,8 +2,11 @@ package dev.backstage4j.cli;
 
 import dev.backstage4j.catalog.EntityFilter;
 import dev.backstage4j.catalog.EntityQuery;
+import dev.backstage4j.catalog.model.CatalogDocument;
+import dev.backstage4j.catalog.model.CatalogYaml;
+import dev.backstage4j.catalog.model.CatalogYamlException;
 import dev.backstage4j.catalog.model.Entity;
-import dev.backstage4j.catalog.model.EntityValidator;
+import dev.backstage4j.catalog.model.SourceLocation;
 import dev.backstage4j.catalog.model.Violation;
 import dev.backstage4j.scaffolder.Action;
 import dev.backstage4j.scaffolder.DryRunRequest;
@@ -124,21 +127,23 @@ final class TemplateCommand {
       Cli cli = in.cli;
       Path file = templateFile(in.pathArg(0, "DIR_OR_FILE"));
       List<Map<String, Object>> problems = new ArrayList<>();
-      for (EntityFiles.Document doc : EntityFiles.read(file, file.toString())) {
-        if (doc.syntaxError != null) {
-          problems.add(problem(doc.syntaxError));
+      List<CatalogDocument> docs;
+      try {
+        docs = CatalogYaml.create().read(file);
+      } catch (CatalogYamlException e) {
+        SourceLocation at = SourceLocation.of(e.file(), Math.max(1, e.line()), Math.max(1, e.column()));
+        docs = List.of();
+        problems.add(problem(Violation.of("", "is not valid YAML: " + e.problem()).at(at)));
+      }
+      for (CatalogDocument doc : docs) {
+        if (doc.tree().isEmpty()) {
+          problems.add(problem(Violation.of("", "is not a Template entity").at(doc.source())));
           continue;
         }
-        if (!(doc.tree instanceof Map)) {
-          problems.add(problem(Violation.of("", "is not a Template entity").at(doc.start)));
-          continue;
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, ?> tree = (Map<String, ?>) doc.tree;
-        EntityValidator.create().validate(tree).violations().forEach(v -> problems.add(problem(doc.locate(v))));
-        for (TemplateProblem p : TemplateValidator.offline().validate(tree)) {
-          Violation at = doc.locate(Violation.of(dotted(p.location()), p.message()));
-          problems.add(problem(Violation.of(p.location(), p.message()).at(at.location())));
+        doc.validation().violations().forEach(v -> problems.add(problem(v)));
+        for (TemplateProblem p : TemplateValidator.offline().validate(doc.tree())) {
+          SourceLocation at = doc.locationOf(dotted(p.location()));
+          problems.add(problem(Violation.of(p.location(), p.message()).at(at)));
         }
       }
       Map<String, Object> data = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import dev.backstage4j.catalog.model.CatalogYaml;
 import dev.backstage4j.catalog.model.CatalogYamlException;
 import dev.backstage4j.catalog.model.SourceLocation;
 import dev.backstage4j.catalog.model.Violation;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +30,13 @@ final class ValidateCommand extends Command {
     }
     Printer printer = cli.printer();
     Progress progress = cli.progress();
-    List<Path> files = EntityFiles.expand(paths);
+    List<Path> files = new ArrayList<>();
+    for (Path p : paths) {
+      if (!Files.exists(p)) {
+        throw CliException.usage("no such file or directory: " + p);
+      }
+      files.addAll(CatalogYaml.findFiles(p));
+    }
     List<Map<String, Object>> results = new ArrayList<>();
     int invalid = 0;
     int n = 0;

@@ -2,15 +2,14 @@ package dev.backstage4j.scaffolder.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.backstage4j.catalog.model.EntityRef;
-import dev.backstage4j.core.BackstageApiException;
 import dev.backstage4j.core.ClientConfig;
 import dev.backstage4j.core.CredentialsProvider;
 import dev.backstage4j.core.NotFoundException;
-import dev.backstage4j.core.UnsupportedEndpointException;
 import dev.backstage4j.core.internal.ApiRequest;
 import dev.backstage4j.core.internal.EventStreamListener;
 import dev.backstage4j.core.internal.HttpTransport;
 import dev.backstage4j.core.internal.JsonCodec;
+import dev.backstage4j.core.internal.MissingEndpoints;
 import dev.backstage4j.scaffolder.Action;
 import dev.backstage4j.scaffolder.AutocompleteResult;
 import dev.backstage4j.scaffolder.DryRunRequest;
@@ -264,14 +263,8 @@ public final class DefaultScaffolderClient implements ScaffolderClient, Scaffold
     return List.copyOf(results);
   }
 
-  /** An unknown route answers 404 with an empty body; a 404 with an error name is a real "not found". */
-  public static boolean isUnknownRoute(Throwable e) {
-    return e instanceof NotFoundException && !(e instanceof UnsupportedEndpointException)
-        && ((BackstageApiException) e).errorName().isEmpty();
-  }
-
   private static NotFoundException unsupported(NotFoundException e, String hint) {
-    return isUnknownRoute(e) ? new UnsupportedEndpointException(e.operation(), e.error(), hint) : e;
+    return MissingEndpoints.translate(e, false, hint);
   }
 
   // ---- actions

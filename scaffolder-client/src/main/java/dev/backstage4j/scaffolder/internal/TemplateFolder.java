@@ -1,5 +1,9 @@
 package dev.backstage4j.scaffolder.internal;
 
+import dev.backstage4j.catalog.model.CatalogDocument;
+import dev.backstage4j.catalog.model.CatalogYaml;
+import dev.backstage4j.catalog.model.CatalogYamlException;
+import dev.backstage4j.catalog.model.SourceLocation;
 import dev.backstage4j.scaffolder.TemplateFileException;
 import dev.backstage4j.scaffolder.UnsafePathException;
 import java.io.IOException;
@@ -13,6 +17,7 @@ import java.util.stream.Stream;
 
 /** Reads a local template folder: the template YAML plus every file below the folder, paths relative to it. */
 public final class TemplateFolder {
+  private static final CatalogYaml YAML = CatalogYaml.create();
   private final Map<String, Object> template;
   private final Map<String, byte[]> files;
 
@@ -70,16 +75,17 @@ public final class TemplateFolder {
     return new TemplateFolder(template, files);
   }
 
-  /** Parses a YAML document into a map; errors name the file, line and column. */
-  public static Map<String, Object> parseYaml(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      throw new TemplateFileException(file + ": cannot read (" + e.getMessage() + ")", e);
+  /**
+   * Reads the template file as Backstage reads entity files (YAML 1.2: {@code yes} and {@code on} stay strings);
+   * the catalog's verdict is left to the server. Errors name file:line:column.
+   */
+  private static Map<String, Object> parseYaml(Path file) {
+    List<CatalogDocument> docs = YAML.read(file);
+    if (docs.isEmpty() || docs.get(0).tree().isEmpty()) {
+      SourceLocation at = docs.isEmpty() ? SourceLocation.of(file.toString(), 1, 1) : docs.get(0).source();
+      throw new CatalogYamlException(at.file(), at.line(), at.column(),
+          "expected a YAML mapping (a Template entity) at the top level", null);
     }
-    return Yaml.readMap(text, file.toString());
+    return docs.get(0).tree();
   }
-
-
 }

@@ -65,20 +65,6 @@ public final class Json {
     }
   }
 
-  /** Parses every document of a (multi-document) YAML text; null documents are dropped. */
-  public static List<Object> readYamlDocuments(String text) throws IOException {
-    List<Object> out = new ArrayList<>();
-    try (var it = YAML.readerFor(Object.class).readValues(text)) {
-      while (it.hasNextValue()) {
-        Object doc = it.nextValue();
-        if (doc != null) {
-          out.add(doc);
-        }
-      }
-    }
-    return out;
-  }
-
   /** Deep-copies a tree of Maps and Lists. */
   @SuppressWarnings("unchecked")
   public static <T> T deepCopy(T value) {

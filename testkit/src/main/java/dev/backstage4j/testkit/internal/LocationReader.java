@@ -1,7 +1,8 @@
 package dev.backstage4j.testkit.internal;
 
-import dev.backstage4j.catalog.model.Violation;
-import java.io.IOException;
+import dev.backstage4j.catalog.model.CatalogDocument;
+import dev.backstage4j.catalog.model.CatalogYaml;
+import dev.backstage4j.catalog.model.CatalogYamlException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,8 @@ import java.util.Set;
  * following Location entities' targets; every entity goes through {@link EntityProcessor}.
  */
 final class LocationReader {
+  /** Entity files are read as Backstage reads them: YAML 1.2, every violation with its file:line:column. */
+  private static final CatalogYaml YAML = CatalogYaml.create();
   private final EntityProcessor processor;
 
   LocationReader(EntityProcessor processor) {
@@ -75,26 +78,17 @@ final class LocationReader {
       return;
     }
     String locRef = "file:" + targetOf(file);
-    List<Object> docs;
+    List<CatalogDocument> docs;
     try {
-      docs = parseDocuments(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException | RuntimeException ex) {
-      errors.add(locRef + ": cannot read YAML: " + ex.getMessage());
+      docs = YAML.read(file);
+    } catch (CatalogYamlException ex) {
+      errors.add(ex.getMessage());
       return;
     }
-    // validation is the costly part of processing: check all documents in parallel, then process in order
-    List<List<Violation>> checked = java.util.stream.IntStream.range(0, docs.size()).parallel()
-        .mapToObj(i -> docs.get(i) instanceof Map<?, ?> m ? processor.validate(castMap(m)) : List.<Violation>of())
-        .toList();
     for (int i = 0; i < docs.size(); i++) {
-      if (!(docs.get(i) instanceof Map<?, ?>)) {
-        errors.add(locRef + ": document " + (i + 1) + " is not an object");
-        continue;
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> tree = (Map<String, Object>) docs.get(i);
-      StoredEntity e = processor.process(tree, checked.get(i), locRef, origin, parentRef, file,
-          locRef + " (document " + (i + 1) + ")", errors);
+      CatalogDocument doc = docs.get(i);
+      StoredEntity e = processor.process(doc.tree(), doc.validation().violations(), locRef, origin, parentRef,
+          file, locRef + " (document " + (i + 1) + ")", errors);
       if (e == null) {
         continue;
       }
@@ -117,43 +111,5 @@ final class LocationReader {
         }
       }
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> castMap(Map<?, ?> m) {
-    return (Map<String, Object>) m;
-  }
-
-  /**
-   * Parses a multi-document YAML text; big texts are cut at {@code ---} lines in column 0 (always document
-   * separators in YAML) and the chunks parsed in parallel, keeping document order.
-   */
-  static List<Object> parseDocuments(String text) throws IOException {
-    if (text.length() < 256 * 1024) {
-      return Json.readYamlDocuments(text);
-    }
-    List<String> chunks = new ArrayList<>();
-    int start = 0;
-    int pos = 0;
-    while (pos < text.length()) {
-      int eol = text.indexOf('\n', pos);
-      int next = eol < 0 ? text.length() : eol + 1;
-      if (pos - start >= 64 * 1024 && text.startsWith("---", pos) && text.substring(pos, next).trim().equals("---")) {
-        chunks.add(text.substring(start, pos));
-        start = pos;
-      }
-      pos = next;
-    }
-    chunks.add(text.substring(start));
-    List<List<Object>> parsed = chunks.parallelStream().map(c -> {
-      try {
-        return Json.readYamlDocuments(c);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }).toList();
-    List<Object> out = new ArrayList<>();
-    parsed.forEach(out::addAll);
-    return out;
   }
 }
