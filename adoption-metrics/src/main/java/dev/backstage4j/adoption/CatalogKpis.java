@@ -64,7 +64,7 @@ public final class CatalogKpis {
     this.entitiesPerOwner = Collections.unmodifiableMap(new TreeMap<>(entitiesPerOwner));
   }
 
-  /** Returns the KPIs of the entities, streaming them once. */
+  /** {@return the KPIs of the entities, streaming them once} */
   public static CatalogKpis compute(Iterable<Entity> entities, EvaluationContext context) {
     Accumulator a = new Accumulator(context);
     for (Entity e : entities) {
@@ -73,57 +73,57 @@ public final class CatalogKpis {
     return a.result();
   }
 
-  /** Returns the number of entities seen. */
+  /** {@return the number of entities seen} */
   public long entities() {
     return entities;
   }
 
-  /** Returns the number of entities per lower-cased kind, sorted by kind. */
+  /** {@return the number of entities per lower-cased kind, sorted by kind} */
   public Map<String, Long> entitiesByKind() {
     return entitiesByKind;
   }
 
-  /** Returns the share of owned-kind entities that name an owner. */
+  /** {@return the share of owned-kind entities that name an owner} */
   public Ratio owned() {
     return owned;
   }
 
-  /** Returns the share of owned entities whose owner exists. */
+  /** {@return the share of owned entities whose owner exists} */
   public Ratio ownersResolving() {
     return ownersResolving;
   }
 
-  /** Returns the share of Components, APIs and Systems with TechDocs. */
+  /** {@return the share of Components, APIs and Systems with TechDocs} */
   public Ratio withDocs() {
     return withDocs;
   }
 
-  /** Returns the share of Components, APIs and Resources that name a system. */
+  /** {@return the share of Components, APIs and Resources that name a system} */
   public Ratio withSystem() {
     return withSystem;
   }
 
-  /** Returns the share of Components and APIs with a lifecycle. */
+  /** {@return the share of Components and APIs with a lifecycle} */
   public Ratio withLifecycle() {
     return withLifecycle;
   }
 
-  /** Returns the number of orphaned entities. */
+  /** {@return the number of orphaned entities} */
   public long orphans() {
     return orphans;
   }
 
-  /** Returns the number of owned entities whose owner does not exist. */
+  /** {@return the number of owned entities whose owner does not exist} */
   public long unresolvedOwners() {
     return unresolvedOwners;
   }
 
-  /** Returns the number of entities per owner ref, sorted by owner. */
+  /** {@return the number of entities per owner ref, sorted by owner} */
   public Map<String, Long> entitiesPerOwner() {
     return entitiesPerOwner;
   }
 
-  /** Returns the headline numbers. */
+  /** {@return the headline numbers} */
   @Override
   public String toString() {
     return "CatalogKpis{entities=" + entities + ", owned=" + owned + ", ownersResolving=" + ownersResolving

@@ -37,68 +37,68 @@ public final class Check {
     this.rule = Objects.requireNonNull(rule, "rule");
   }
 
-  /** Returns a one-point check over every entity, decided by a plain predicate. */
+  /** {@return a one-point check over every entity, decided by a plain predicate} */
   public static Check of(String id, String title, String howToFix, Predicate<Entity> predicate) {
     Objects.requireNonNull(predicate, "predicate");
     return new Check(id, title, howToFix, 1, Scope.all(), (e, c) -> predicate.test(e));
   }
 
-  /** Returns a one-point check over every entity, decided by a rule that may use the evaluation context. */
+  /** {@return a one-point check over every entity, decided by a rule that may use the evaluation context} */
   public static Check of(String id, String title, String howToFix, CheckRule rule) {
     return new Check(id, title, howToFix, 1, Scope.all(), rule);
   }
 
-  /** Returns a copy with another scope. */
+  /** {@return a copy with another scope} */
   public Check withScope(Scope newScope) {
     return new Check(id, title, howToFix, points, newScope, rule);
   }
 
-  /** Returns a copy worth the given points in the score (default 1; 0 means it only gates levels). */
+  /** {@return a copy worth the given points in the score (default 1; 0 means it only gates levels)} */
   public Check withPoints(int newPoints) {
     return new Check(id, title, howToFix, newPoints, scope, rule);
   }
 
-  /** Returns a copy with another id, for using one built-in check twice with different scopes. */
+  /** {@return a copy with another id, for using one built-in check twice with different scopes} */
   public Check withId(String newId) {
     return new Check(newId, title, howToFix, points, scope, rule);
   }
 
-  /** Returns a copy with another title. */
+  /** {@return a copy with another title} */
   public Check withTitle(String newTitle) {
     return new Check(id, newTitle, howToFix, points, scope, rule);
   }
 
-  /** Returns a copy with another "how to fix" text. */
+  /** {@return a copy with another "how to fix" text} */
   public Check withHowToFix(String text) {
     return new Check(id, title, text, points, scope, rule);
   }
 
-  /** Returns the id, unique within a scorecard. */
+  /** {@return the id, unique within a scorecard} */
   public String id() {
     return id;
   }
 
-  /** Returns the title shown in reports. */
+  /** {@return the title shown in reports} */
   public String title() {
     return title;
   }
 
-  /** Returns the text telling an owner how to make the check pass. */
+  /** {@return the text telling an owner how to make the check pass} */
   public String howToFix() {
     return howToFix;
   }
 
-  /** Returns the points the check is worth in the score. */
+  /** {@return the points the check is worth in the score} */
   public int points() {
     return points;
   }
 
-  /** Returns the scope. */
+  /** {@return the scope} */
   public Scope scope() {
     return scope;
   }
 
-  /** Returns the rule. */
+  /** {@return the rule} */
   public CheckRule rule() {
     return rule;
   }
@@ -117,7 +117,7 @@ public final class Check {
     }
   }
 
-  /** Returns the id and title. */
+  /** {@return the id and title} */
   @Override
   public String toString() {
     return "Check{" + id + ": " + title + (scope.toString().isEmpty() ? "" : ", " + scope) + "}";

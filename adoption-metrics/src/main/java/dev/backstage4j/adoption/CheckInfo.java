@@ -25,32 +25,32 @@ public final class CheckInfo {
     return new CheckInfo(c.id(), c.title(), c.howToFix(), c.points(), c.scope().toString());
   }
 
-  /** Returns the id. */
+  /** {@return the id} */
   public String id() {
     return id;
   }
 
-  /** Returns the title. */
+  /** {@return the title} */
   public String title() {
     return title;
   }
 
-  /** Returns the "how to fix" text. */
+  /** {@return the "how to fix" text} */
   public String howToFix() {
     return howToFix;
   }
 
-  /** Returns the points. */
+  /** {@return the points} */
   public int points() {
     return points;
   }
 
-  /** Returns the scope as text; empty when the check applies to every entity. */
+  /** {@return the scope as text; empty when the check applies to every entity} */
   public String scope() {
     return scope;
   }
 
-  /** Returns whether the other object describes the same check. */
+  /** {@return whether the other object describes the same check} */
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof CheckInfo)) {
@@ -61,13 +61,13 @@ public final class CheckInfo {
         && c.scope.equals(scope);
   }
 
-  /** Returns a hash of all fields. */
+  /** {@return a hash of all fields} */
   @Override
   public int hashCode() {
     return Objects.hash(id, title, howToFix, points, scope);
   }
 
-  /** Returns id and title. */
+  /** {@return id and title} */
   @Override
   public String toString() {
     return id + ": " + title;

@@ -50,13 +50,13 @@ public final class Checks {
 
   private Checks() {}
 
-  /** Returns every built-in check with its default settings, in a sensible order for a first scorecard. */
+  /** {@return every built-in check with its default settings, in a sensible order for a first scorecard} */
   public static List<Check> all() {
     return List.of(hasOwner(), ownerResolves(), hasDescription(), hasSystem(), hasLifecycle(), hasTechDocs(),
         hasSourceLocation(), hasTags(), hasLinks(), declaresApis(), valid());
   }
 
-  /** Returns the built-in check with the given id, or null when there is none. */
+  /** {@return the built-in check with the given id, or null when there is none} */
   public static Check byId(String id) {
     for (Check c : all()) {
       if (c.id().equals(id)) {
@@ -66,13 +66,13 @@ public final class Checks {
     return null;
   }
 
-  /** Returns {@code has-owner}. */
+  /** {@return {@code has-owner}} */
   public static Check hasOwner() {
     return Check.of("has-owner", "Has an owner", "Set spec.owner to the team that owns it, e.g. group:my-team.",
         (Entity e) -> EntityFacts.nonBlank(e.spec().get("owner"))).withScope(owned());
   }
 
-  /** Returns {@code owner-resolves}: needs an {@link EvaluationContext} that knows the owners. */
+  /** {@return {@code owner-resolves}: needs an {@link EvaluationContext} that knows the owners} */
   public static Check ownerResolves() {
     return Check.of("owner-resolves", "Owner exists in the catalog",
         "Make spec.owner name an existing Group or User (check spelling and namespace).",
@@ -82,25 +82,25 @@ public final class Checks {
         }).withScope(owned());
   }
 
-  /** Returns {@code has-description}. */
+  /** {@return {@code has-description}} */
   public static Check hasDescription() {
     return Check.of("has-description", "Has a description", "Add metadata.description: one sentence on what it is.",
         (Entity e) -> EntityFacts.nonBlank(e.metadata().description()));
   }
 
-  /** Returns {@code has-system}. */
+  /** {@return {@code has-system}} */
   public static Check hasSystem() {
     return Check.of("has-system", "Belongs to a system", "Set spec.system to the system it is part of.",
         (Entity e) -> EntityFacts.nonBlank(e.spec().get("system")))
         .withScope(Scope.kinds("Component", "API", "Resource"));
   }
 
-  /** Returns {@code has-lifecycle} accepting {@link #DEFAULT_LIFECYCLES}. */
+  /** {@return {@code has-lifecycle} accepting {@link #DEFAULT_LIFECYCLES}} */
   public static Check hasLifecycle() {
     return hasLifecycle(DEFAULT_LIFECYCLES);
   }
 
-  /** Returns {@code has-lifecycle} accepting the given values (compared case-insensitively). */
+  /** {@return {@code has-lifecycle} accepting the given values (compared case-insensitively)} */
   public static Check hasLifecycle(List<String> allowed) {
     Set<String> ok = new TreeSet<>();
     allowed.forEach(a -> ok.add(a.toLowerCase(Locale.ROOT)));
@@ -111,14 +111,14 @@ public final class Checks {
         }).withScope(Scope.kinds("Component", "API"));
   }
 
-  /** Returns {@code has-techdocs}. */
+  /** {@return {@code has-techdocs}} */
   public static Check hasTechDocs() {
     return annotation("has-techdocs", Annotations.TECHDOCS_REF, "Has TechDocs")
         .withHowToFix("Add the annotation backstage.io/techdocs-ref: dir:. and a docs/ folder with mkdocs.yml.")
         .withScope(Scope.kinds("Component", "API", "System"));
   }
 
-  /** Returns {@code has-source-location}. */
+  /** {@return {@code has-source-location}} */
   public static Check hasSourceLocation() {
     return annotation("has-source-location", Annotations.SOURCE_LOCATION, "Source location is known")
         .withHowToFix("Add the annotation backstage.io/source-location: url:https://<repo url>/.")
@@ -135,19 +135,19 @@ public final class Checks {
         (Entity e) -> EntityFacts.nonBlank(e.metadata().annotations().get(annotationKey)));
   }
 
-  /** Returns {@code has-tags}. */
+  /** {@return {@code has-tags}} */
   public static Check hasTags() {
     return Check.of("has-tags", "Has tags", "Add metadata.tags, e.g. the language and framework.",
         (Entity e) -> !e.metadata().tags().isEmpty());
   }
 
-  /** Returns {@code has-links}. */
+  /** {@return {@code has-links}} */
   public static Check hasLinks() {
     return Check.of("has-links", "Has links", "Add metadata.links to dashboards, runbooks or the live site.",
         (Entity e) -> !e.metadata().links().isEmpty());
   }
 
-  /** Returns {@code declares-apis}. */
+  /** {@return {@code declares-apis}} */
   public static Check declaresApis() {
     return Check.of("declares-apis", "Declares the APIs it provides or consumes",
         "List spec.providesApis and spec.consumesApis.",

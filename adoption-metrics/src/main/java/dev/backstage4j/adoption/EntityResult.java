@@ -47,37 +47,37 @@ public final class EntityResult {
     this.maxPoints = max;
   }
 
-  /** Returns the entity's ref. */
+  /** {@return the entity's ref} */
   public EntityRef ref() {
     return ref;
   }
 
-  /** Returns the kind, lower-cased. */
+  /** {@return the kind, lower-cased} */
   public String kind() {
     return ref.kind().toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** Returns the owner as a full ref string, or an empty string when the entity names none. */
+  /** {@return the owner as a full ref string, or an empty string when the entity names none} */
   public String owner() {
     return owner;
   }
 
-  /** Returns the system as a full ref string, or an empty string. */
+  /** {@return the system as a full ref string, or an empty string} */
   public String system() {
     return system;
   }
 
-  /** Returns the domain as a full ref string, or an empty string when unknown. */
+  /** {@return the domain as a full ref string, or an empty string when unknown} */
   public String domain() {
     return domain;
   }
 
-  /** Returns the outcome of the check. */
+  /** {@return the outcome of the check} */
   public Outcome outcome(String checkId) {
     return Shape.outcome(outcomes[shape.check(checkId)]);
   }
 
-  /** Returns every check's outcome by check id, in scorecard order. */
+  /** {@return every check's outcome by check id, in scorecard order} */
   public Map<String, Outcome> outcomes() {
     Map<String, Outcome> m = new LinkedHashMap<>();
     for (int i = 0; i < outcomes.length; i++) {
@@ -86,7 +86,7 @@ public final class EntityResult {
     return Collections.unmodifiableMap(m);
   }
 
-  /** Returns the ids of the failed checks, in scorecard order. */
+  /** {@return the ids of the failed checks, in scorecard order} */
   public List<String> failedCheckIds() {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < outcomes.length; i++) {
@@ -115,12 +115,12 @@ public final class EntityResult {
     return levels[shape.track(track)];
   }
 
-  /** Returns whether the track ranks this entity (it is inside the track's scope). */
+  /** {@return whether the track ranks this entity (it is inside the track's scope)} */
   public boolean ranked(String track) {
     return levels[shape.track(track)] != Shape.NOT_RANKED;
   }
 
-  /** Returns the level name, {@code none}, or {@code n/a} when the track does not rank the entity. */
+  /** {@return the level name, {@code none}, or {@code n/a} when the track does not rank the entity} */
   String levelLabel(String track) {
     return ranked(track) ? level(track).orElse("none") : "n/a";
   }
@@ -146,17 +146,17 @@ public final class EntityResult {
     return Collections.unmodifiableList(out);
   }
 
-  /** Returns the points earned: the points of passed and exempt checks. */
+  /** {@return the points earned: the points of passed and exempt checks} */
   public int points() {
     return points;
   }
 
-  /** Returns the points available: the points of every applicable check. */
+  /** {@return the points available: the points of every applicable check} */
   public int maxPoints() {
     return maxPoints;
   }
 
-  /** Returns points as a percentage of maxPoints (100 when no check applies). */
+  /** {@return points as a percentage of maxPoints (100 when no check applies)} */
   public double percent() {
     return maxPoints == 0 ? 100.0 : 100.0 * points / maxPoints;
   }
@@ -169,7 +169,7 @@ public final class EntityResult {
     return levels;
   }
 
-  /** Returns the ref, levels and score. */
+  /** {@return the ref, levels and score} */
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder("EntityResult{").append(ref);

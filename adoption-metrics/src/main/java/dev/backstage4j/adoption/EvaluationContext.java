@@ -32,12 +32,12 @@ public final class EvaluationContext {
     this.today = Objects.requireNonNull(today, "today");
   }
 
-  /** Returns a context that knows no owners ("owner resolves" then fails for everyone) dated today (UTC). */
+  /** {@return a context that knows no owners ("owner resolves" then fails for everyone) dated today (UTC)} */
   public static EvaluationContext empty() {
     return new EvaluationContext(Set.of(), false, Map.of(), LocalDate.now(ZoneOffset.UTC));
   }
 
-  /** Returns a context with the given Group and User refs, dated today (UTC). */
+  /** {@return a context with the given Group and User refs, dated today (UTC)} */
   public static EvaluationContext ofOwners(Set<EntityRef> ownerRefs) {
     return new EvaluationContext(Set.copyOf(ownerRefs), true, Map.of(), LocalDate.now(ZoneOffset.UTC));
   }
@@ -64,42 +64,42 @@ public final class EvaluationContext {
     return new EvaluationContext(Set.copyOf(refs), true, Map.copyOf(domains), LocalDate.now(ZoneOffset.UTC));
   }
 
-  /** Returns a copy that knows the domain of each System, for the per-domain roll-up. */
+  /** {@return a copy that knows the domain of each System, for the per-domain roll-up} */
   public EvaluationContext withSystemDomains(Map<EntityRef, EntityRef> domainBySystem) {
     return new EvaluationContext(owners, ownersKnown, Map.copyOf(domainBySystem), today);
   }
 
-  /** Returns the domain of a System, or null when unknown. */
+  /** {@return the domain of a System, or null when unknown} */
   public EntityRef domainOf(EntityRef system) {
     return systemDomains.get(system);
   }
 
-  /** Returns a copy dated the given day, which decides exemption expiry (an exemption expiring today is valid). */
+  /** {@return a copy dated the given day, which decides exemption expiry (an exemption expiring today is valid)} */
   public EvaluationContext withToday(LocalDate day) {
     return new EvaluationContext(owners, ownersKnown, systemDomains, day);
   }
 
-  /** Returns the known Group and User refs. */
+  /** {@return the known Group and User refs} */
   public Set<EntityRef> owners() {
     return owners;
   }
 
-  /** Returns whether owners were gathered or given; when false, owner resolution is not measured. */
+  /** {@return whether owners were gathered or given; when false, owner resolution is not measured} */
   public boolean ownersKnown() {
     return ownersKnown;
   }
 
-  /** Returns whether the ref names a known Group or User. */
+  /** {@return whether the ref names a known Group or User} */
   public boolean ownerExists(EntityRef ref) {
     return owners.contains(ref);
   }
 
-  /** Returns the date used for exemption expiry. */
+  /** {@return the date used for exemption expiry} */
   public LocalDate today() {
     return today;
   }
 
-  /** Returns the number of owners and the date. */
+  /** {@return the number of owners and the date} */
   @Override
   public String toString() {
     return "EvaluationContext{owners=" + owners.size() + ", today=" + today + "}";

@@ -25,37 +25,37 @@ public final class Exemption {
     this.expires = Objects.requireNonNull(expires, "expires");
   }
 
-  /** Returns an exemption of the entity from the check until (and including) the expiry date. */
+  /** {@return an exemption of the entity from the check until (and including) the expiry date} */
   public static Exemption of(EntityRef entity, String checkId, String reason, LocalDate expires) {
     return new Exemption(entity, checkId, reason, expires);
   }
 
-  /** Returns the exempted entity. */
+  /** {@return the exempted entity} */
   public EntityRef entity() {
     return entity;
   }
 
-  /** Returns the id of the exempted check. */
+  /** {@return the id of the exempted check} */
   public String checkId() {
     return checkId;
   }
 
-  /** Returns why the exemption was granted. */
+  /** {@return why the exemption was granted} */
   public String reason() {
     return reason;
   }
 
-  /** Returns the last day the exemption is valid. */
+  /** {@return the last day the exemption is valid} */
   public LocalDate expires() {
     return expires;
   }
 
-  /** Returns whether the exemption has expired on the given day. */
+  /** {@return whether the exemption has expired on the given day} */
   public boolean isExpired(LocalDate today) {
     return today.isAfter(expires);
   }
 
-  /** Returns whether the other object is an equal exemption. */
+  /** {@return whether the other object is an equal exemption} */
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof Exemption)) {
@@ -66,13 +66,13 @@ public final class Exemption {
         && x.expires.equals(expires);
   }
 
-  /** Returns a hash of all fields. */
+  /** {@return a hash of all fields} */
   @Override
   public int hashCode() {
     return Objects.hash(entity, checkId, reason, expires);
   }
 
-  /** Returns entity, check, expiry and reason. */
+  /** {@return entity, check, expiry and reason} */
   @Override
   public String toString() {
     return "Exemption{" + entity + " / " + checkId + " until " + expires + ": " + reason + "}";

@@ -35,7 +35,7 @@ public final class Gate {
     this.entities = entities;
   }
 
-  /** Returns a gate requiring at least the level of the track, over every entity. */
+  /** {@return a gate requiring at least the level of the track, over every entity} */
   public static Gate requireLevel(String track, String level) {
     return new Gate(track, level, Set.of(), Set.of());
   }
@@ -52,7 +52,7 @@ public final class Gate {
     return new Gate(track, level, Set.copyOf(s), entities);
   }
 
-  /** Returns a copy limited to the given entities, for example those read from a catalog-info.yaml. */
+  /** {@return a copy limited to the given entities, for example those read from a catalog-info.yaml} */
   public Gate forEntities(Iterable<Entity> selected) {
     Set<EntityRef> s = new HashSet<>();
     selected.forEach(e -> s.add(e.ref()));
@@ -124,7 +124,7 @@ public final class Gate {
     return parts.isEmpty() ? "in the catalog" : String.join(" and ", parts);
   }
 
-  /** Returns the requirement. */
+  /** {@return the requirement} */
   @Override
   public String toString() {
     return String.format(Locale.ROOT, "Gate{%s >= %s, owners=%s, entities=%d}", track, level, owners,

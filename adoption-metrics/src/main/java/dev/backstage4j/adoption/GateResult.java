@@ -17,27 +17,27 @@ public final class GateResult {
     this.message = message;
   }
 
-  /** Returns whether the gate passed. */
+  /** {@return whether the gate passed} */
   public boolean passed() {
     return exitCode == 0;
   }
 
-  /** Returns the process exit code: 0 passed, 1 below the level, 2 nothing matched. */
+  /** {@return the process exit code: 0 passed, 1 below the level, 2 nothing matched} */
   public int exitCode() {
     return exitCode;
   }
 
-  /** Returns the entities below the required level. */
+  /** {@return the entities below the required level} */
   public List<EntityResult> below() {
     return below;
   }
 
-  /** Returns the human-readable verdict, listing per failing entity the checks to fix and how. */
+  /** {@return the human-readable verdict, listing per failing entity the checks to fix and how} */
   public String message() {
     return message;
   }
 
-  /** Returns the message. */
+  /** {@return the message} */
   @Override
   public String toString() {
     return message;

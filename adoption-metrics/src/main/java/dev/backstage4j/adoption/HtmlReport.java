@@ -151,7 +151,7 @@ final class HtmlReport {
     b.append("</section>\n");
   }
 
-  /** Returns how many of the group's entities the track ranks. */
+  /** {@return how many of the group's entities the track ranks} */
   private static int ranked(Rollup x, Track t) {
     return x.levelCounts(t.name()).values().stream().mapToInt(Integer::intValue).sum();
   }

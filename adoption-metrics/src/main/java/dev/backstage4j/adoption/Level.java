@@ -19,39 +19,39 @@ public final class Level {
     this.checkIds = List.copyOf(checkIds);
   }
 
-  /** Returns a level with the given name and check ids. */
+  /** {@return a level with the given name and check ids} */
   public static Level of(String name, String... checkIds) {
     return new Level(name, List.of(checkIds));
   }
 
-  /** Returns a level with the given name and check ids. */
+  /** {@return a level with the given name and check ids} */
   public static Level of(String name, List<String> checkIds) {
     return new Level(name, checkIds);
   }
 
-  /** Returns the name. */
+  /** {@return the name} */
   public String name() {
     return name;
   }
 
-  /** Returns the ids of the checks this level adds. */
+  /** {@return the ids of the checks this level adds} */
   public List<String> checkIds() {
     return checkIds;
   }
 
-  /** Returns whether the other object is a level with the same name and checks. */
+  /** {@return whether the other object is a level with the same name and checks} */
   @Override
   public boolean equals(Object o) {
     return o instanceof Level && ((Level) o).name.equals(name) && ((Level) o).checkIds.equals(checkIds);
   }
 
-  /** Returns a hash of name and checks. */
+  /** {@return a hash of name and checks} */
   @Override
   public int hashCode() {
     return Objects.hash(name, checkIds);
   }
 
-  /** Returns the name and checks. */
+  /** {@return the name and checks} */
   @Override
   public String toString() {
     return name + checkIds;

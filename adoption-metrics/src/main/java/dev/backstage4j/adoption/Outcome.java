@@ -11,7 +11,7 @@ public enum Outcome {
   /** The entity is outside the check's scope. */
   NOT_APPLICABLE;
 
-  /** Returns whether this outcome counts towards levels and score as a pass. */
+  /** {@return whether this outcome counts towards levels and score as a pass} */
   public boolean counts() {
     return this == PASSED || this == EXEMPT;
   }

@@ -12,7 +12,7 @@ public final class Ratio {
     this.total = total;
   }
 
-  /** Returns the ratio count / total. */
+  /** {@return the ratio count / total} */
   public static Ratio of(long count, long total) {
     if (count < 0 || total < count) {
       throw new IllegalArgumentException("Ratio needs 0 <= count <= total, found " + count + "/" + total);
@@ -20,34 +20,34 @@ public final class Ratio {
     return new Ratio(count, total);
   }
 
-  /** Returns the numerator. */
+  /** {@return the numerator} */
   public long count() {
     return count;
   }
 
-  /** Returns the denominator. */
+  /** {@return the denominator} */
   public long total() {
     return total;
   }
 
-  /** Returns count / total in percent; 0 when the total is 0. */
+  /** {@return count / total in percent; 0 when the total is 0} */
   public double percent() {
     return total == 0 ? 0.0 : 100.0 * count / total;
   }
 
-  /** Returns whether the other object has equal count and total. */
+  /** {@return whether the other object has equal count and total} */
   @Override
   public boolean equals(Object o) {
     return o instanceof Ratio && ((Ratio) o).count == count && ((Ratio) o).total == total;
   }
 
-  /** Returns a hash of count and total. */
+  /** {@return a hash of count and total} */
   @Override
   public int hashCode() {
     return Long.hashCode(count) * 31 + Long.hashCode(total);
   }
 
-  /** Returns for example {@code 7/8 (87.5%)}. */
+  /** {@return for example {@code 7/8 (87.5%)}} */
   @Override
   public String toString() {
     return count + "/" + total + String.format(Locale.ROOT, " (%.1f%%)", percent());

@@ -13,7 +13,7 @@ import java.util.List;
 public final class Reports {
   private Reports() {}
 
-  /** Returns the result as JSON in the stable schema described in the module README (same as a snapshot). */
+  /** {@return the result as JSON in the stable schema described in the module README (same as a snapshot)} */
   public static String json(ScorecardResult result) {
     return result.toJson();
   }
@@ -26,7 +26,7 @@ public final class Reports {
     return MarkdownReport.render(result, null);
   }
 
-  /** Returns the Markdown summary of the newer run followed by what changed since the older one. */
+  /** {@return the Markdown summary of the newer run followed by what changed since the older one} */
   public static String markdown(SnapshotDiff diff) {
     return MarkdownReport.render(diff.after(), diff);
   }
@@ -48,7 +48,7 @@ public final class Reports {
     return CsvReport.rollups(result, dimension);
   }
 
-  /** Returns a self-contained HTML page (inline CSS and SVG, no scripts, works offline) for one run. */
+  /** {@return a self-contained HTML page (inline CSS and SVG, no scripts, works offline) for one run} */
   public static String html(ScorecardResult result) {
     return HtmlReport.render(result, List.of(), null);
   }

@@ -33,17 +33,17 @@ public final class Rollup {
     this.maxPoints = maxPoints;
   }
 
-  /** Returns what this roll-up groups by, or null for the whole-run total. */
+  /** {@return what this roll-up groups by, or null for the whole-run total} */
   public Dimension dimension() {
     return dimension;
   }
 
-  /** Returns the group key, for example {@code group:default/web-team}; {@code (none)} for entities without one. */
+  /** {@return the group key, for example {@code group:default/web-team}; {@code (none)} for entities without one} */
   public String key() {
     return key;
   }
 
-  /** Returns the number of entities in the group. */
+  /** {@return the number of entities in the group} */
   public int entities() {
     return entities;
   }
@@ -62,7 +62,7 @@ public final class Rollup {
     return Collections.unmodifiableMap(m);
   }
 
-  /** Returns how many entities hold at least the given level of the track. */
+  /** {@return how many entities hold at least the given level of the track} */
   public int atLeast(String track, String level) {
     int t = shape.track(track);
     int idx = shape.tracks.get(t).indexOf(level);
@@ -76,29 +76,29 @@ public final class Rollup {
     return n;
   }
 
-  /** Returns how many entities got the outcome on the check. */
+  /** {@return how many entities got the outcome on the check} */
   public int count(String checkId, Outcome outcome) {
     return checkCounts[shape.check(checkId)][outcome.ordinal()];
   }
 
-  /** Returns the check's pass rate in percent (see the class definition); 100 when it applies to none. */
+  /** {@return the check's pass rate in percent (see the class definition); 100 when it applies to none} */
   public double passRate(String checkId) {
     int[] c = checkCounts[shape.check(checkId)];
     int applicable = c[0] + c[1] + c[2];
     return applicable == 0 ? 100.0 : 100.0 * (c[0] + c[2]) / applicable;
   }
 
-  /** Returns the earned points summed over the group. */
+  /** {@return the earned points summed over the group} */
   public long points() {
     return points;
   }
 
-  /** Returns the available points summed over the group. */
+  /** {@return the available points summed over the group} */
   public long maxPoints() {
     return maxPoints;
   }
 
-  /** Returns earned points as a percentage of available points (100 when none are available). */
+  /** {@return earned points as a percentage of available points (100 when none are available)} */
   public double scorePercent() {
     return maxPoints == 0 ? 100.0 : 100.0 * points / maxPoints;
   }
@@ -111,7 +111,7 @@ public final class Rollup {
     return checkCounts;
   }
 
-  /** Returns the key, size and score. */
+  /** {@return the key, size and score} */
   @Override
   public String toString() {
     return "Rollup{" + (dimension == null ? "total" : dimension + "=" + key) + ", entities=" + entities

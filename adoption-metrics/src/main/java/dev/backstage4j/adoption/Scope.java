@@ -47,27 +47,27 @@ public final class Scope {
     return description.isEmpty() ? ALL : new Scope(Set.of(), Set.of(), Set.of(), null, description, true);
   }
 
-  /** Returns the scope that applies to every entity. */
+  /** {@return the scope that applies to every entity} */
   public static Scope all() {
     return ALL;
   }
 
-  /** Returns a scope limited to the given kinds, for example {@code Component} and {@code API}. */
+  /** {@return a scope limited to the given kinds, for example {@code Component} and {@code API}} */
   public static Scope kinds(String... kinds) {
     return ALL.withKinds(kinds);
   }
 
-  /** Returns a copy limited to the given kinds. */
+  /** {@return a copy limited to the given kinds} */
   public Scope withKinds(String... values) {
     return new Scope(lower(values), types, lifecycles, filter, filterDescription);
   }
 
-  /** Returns a copy limited to the given {@code spec.type} values. */
+  /** {@return a copy limited to the given {@code spec.type} values} */
   public Scope withTypes(String... values) {
     return new Scope(kinds, lower(values), lifecycles, filter, filterDescription);
   }
 
-  /** Returns a copy limited to the given {@code spec.lifecycle} values. */
+  /** {@return a copy limited to the given {@code spec.lifecycle} values} */
   public Scope withLifecycles(String... values) {
     return new Scope(kinds, types, lower(values), filter, filterDescription);
   }
@@ -83,22 +83,22 @@ public final class Scope {
     return new Scope(kinds, types, lifecycles, Objects.requireNonNull(combined, "predicate"), d);
   }
 
-  /** Returns the kinds, lower-cased; empty means any. */
+  /** {@return the kinds, lower-cased; empty means any} */
   public Set<String> kinds() {
     return kinds;
   }
 
-  /** Returns the {@code spec.type} values, lower-cased; empty means any. */
+  /** {@return the {@code spec.type} values, lower-cased; empty means any} */
   public Set<String> types() {
     return types;
   }
 
-  /** Returns the {@code spec.lifecycle} values, lower-cased; empty means any. */
+  /** {@return the {@code spec.lifecycle} values, lower-cased; empty means any} */
   public Set<String> lifecycles() {
     return lifecycles;
   }
 
-  /** Returns whether the entity is inside this scope. */
+  /** {@return whether the entity is inside this scope} */
   public boolean appliesTo(Entity entity) {
     return appliesTo(entity, lowerOrEmpty(entity.kind()), lowerOrEmpty(entity.spec().get("type")),
         lowerOrEmpty(entity.spec().get("lifecycle")));
@@ -118,7 +118,7 @@ public final class Scope {
     return filter == null || filter.test(entity);
   }
 
-  /** Returns a short description, for example {@code kinds=[component] types=[service]}; empty for all. */
+  /** {@return a short description, for example {@code kinds=[component] types=[service]}; empty for all} */
   @Override
   public String toString() {
     if (verbatim) {

@@ -62,7 +62,7 @@ public final class Scorecard {
     this.shape = new Shape(infos, tracks);
   }
 
-  /** Returns a builder for a scorecard with the given name. */
+  /** {@return a builder for a scorecard with the given name} */
   public static Builder builder(String name) {
     return new Builder(name);
   }
@@ -106,7 +106,7 @@ public final class Scorecard {
     return ScorecardFile.parse(yaml, sourceName);
   }
 
-  /** Returns a builder starting from this scorecard, for adding Java checks to one read from a file. */
+  /** {@return a builder starting from this scorecard, for adding Java checks to one read from a file} */
   public Builder toBuilder() {
     Builder b = new Builder(name);
     b.checks.addAll(checks);
@@ -115,27 +115,27 @@ public final class Scorecard {
     return b;
   }
 
-  /** Returns the name. */
+  /** {@return the name} */
   public String name() {
     return name;
   }
 
-  /** Returns the checks. */
+  /** {@return the checks} */
   public List<Check> checks() {
     return checks;
   }
 
-  /** Returns the tracks. */
+  /** {@return the tracks} */
   public List<Track> tracks() {
     return tracks;
   }
 
-  /** Returns the exemptions. */
+  /** {@return the exemptions} */
   public List<Exemption> exemptions() {
     return exemptions;
   }
 
-  /** Returns a runner with default options: keep entity results, compute KPIs, no listener. */
+  /** {@return a runner with default options: keep entity results, compute KPIs, no listener} */
   public ScorecardRunner runner() {
     return new ScorecardRunner(this);
   }
@@ -149,7 +149,7 @@ public final class Scorecard {
     return shape;
   }
 
-  /** Returns the name and sizes. */
+  /** {@return the name and sizes} */
   @Override
   public String toString() {
     return "Scorecard{" + name + ", checks=" + checks.size() + ", tracks=" + tracks.size() + ", exemptions="

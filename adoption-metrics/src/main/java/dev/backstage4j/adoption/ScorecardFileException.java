@@ -9,8 +9,11 @@ import dev.backstage4j.core.BackstageException;
 public final class ScorecardFileException extends BackstageException {
   private static final long serialVersionUID = 1L;
 
+  /** The scorecard file (serialized form). */
   private final String file;
+  /** The 1-based line, or 0 when unknown (serialized form). */
   private final int line;
+  /** What is wrong, without location (serialized form). */
   private final String problem;
 
   /**
@@ -25,17 +28,17 @@ public final class ScorecardFileException extends BackstageException {
     this.problem = problem;
   }
 
-  /** Returns the file (or source name). */
+  /** {@return the file (or source name)} */
   public String file() {
     return file;
   }
 
-  /** Returns the 1-based line, or 0 when unknown. */
+  /** {@return the 1-based line, or 0 when unknown} */
   public int line() {
     return line;
   }
 
-  /** Returns what was wrong, without the location. */
+  /** {@return what was wrong, without the location} */
   public String problem() {
     return problem;
   }

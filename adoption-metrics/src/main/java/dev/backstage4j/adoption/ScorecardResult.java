@@ -42,57 +42,57 @@ public final class ScorecardResult {
     this.kpis = kpis;
   }
 
-  /** Returns the result stored in a snapshot or JSON report file. */
+  /** {@return the result stored in a snapshot or JSON report file} */
   public static ScorecardResult readJson(Path file) {
     return ResultJson.read(file);
   }
 
-  /** Returns the result held in JSON text as written by {@link #toJson()}. */
+  /** {@return the result held in JSON text as written by {@link #toJson()}} */
   public static ScorecardResult parseJson(String json) {
     return ResultJson.parse(json, "JSON text");
   }
 
-  /** Returns the result as JSON in the documented, stable schema (see {@code docs/adoption-json-schema.md}). */
+  /** {@return the result as JSON in the documented, stable schema (see {@code docs/adoption-json-schema.md})} */
   public String toJson() {
     return ResultJson.write(this);
   }
 
-  /** Returns the scorecard's name. */
+  /** {@return the scorecard's name} */
   public String scorecardName() {
     return scorecardName;
   }
 
-  /** Returns when the run finished. */
+  /** {@return when the run finished} */
   public Instant generatedAt() {
     return generatedAt;
   }
 
-  /** Returns the date exemptions were judged against. */
+  /** {@return the date exemptions were judged against} */
   public LocalDate evaluatedOn() {
     return evaluatedOn;
   }
 
-  /** Returns the checks, in scorecard order. */
+  /** {@return the checks, in scorecard order} */
   public List<CheckInfo> checks() {
     return shape.checks;
   }
 
-  /** Returns the check with the given id. */
+  /** {@return the check with the given id} */
   public CheckInfo check(String id) {
     return shape.checks.get(shape.check(id));
   }
 
-  /** Returns the tracks. */
+  /** {@return the tracks} */
   public List<Track> tracks() {
     return shape.tracks;
   }
 
-  /** Returns the per-entity results in catalog order; empty when the run was told not to keep them. */
+  /** {@return the per-entity results in catalog order; empty when the run was told not to keep them} */
   public List<EntityResult> entities() {
     return entities;
   }
 
-  /** Returns the result of one entity, if it was evaluated and kept. */
+  /** {@return the result of one entity, if it was evaluated and kept} */
   public Optional<EntityResult> entity(String ref) {
     for (EntityResult r : entities) {
       if (r.ref().toString().equalsIgnoreCase(ref)) {
@@ -102,27 +102,27 @@ public final class ScorecardResult {
     return Optional.empty();
   }
 
-  /** Returns the totals over every entity. */
+  /** {@return the totals over every entity} */
   public Rollup total() {
     return total;
   }
 
-  /** Returns the roll-ups by the given dimension, sorted by key. */
+  /** {@return the roll-ups by the given dimension, sorted by key} */
   public List<Rollup> rollups(Dimension dimension) {
     return rollups.getOrDefault(dimension, List.of());
   }
 
-  /** Returns the roll-up for one key of a dimension, if any entity had it. */
+  /** {@return the roll-up for one key of a dimension, if any entity had it} */
   public Optional<Rollup> rollup(Dimension dimension, String key) {
     return rollups(dimension).stream().filter(r -> r.key().equalsIgnoreCase(key)).findFirst();
   }
 
-  /** Returns every exemption the scorecard declares, valid or expired (see {@link #evaluatedOn()}). */
+  /** {@return every exemption the scorecard declares, valid or expired (see {@link #evaluatedOn()})} */
   public List<Exemption> exemptions() {
     return exemptions;
   }
 
-  /** Returns the catalog KPIs of the run. */
+  /** {@return the catalog KPIs of the run} */
   public CatalogKpis kpis() {
     return kpis;
   }
@@ -135,7 +135,7 @@ public final class ScorecardResult {
     return rollups;
   }
 
-  /** Returns name, time and totals. */
+  /** {@return name, time and totals} */
   @Override
   public String toString() {
     return "ScorecardResult{" + scorecardName + " at " + generatedAt + ", " + total + "}";

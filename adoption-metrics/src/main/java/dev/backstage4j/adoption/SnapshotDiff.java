@@ -75,62 +75,62 @@ public final class SnapshotDiff {
     this.teamChanges = List.copyOf(teams);
   }
 
-  /** Returns the comparison of an older and a newer run. */
+  /** {@return the comparison of an older and a newer run} */
   public static SnapshotDiff between(ScorecardResult older, ScorecardResult newer) {
     return new SnapshotDiff(older, newer);
   }
 
-  /** Returns the older run. */
+  /** {@return the older run} */
   public ScorecardResult before() {
     return before;
   }
 
-  /** Returns the newer run. */
+  /** {@return the newer run} */
   public ScorecardResult after() {
     return after;
   }
 
-  /** Returns every level change, in the newer run's entity order. */
+  /** {@return every level change, in the newer run's entity order} */
   public List<LevelChange> levelChanges() {
     return levelChanges;
   }
 
-  /** Returns the level changes upwards. */
+  /** {@return the level changes upwards} */
   public List<LevelChange> movedUp() {
     return levelChanges.stream().filter(LevelChange::up).toList();
   }
 
-  /** Returns the level changes downwards. */
+  /** {@return the level changes downwards} */
   public List<LevelChange> movedDown() {
     return levelChanges.stream().filter(c -> !c.up()).toList();
   }
 
-  /** Returns the pass-rate change of every check present in both runs. */
+  /** {@return the pass-rate change of every check present in both runs} */
   public List<CheckChange> checkChanges() {
     return checkChanges;
   }
 
-  /** Returns the checks whose pass rate fell. */
+  /** {@return the checks whose pass rate fell} */
   public List<CheckChange> regressedChecks() {
     return checkChanges.stream().filter(c -> c.after() < c.before()).toList();
   }
 
-  /** Returns score changes per owner, most improved first. */
+  /** {@return score changes per owner, most improved first} */
   public List<TeamChange> teamChanges() {
     return teamChanges;
   }
 
-  /** Returns the number of entities only in the newer run. */
+  /** {@return the number of entities only in the newer run} */
   public int added() {
     return added;
   }
 
-  /** Returns the number of entities only in the older run. */
+  /** {@return the number of entities only in the older run} */
   public int removed() {
     return removed;
   }
 
-  /** Returns counts of the changes. */
+  /** {@return counts of the changes} */
   @Override
   public String toString() {
     return "SnapshotDiff{up=" + movedUp().size() + ", down=" + movedDown().size() + ", regressedChecks="
@@ -155,37 +155,37 @@ public final class SnapshotDiff {
       this.up = up;
     }
 
-    /** Returns the entity ref. */
+    /** {@return the entity ref} */
     public String entity() {
       return entity;
     }
 
-    /** Returns the entity's owner in the newer run, or an empty string. */
+    /** {@return the entity's owner in the newer run, or an empty string} */
     public String owner() {
       return owner;
     }
 
-    /** Returns the track. */
+    /** {@return the track} */
     public String track() {
       return track;
     }
 
-    /** Returns the level before, {@code none} for none. */
+    /** {@return the level before, {@code none} for none} */
     public String from() {
       return from;
     }
 
-    /** Returns the level after, {@code none} for none. */
+    /** {@return the level after, {@code none} for none} */
     public String to() {
       return to;
     }
 
-    /** Returns whether the entity moved up. */
+    /** {@return whether the entity moved up} */
     public boolean up() {
       return up;
     }
 
-    /** Returns for example {@code component:default/a Basics: Bronze -> Silver}. */
+    /** {@return for example {@code component:default/a Basics: Bronze -> Silver}} */
     @Override
     public String toString() {
       return entity + " " + track + ": " + from + " -> " + to;
@@ -206,27 +206,27 @@ public final class SnapshotDiff {
       this.after = after;
     }
 
-    /** Returns the check id. */
+    /** {@return the check id} */
     public String checkId() {
       return checkId;
     }
 
-    /** Returns the check title. */
+    /** {@return the check title} */
     public String title() {
       return title;
     }
 
-    /** Returns the pass rate before, in percent. */
+    /** {@return the pass rate before, in percent} */
     public double before() {
       return before;
     }
 
-    /** Returns the pass rate after, in percent. */
+    /** {@return the pass rate after, in percent} */
     public double after() {
       return after;
     }
 
-    /** Returns the check and both rates. */
+    /** {@return the check and both rates} */
     @Override
     public String toString() {
       return checkId + ": " + before + "% -> " + after + "%";
@@ -249,37 +249,37 @@ public final class SnapshotDiff {
       this.entitiesAfter = entitiesAfter;
     }
 
-    /** Returns the owner ref. */
+    /** {@return the owner ref} */
     public String owner() {
       return owner;
     }
 
-    /** Returns the score percent before (0 if the owner had no entities). */
+    /** {@return the score percent before (0 if the owner had no entities)} */
     public double before() {
       return before;
     }
 
-    /** Returns the score percent after (0 if the owner has no entities). */
+    /** {@return the score percent after (0 if the owner has no entities)} */
     public double after() {
       return after;
     }
 
-    /** Returns after minus before, in percentage points. */
+    /** {@return after minus before, in percentage points} */
     public double delta() {
       return after - before;
     }
 
-    /** Returns the owner's entity count before. */
+    /** {@return the owner's entity count before} */
     public int entitiesBefore() {
       return entitiesBefore;
     }
 
-    /** Returns the owner's entity count after. */
+    /** {@return the owner's entity count after} */
     public int entitiesAfter() {
       return entitiesAfter;
     }
 
-    /** Returns the owner and both scores. */
+    /** {@return the owner and both scores} */
     @Override
     public String toString() {
       return owner + ": " + before + "% -> " + after + "%";

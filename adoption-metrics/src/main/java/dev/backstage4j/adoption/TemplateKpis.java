@@ -57,22 +57,22 @@ public final class TemplateKpis {
     return new TemplateKpis(out);
   }
 
-  /** Returns the stats per template ref (lower-cased), sorted. */
+  /** {@return the stats per template ref (lower-cased), sorted} */
   public Map<String, TemplateStats> byTemplate() {
     return byTemplate;
   }
 
-  /** Returns the total runs over all templates. */
+  /** {@return the total runs over all templates} */
   public long totalRuns() {
     return byTemplate.values().stream().mapToLong(TemplateStats::runs).sum();
   }
 
-  /** Returns the total time saved over all templates. */
+  /** {@return the total time saved over all templates} */
   public Duration totalTimeSaved() {
     return byTemplate.values().stream().map(TemplateStats::timeSaved).reduce(Duration.ZERO, Duration::plus);
   }
 
-  /** Returns the number of templates and runs. */
+  /** {@return the number of templates and runs} */
   @Override
   public String toString() {
     return "TemplateKpis{templates=" + byTemplate.size() + ", runs=" + totalRuns() + "}";
@@ -116,52 +116,52 @@ public final class TemplateKpis {
       this.timeSaved = timeSaved;
     }
 
-    /** Returns the template ref. */
+    /** {@return the template ref} */
     public String templateRef() {
       return templateRef;
     }
 
-    /** Returns all runs. */
+    /** {@return all runs} */
     public long runs() {
       return runs;
     }
 
-    /** Returns the runs that succeeded. */
+    /** {@return the runs that succeeded} */
     public long succeeded() {
       return succeeded;
     }
 
-    /** Returns the runs that failed or were cancelled. */
+    /** {@return the runs that failed or were cancelled} */
     public long failed() {
       return failed;
     }
 
-    /** Returns the success rate of finished runs in percent; 0 when none finished. */
+    /** {@return the success rate of finished runs in percent; 0 when none finished} */
     public double successRate() {
       return succeeded + failed == 0 ? 0.0 : 100.0 * succeeded / (succeeded + failed);
     }
 
-    /** Returns the median duration of finished runs. */
+    /** {@return the median duration of finished runs} */
     public Duration p50() {
       return p50;
     }
 
-    /** Returns the 95th-percentile duration of finished runs. */
+    /** {@return the 95th-percentile duration of finished runs} */
     public Duration p95() {
       return p95;
     }
 
-    /** Returns the number of distinct users. */
+    /** {@return the number of distinct users} */
     public long distinctUsers() {
       return distinctUsers;
     }
 
-    /** Returns the time saved by the successful runs. */
+    /** {@return the time saved by the successful runs} */
     public Duration timeSaved() {
       return timeSaved;
     }
 
-    /** Returns the headline numbers. */
+    /** {@return the headline numbers} */
     @Override
     public String toString() {
       return "TemplateStats{" + templateRef + ", runs=" + runs + ", success="

@@ -61,32 +61,32 @@ public final class TemplateRun {
         state == State.RUNNING ? null : task.lastHeartbeatAt(), task.createdBy());
   }
 
-  /** Returns the template ref, {@code (unknown)} when the run did not say. */
+  /** {@return the template ref, {@code (unknown)} when the run did not say} */
   public String templateRef() {
     return templateRef;
   }
 
-  /** Returns the state. */
+  /** {@return the state} */
   public State state() {
     return state;
   }
 
-  /** Returns the start time, or null. */
+  /** {@return the start time, or null} */
   public Instant startedAt() {
     return startedAt;
   }
 
-  /** Returns the end time, or null. */
+  /** {@return the end time, or null} */
   public Instant endedAt() {
     return endedAt;
   }
 
-  /** Returns the user ref, or null. */
+  /** {@return the user ref, or null} */
   public String user() {
     return user;
   }
 
-  /** Returns the duration of a finished run whose start and end are known. */
+  /** {@return the duration of a finished run whose start and end are known} */
   public Optional<Duration> duration() {
     if (state == State.RUNNING || startedAt == null || endedAt == null || endedAt.isBefore(startedAt)) {
       return Optional.empty();
@@ -94,7 +94,7 @@ public final class TemplateRun {
     return Optional.of(Duration.between(startedAt, endedAt));
   }
 
-  /** Returns template, state and user. */
+  /** {@return template, state and user} */
   @Override
   public String toString() {
     return "TemplateRun{" + templateRef + ", " + state + ", " + startedAt + ", by " + user + "}";

@@ -34,12 +34,12 @@ public final class Track {
     this.scope = Objects.requireNonNull(scope, "scope");
   }
 
-  /** Returns a track with the given levels, lowest first. */
+  /** {@return a track with the given levels, lowest first} */
   public static Track of(String name, Level... levels) {
     return new Track(name, List.of(levels), Scope.all());
   }
 
-  /** Returns a track with the given levels, lowest first. */
+  /** {@return a track with the given levels, lowest first} */
   public static Track of(String name, List<Level> levels) {
     return new Track(name, levels, Scope.all());
   }
@@ -52,22 +52,22 @@ public final class Track {
     return new Track(name, levels, newScope);
   }
 
-  /** Returns the scope of entities this track ranks. */
+  /** {@return the scope of entities this track ranks} */
   public Scope scope() {
     return scope;
   }
 
-  /** Returns the name. */
+  /** {@return the name} */
   public String name() {
     return name;
   }
 
-  /** Returns the levels, lowest first. */
+  /** {@return the levels, lowest first} */
   public List<Level> levels() {
     return levels;
   }
 
-  /** Returns the index of the named level (0 = lowest), or -1. */
+  /** {@return the index of the named level (0 = lowest), or -1} */
   public int indexOf(String levelName) {
     for (int i = 0; i < levels.size(); i++) {
       if (levels.get(i).name().equalsIgnoreCase(levelName)) {
@@ -77,19 +77,19 @@ public final class Track {
     return -1;
   }
 
-  /** Returns whether the other object is a track with the same name and levels. */
+  /** {@return whether the other object is a track with the same name and levels} */
   @Override
   public boolean equals(Object o) {
     return o instanceof Track && ((Track) o).name.equals(name) && ((Track) o).levels.equals(levels);
   }
 
-  /** Returns a hash of name and levels. */
+  /** {@return a hash of name and levels} */
   @Override
   public int hashCode() {
     return Objects.hash(name, levels);
   }
 
-  /** Returns the name and levels. */
+  /** {@return the name and levels} */
   @Override
   public String toString() {
     return name + levels;

@@ -28,7 +28,7 @@ public final class Trend {
     this.ownerScores = Collections.unmodifiableMap(ownerScores);
   }
 
-  /** Returns the trend of the runs, sorted by time. */
+  /** {@return the trend of the runs, sorted by time} */
   public static Trend of(List<ScorecardResult> runs) {
     List<ScorecardResult> sorted = new ArrayList<>(runs);
     sorted.sort((a, b) -> a.generatedAt().compareTo(b.generatedAt()));
@@ -72,17 +72,17 @@ public final class Trend {
     return new Trend(times, scores, counts, frozenLevels, frozenOwners);
   }
 
-  /** Returns the run times, oldest first. */
+  /** {@return the run times, oldest first} */
   public List<Instant> times() {
     return times;
   }
 
-  /** Returns the overall score percent per run. */
+  /** {@return the overall score percent per run} */
   public List<Double> scores() {
     return scores;
   }
 
-  /** Returns the number of entities evaluated per run. */
+  /** {@return the number of entities evaluated per run} */
   public List<Integer> entityCounts() {
     return entityCounts;
   }
@@ -92,12 +92,12 @@ public final class Trend {
     return atLeast;
   }
 
-  /** Returns each owner's score percent per run (0 where the owner had no entities). */
+  /** {@return each owner's score percent per run (0 where the owner had no entities)} */
   public Map<String, List<Double>> ownerScores() {
     return ownerScores;
   }
 
-  /** Returns the number of runs. */
+  /** {@return the number of runs} */
   @Override
   public String toString() {
     return "Trend{runs=" + times.size() + "}";

@@ -1,5 +1,6 @@
 package dev.backstage4j.adoption;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +36,19 @@ class AdoptionMetersScrapeTest {
     Rollup someOwner = result.rollups(Dimension.OWNER).get(0);
     assertTrue(scrape.contains("backstage_scorecard_entities{level="), scrape);
     assertTrue(scrape.contains("owner=\"" + someOwner.key() + "\""), scrape);
-    assertTrue(scrape.contains("backstage_scorecard_check_pass_ratio{check=\""), scrape);
+    // A ratio 0-1 (the Rollup's pass rate is in percent): every sample in range, and one checked exactly.
+    Matcher ratios = Pattern.compile("backstage_scorecard_check_pass_ratio\\{check=\"([^\"]+)\",owner=\"([^\"]+)\"\\} "
+        + "([0-9.Ee+-]+)").matcher(scrape);
+    int samples = 0;
+    while (ratios.find()) {
+      samples++;
+      double ratio = Double.parseDouble(ratios.group(3));
+      assertTrue(ratio >= 0 && ratio <= 1, "pass ratio out of 0-1: " + ratios.group());
+      Rollup owner = result.rollups(Dimension.OWNER).stream().filter(o -> o.key().equals(ratios.group(2)))
+          .findFirst().orElseThrow();
+      assertEquals(owner.passRate(ratios.group(1)) / 100, ratio, 1e-9, ratios.group());
+    }
+    assertTrue(samples > 0, scrape);
     Matcher components = Pattern.compile("backstage_catalog_entities\\{kind=\"component\"\\} (\\d+)")
         .matcher(scrape.toLowerCase());
     assertTrue(components.find(), scrape);

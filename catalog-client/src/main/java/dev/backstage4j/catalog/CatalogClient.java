@@ -25,7 +25,7 @@ import java.util.Objects;
  */
 public interface CatalogClient extends AutoCloseable {
 
-  /** Returns a builder. */
+  /** {@return a builder} */
   static Builder builder() {
     return new Builder();
   }
@@ -35,10 +35,10 @@ public interface CatalogClient extends AutoCloseable {
     return builder().baseUrl(baseUrl).credentials(credentials).build();
   }
 
-  /** Returns the entity operations. */
+  /** {@return the entity operations} */
   CatalogEntities entities();
 
-  /** Returns the location operations. */
+  /** {@return the location operations} */
   CatalogLocations locations();
 
   /**
@@ -47,7 +47,7 @@ public interface CatalogClient extends AutoCloseable {
    */
   CatalogClient withCredentials(CredentialsProvider credentials);
 
-  /** Returns the configuration this client was built with. */
+  /** {@return the configuration this client was built with} */
   ClientConfig config();
 
   /**

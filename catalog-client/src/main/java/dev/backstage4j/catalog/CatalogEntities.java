@@ -24,13 +24,13 @@ import java.util.stream.Stream;
  */
 public interface CatalogEntities {
 
-  /** Returns the entity with {@code ref}, or empty when the catalog has none (or it is hidden from the caller). */
+  /** {@return the entity with {@code ref}, or empty when the catalog has none (or it is hidden from the caller)} */
   Optional<Entity> find(EntityRef ref);
 
   /** Async variant of {@link #find(EntityRef)}. */
   CompletableFuture<Optional<Entity>> findAsync(EntityRef ref);
 
-  /** Returns the entity with catalog uid {@code uid}, or empty. */
+  /** {@return the entity with catalog uid {@code uid}, or empty} */
   Optional<Entity> findByUid(String uid);
 
   /** Async variant of {@link #findByUid(String)}. */
@@ -60,7 +60,7 @@ public interface CatalogEntities {
    */
   PagedIterable<Entity> query(EntityQuery query);
 
-  /** Returns the first page of {@code query}, with the cursor of the next page. */
+  /** {@return the first page of {@code query}, with the cursor of the next page} */
   Page<Entity> queryPage(EntityQuery query);
 
   /**
@@ -99,7 +99,7 @@ public interface CatalogEntities {
    */
   Stream<Entity> streamAll(EntityQuery query);
 
-  /** Returns the entity together with the location entities that emitted it, up to the root. */
+  /** {@return the entity together with the location entities that emitted it, up to the root} */
   EntityAncestry ancestry(EntityRef ref);
 
   /** Async variant of {@link #ancestry(EntityRef)}. */

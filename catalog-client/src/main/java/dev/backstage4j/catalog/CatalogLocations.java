@@ -42,7 +42,7 @@ public interface CatalogLocations {
    */
   LocationRegistration dryRun(String type, String target);
 
-  /** Returns every location registered through the API (locations from the app config are not listed). */
+  /** {@return every location registered through the API (locations from the app config are not listed)} */
   List<Location> list();
 
   /**
@@ -51,7 +51,7 @@ public interface CatalogLocations {
    */
   PagedIterable<Location> query(EntityPredicate predicate, int pageSize);
 
-  /** Returns the location with {@code id}, or empty. */
+  /** {@return the location with {@code id}, or empty} */
   Optional<Location> find(String id);
 
   /** Async variant of {@link #find(String)}. */

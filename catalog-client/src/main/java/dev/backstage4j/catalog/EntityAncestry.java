@@ -18,34 +18,34 @@ public final class EntityAncestry {
     this.items = List.copyOf(items);
   }
 
-  /** Returns an ancestry. */
+  /** {@return an ancestry} */
   public static EntityAncestry of(EntityRef root, List<Item> items) {
     return new EntityAncestry(Objects.requireNonNull(root, "root"), items);
   }
 
-  /** Returns the ref the ancestry was asked for. */
+  /** {@return the ref the ancestry was asked for} */
   public EntityRef rootRef() {
     return root;
   }
 
-  /** Returns the entity and its ancestors, in server order (the entity itself first). */
+  /** {@return the entity and its ancestors, in server order (the entity itself first)} */
   public List<Item> items() {
     return items;
   }
 
-  /** Returns whether {@code o} holds the same values. */
+  /** {@return whether {@code o} holds the same values} */
   @Override
   public boolean equals(Object o) {
     return o instanceof EntityAncestry && ((EntityAncestry) o).root.equals(root) && ((EntityAncestry) o).items.equals(items);
   }
 
-  /** Returns a hash of the values. */
+  /** {@return a hash of the values} */
   @Override
   public int hashCode() {
     return Objects.hash(root, items);
   }
 
-  /** Returns a short description for logs. */
+  /** {@return a short description for logs} */
   @Override
   public String toString() {
     return "EntityAncestry{" + root + ", " + items + "}";
@@ -61,34 +61,34 @@ public final class EntityAncestry {
       this.parents = List.copyOf(parents);
     }
 
-    /** Returns an item. */
+    /** {@return an item} */
     public static Item of(Entity entity, List<EntityRef> parentRefs) {
       return new Item(Objects.requireNonNull(entity, "entity"), parentRefs);
     }
 
-    /** Returns the entity. */
+    /** {@return the entity} */
     public Entity entity() {
       return entity;
     }
 
-    /** Returns the refs of the entities that emitted this one; empty for the root location. */
+    /** {@return the refs of the entities that emitted this one; empty for the root location} */
     public List<EntityRef> parentRefs() {
       return parents;
     }
 
-    /** Returns whether {@code o} holds the same values. */
+    /** {@return whether {@code o} holds the same values} */
     @Override
     public boolean equals(Object o) {
       return o instanceof Item && ((Item) o).entity.equals(entity) && ((Item) o).parents.equals(parents);
     }
 
-    /** Returns a hash of the values. */
+    /** {@return a hash of the values} */
     @Override
     public int hashCode() {
       return Objects.hash(entity, parents);
     }
 
-    /** Returns a short description for logs. */
+    /** {@return a short description for logs} */
     @Override
     public String toString() {
       return entity.ref() + "<-" + parents;

@@ -17,36 +17,36 @@ public final class EntityFacets {
     this.facets = facets;
   }
 
-  /** Returns facets from a field-to-counts map. */
+  /** {@return facets from a field-to-counts map} */
   public static EntityFacets of(Map<String, List<Count>> facets) {
     Map<String, List<Count>> copy = new LinkedHashMap<>();
     facets.forEach((k, v) -> copy.put(k, List.copyOf(v)));
     return new EntityFacets(Collections.unmodifiableMap(copy));
   }
 
-  /** Returns every facet by field name, in server order. */
+  /** {@return every facet by field name, in server order} */
   public Map<String, List<Count>> all() {
     return facets;
   }
 
-  /** Returns the counts of one field; empty when the server reported none. */
+  /** {@return the counts of one field; empty when the server reported none} */
   public List<Count> facet(String field) {
     return facets.getOrDefault(field, List.of());
   }
 
-  /** Returns whether {@code o} holds the same values. */
+  /** {@return whether {@code o} holds the same values} */
   @Override
   public boolean equals(Object o) {
     return o instanceof EntityFacets && ((EntityFacets) o).facets.equals(facets);
   }
 
-  /** Returns a hash of the values. */
+  /** {@return a hash of the values} */
   @Override
   public int hashCode() {
     return facets.hashCode();
   }
 
-  /** Returns a short description for logs. */
+  /** {@return a short description for logs} */
   @Override
   public String toString() {
     return "EntityFacets" + facets;
@@ -62,7 +62,7 @@ public final class EntityFacets {
       this.count = count;
     }
 
-    /** Returns a count. */
+    /** {@return a count} */
     public static Count of(String value, long count) {
       return new Count(Objects.requireNonNull(value, "value"), count);
     }
@@ -72,24 +72,24 @@ public final class EntityFacets {
       return value;
     }
 
-    /** Returns how many entities have the value. */
+    /** {@return how many entities have the value} */
     public long count() {
       return count;
     }
 
-    /** Returns whether {@code o} holds the same values. */
+    /** {@return whether {@code o} holds the same values} */
     @Override
     public boolean equals(Object o) {
       return o instanceof Count && ((Count) o).value.equals(value) && ((Count) o).count == count;
     }
 
-    /** Returns a hash of the values. */
+    /** {@return a hash of the values} */
     @Override
     public int hashCode() {
       return Objects.hash(value, count);
     }
 
-    /** Returns a short description for logs. */
+    /** {@return a short description for logs} */
     @Override
     public String toString() {
       return value + "=" + count;

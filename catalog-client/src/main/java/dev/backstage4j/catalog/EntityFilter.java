@@ -39,12 +39,12 @@ public final class EntityFilter {
     this.sets = sets;
   }
 
-  /** Returns the filter that matches every entity. */
+  /** {@return the filter that matches every entity} */
   public static EntityFilter none() {
     return NONE;
   }
 
-  /** Returns a builder; conditions added before the first {@link Builder#or()} form the first set. */
+  /** {@return a builder; conditions added before the first {@link Builder#or()} form the first set} */
   public static Builder builder() {
     return new Builder();
   }
@@ -57,7 +57,7 @@ public final class EntityFilter {
     return sets;
   }
 
-  /** Returns whether this filter matches everything. */
+  /** {@return whether this filter matches everything} */
   public boolean isEmpty() {
     return sets.isEmpty();
   }
@@ -70,7 +70,7 @@ public final class EntityFilter {
     return firstUnsendable() == null;
   }
 
-  /** Returns a description of the first key or value the query-string form cannot carry, or null. */
+  /** {@return a description of the first key or value the query-string form cannot carry, or null} */
   public String firstUnsendable() {
     for (Map<String, List<String>> set : sets) {
       for (Map.Entry<String, List<String>> c : set.entrySet()) {
@@ -125,13 +125,13 @@ public final class EntityFilter {
     return anyOf.size() == 1 ? anyOf.get(0) : EntityPredicate.any(anyOf.toArray(new EntityPredicate[0]));
   }
 
-  /** Returns whether {@code o} holds the same values. */
+  /** {@return whether {@code o} holds the same values} */
   @Override
   public boolean equals(Object o) {
     return o instanceof EntityFilter && ((EntityFilter) o).sets.equals(sets);
   }
 
-  /** Returns a hash of the values. */
+  /** {@return a hash of the values} */
   @Override
   public int hashCode() {
     return sets.hashCode();
@@ -207,7 +207,7 @@ public final class EntityFilter {
       return this;
     }
 
-    /** Returns the filter. */
+    /** {@return the filter} */
     public EntityFilter build() {
       List<Map<String, List<String>>> all = new ArrayList<>(sets);
       if (!current.isEmpty()) {

@@ -33,22 +33,22 @@ public final class EntityPredicate {
     this.tree = tree;
   }
 
-  /** Returns a predicate that holds when every one of {@code predicates} holds (none: always). */
+  /** {@return a predicate that holds when every one of {@code predicates} holds (none: always)} */
   public static EntityPredicate all(EntityPredicate... predicates) {
     return logical("$all", predicates);
   }
 
-  /** Returns a predicate that holds when any of {@code predicates} holds (none: never). */
+  /** {@return a predicate that holds when any of {@code predicates} holds (none: never)} */
   public static EntityPredicate any(EntityPredicate... predicates) {
     return logical("$any", predicates);
   }
 
-  /** Returns the negation of {@code predicate}. */
+  /** {@return the negation of {@code predicate}} */
   public static EntityPredicate not(EntityPredicate predicate) {
     return new EntityPredicate(Map.of("$not", Objects.requireNonNull(predicate, "predicate").tree));
   }
 
-  /** Returns a predicate that holds when field {@code key} equals {@code value} (a String, Number or Boolean). */
+  /** {@return a predicate that holds when field {@code key} equals {@code value} (a String, Number or Boolean)} */
   public static EntityPredicate eq(String key, Object value) {
     if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
       throw new IllegalArgumentException("eq(" + key + ") needs a string, number or boolean, got " + value);
@@ -56,7 +56,7 @@ public final class EntityPredicate {
     return field(key, value);
   }
 
-  /** Returns a predicate that holds when field {@code key} has one of {@code values} (none: never). */
+  /** {@return a predicate that holds when field {@code key} has one of {@code values} (none: never)} */
   public static EntityPredicate in(String key, Object... values) {
     List<Object> list = new ArrayList<>();
     for (Object v : values) {
@@ -65,17 +65,17 @@ public final class EntityPredicate {
     return field(key, Map.of("$in", Collections.unmodifiableList(list)));
   }
 
-  /** Returns a predicate that holds when field {@code key} is present. */
+  /** {@return a predicate that holds when field {@code key} is present} */
   public static EntityPredicate exists(String key) {
     return field(key, Map.of("$exists", true));
   }
 
-  /** Returns a predicate that holds when field {@code key} is absent. */
+  /** {@return a predicate that holds when field {@code key} is absent} */
   public static EntityPredicate notExists(String key) {
     return field(key, Map.of("$exists", false));
   }
 
-  /** Returns a predicate that holds when field {@code key} starts with {@code prefix} (case-insensitive). */
+  /** {@return a predicate that holds when field {@code key} starts with {@code prefix} (case-insensitive)} */
   public static EntityPredicate hasPrefix(String key, String prefix) {
     return field(key, Map.of("$hasPrefix", Objects.requireNonNull(prefix, "prefix")));
   }
@@ -96,24 +96,24 @@ public final class EntityPredicate {
     return field("relations", Map.of("$contains", Collections.unmodifiableMap(match)));
   }
 
-  /** Returns the JSON object sent as {@code query}, as unmodifiable maps and lists. */
+  /** {@return the JSON object sent as {@code query}, as unmodifiable maps and lists} */
   public Map<String, Object> toMap() {
     return tree;
   }
 
-  /** Returns whether {@code o} holds the same values. */
+  /** {@return whether {@code o} holds the same values} */
   @Override
   public boolean equals(Object o) {
     return o instanceof EntityPredicate && ((EntityPredicate) o).tree.equals(tree);
   }
 
-  /** Returns a hash of the values. */
+  /** {@return a hash of the values} */
   @Override
   public int hashCode() {
     return tree.hashCode();
   }
 
-  /** Returns the predicate's JSON-like form. */
+  /** {@return the predicate's JSON-like form} */
   @Override
   public String toString() {
     return "EntityPredicate" + tree;

@@ -47,17 +47,17 @@ public final class EntityQuery {
     this.totalItems = b.totalItems;
   }
 
-  /** Returns a builder; with nothing set the query reads every entity. */
+  /** {@return a builder; with nothing set the query reads every entity} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a query for every entity. */
+  /** {@return a query for every entity} */
   public static EntityQuery all() {
     return builder().build();
   }
 
-  /** Returns a builder holding this query. */
+  /** {@return a builder holding this query} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.filter = filter;
@@ -71,22 +71,22 @@ public final class EntityQuery {
     return b;
   }
 
-  /** Returns the filter; {@link EntityFilter#none()} when none was set. */
+  /** {@return the filter; {@link EntityFilter#none()} when none was set} */
   public EntityFilter filter() {
     return filter;
   }
 
-  /** Returns the predicate, or null when the query uses a filter. */
+  /** {@return the predicate, or null when the query uses a filter} */
   public EntityPredicate predicate() {
     return predicate;
   }
 
-  /** Returns the requested projection as given; empty for whole entities. */
+  /** {@return the requested projection as given; empty for whole entities} */
   public List<String> fields() {
     return fields;
   }
 
-  /** Returns the projection actually sent: the given paths plus the identity paths; empty for whole entities. */
+  /** {@return the projection actually sent: the given paths plus the identity paths; empty for whole entities} */
   public List<String> fieldsSent() {
     if (fields.isEmpty()) {
       return fields;
@@ -100,27 +100,27 @@ public final class EntityQuery {
     return List.copyOf(out);
   }
 
-  /** Returns the ordering as (field, direction) pairs; the paged endpoint honours only the first. */
+  /** {@return the ordering as (field, direction) pairs; the paged endpoint honours only the first} */
   public List<Map.Entry<String, SortOrder>> orderBy() {
     return orderBy;
   }
 
-  /** Returns the full-text term, or null. */
+  /** {@return the full-text term, or null} */
   public String fullTextTerm() {
     return fullTextTerm;
   }
 
-  /** Returns the fields the full-text term is matched against; empty means the server's default. */
+  /** {@return the fields the full-text term is matched against; empty means the server's default} */
   public List<String> fullTextFields() {
     return fullTextFields;
   }
 
-  /** Returns how many entities one page holds. */
+  /** {@return how many entities one page holds} */
   public int pageSize() {
     return pageSize;
   }
 
-  /** Returns whether the server is asked to count all matches ({@code totalItems=include}). */
+  /** {@return whether the server is asked to count all matches ({@code totalItems=include})} */
   public boolean totalItems() {
     return totalItems;
   }
@@ -133,12 +133,12 @@ public final class EntityQuery {
     return predicate != null || !filter.fitsQueryString();
   }
 
-  /** Returns the predicate to send in the POST form: the predicate, or the filter converted. */
+  /** {@return the predicate to send in the POST form: the predicate, or the filter converted} */
   public EntityPredicate effectivePredicate() {
     return predicate != null ? predicate : filter.isEmpty() ? null : filter.toPredicate();
   }
 
-  /** Returns whether {@code o} holds the same values. */
+  /** {@return whether {@code o} holds the same values} */
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof EntityQuery)) {
@@ -150,13 +150,13 @@ public final class EntityQuery {
         && fullTextFields.equals(q.fullTextFields) && pageSize == q.pageSize && totalItems == q.totalItems;
   }
 
-  /** Returns a hash of the values. */
+  /** {@return a hash of the values} */
   @Override
   public int hashCode() {
     return Objects.hash(filter, predicate, fields, orderBy, fullTextTerm, fullTextFields, pageSize, totalItems);
   }
 
-  /** Returns a short description for logs. */
+  /** {@return a short description for logs} */
   @Override
   public String toString() {
     return "EntityQuery{" + (predicate != null ? predicate : filter) + (fields.isEmpty() ? "" : ", fields=" + fields)

@@ -19,13 +19,13 @@ public final class Location {
     this.entityRef = entityRef;
   }
 
-  /** Returns a location; {@code entityRef} may be null. */
+  /** {@return a location; {@code entityRef} may be null} */
   public static Location of(String id, String type, String target, String entityRef) {
     return new Location(Objects.requireNonNull(id, "id"), Objects.requireNonNull(type, "type"),
         Objects.requireNonNull(target, "target"), entityRef);
   }
 
-  /** Returns the id: a UUID, or {@code <type>:<target>} for a dry run. */
+  /** {@return the id: a UUID, or {@code <type>:<target>} for a dry run} */
   public String id() {
     return id;
   }
@@ -40,12 +40,12 @@ public final class Location {
     return target;
   }
 
-  /** Returns the ref of the generated Location entity, or null when the server does not report it. */
+  /** {@return the ref of the generated Location entity, or null when the server does not report it} */
   public String entityRef() {
     return entityRef;
   }
 
-  /** Returns whether {@code o} holds the same values. */
+  /** {@return whether {@code o} holds the same values} */
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof Location)) {
@@ -55,13 +55,13 @@ public final class Location {
     return id.equals(l.id) && type.equals(l.type) && target.equals(l.target) && Objects.equals(entityRef, l.entityRef);
   }
 
-  /** Returns a hash of the values. */
+  /** {@return a hash of the values} */
   @Override
   public int hashCode() {
     return Objects.hash(id, type, target, entityRef);
   }
 
-  /** Returns a short description for logs. */
+  /** {@return a short description for logs} */
   @Override
   public String toString() {
     return "Location{" + id + ", " + type + ":" + target + "}";

@@ -18,12 +18,12 @@ public final class LocationAnalysis {
     this.generatedEntities = List.copyOf(generated);
   }
 
-  /** Returns an analysis. */
+  /** {@return an analysis} */
   public static LocationAnalysis of(List<ExistingFile> existing, List<Map<String, Object>> generated) {
     return new LocationAnalysis(existing, generated);
   }
 
-  /** Returns the entity files found in the repository. */
+  /** {@return the entity files found in the repository} */
   public List<ExistingFile> existingEntityFiles() {
     return existingEntityFiles;
   }
@@ -36,20 +36,20 @@ public final class LocationAnalysis {
     return generatedEntities;
   }
 
-  /** Returns whether {@code o} holds the same values. */
+  /** {@return whether {@code o} holds the same values} */
   @Override
   public boolean equals(Object o) {
     return o instanceof LocationAnalysis && ((LocationAnalysis) o).existingEntityFiles.equals(existingEntityFiles)
         && ((LocationAnalysis) o).generatedEntities.equals(generatedEntities);
   }
 
-  /** Returns a hash of the values. */
+  /** {@return a hash of the values} */
   @Override
   public int hashCode() {
     return Objects.hash(existingEntityFiles, generatedEntities);
   }
 
-  /** Returns a short description for logs. */
+  /** {@return a short description for logs} */
   @Override
   public String toString() {
     return "LocationAnalysis{existing=" + existingEntityFiles.size() + ", generated=" + generatedEntities.size() + "}";
@@ -69,17 +69,17 @@ public final class LocationAnalysis {
       this.locationTarget = locationTarget;
     }
 
-    /** Returns a found file. */
+    /** {@return a found file} */
     public static ExistingFile of(Entity entity, boolean registered, String locationType, String locationTarget) {
       return new ExistingFile(Objects.requireNonNull(entity, "entity"), registered, locationType, locationTarget);
     }
 
-    /** Returns the entity in the file. */
+    /** {@return the entity in the file} */
     public Entity entity() {
       return entity;
     }
 
-    /** Returns whether the file is already registered. */
+    /** {@return whether the file is already registered} */
     public boolean registered() {
       return registered;
     }
@@ -89,12 +89,12 @@ public final class LocationAnalysis {
       return locationType;
     }
 
-    /** Returns the target of the file's location. */
+    /** {@return the target of the file's location} */
     public String locationTarget() {
       return locationTarget;
     }
 
-    /** Returns whether {@code o} holds the same values. */
+    /** {@return whether {@code o} holds the same values} */
     @Override
     public boolean equals(Object o) {
       if (!(o instanceof ExistingFile)) {
@@ -105,13 +105,13 @@ public final class LocationAnalysis {
           && Objects.equals(locationTarget, f.locationTarget);
     }
 
-    /** Returns a hash of the values. */
+    /** {@return a hash of the values} */
     @Override
     public int hashCode() {
       return Objects.hash(entity, registered, locationType, locationTarget);
     }
 
-    /** Returns a short description for logs. */
+    /** {@return a short description for logs} */
     @Override
     public String toString() {
       return "ExistingFile{" + entity.ref() + ", " + locationType + ":" + locationTarget + "}";

@@ -20,27 +20,27 @@ public final class LocationRegistration {
     this.exists = exists;
   }
 
-  /** Returns a registration result. */
+  /** {@return a registration result} */
   public static LocationRegistration of(Location location, List<Entity> entities, boolean exists) {
     return new LocationRegistration(Objects.requireNonNull(location, "location"), entities, exists);
   }
 
-  /** Returns the location (for a dry run its id is {@code <type>:<target>}). */
+  /** {@return the location (for a dry run its id is {@code <type>:<target>})} */
   public Location location() {
     return location;
   }
 
-  /** Returns what a dry run would ingest, the generated Location entity first; empty for a real registration. */
+  /** {@return what a dry run would ingest, the generated Location entity first; empty for a real registration} */
   public List<Entity> entities() {
     return entities;
   }
 
-  /** Returns whether a dry run found the same type and target already registered; false otherwise. */
+  /** {@return whether a dry run found the same type and target already registered; false otherwise} */
   public boolean exists() {
     return exists;
   }
 
-  /** Returns whether {@code o} holds the same values. */
+  /** {@return whether {@code o} holds the same values} */
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof LocationRegistration)) {
@@ -50,13 +50,13 @@ public final class LocationRegistration {
     return location.equals(r.location) && entities.equals(r.entities) && exists == r.exists;
   }
 
-  /** Returns a hash of the values. */
+  /** {@return a hash of the values} */
   @Override
   public int hashCode() {
     return Objects.hash(location, entities, exists);
   }
 
-  /** Returns a short description for logs. */
+  /** {@return a short description for logs} */
   @Override
   public String toString() {
     return "LocationRegistration{" + location + ", entities=" + entities.size() + (exists ? ", exists" : "") + "}";

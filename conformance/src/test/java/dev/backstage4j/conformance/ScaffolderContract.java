@@ -3,8 +3,10 @@ package dev.backstage4j.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.backstage4j.core.InputException;
 import dev.backstage4j.scaffolder.Action;
 import dev.backstage4j.scaffolder.DryRunRequest;
 import dev.backstage4j.scaffolder.DryRunResult;
@@ -127,6 +129,17 @@ abstract class ScaffolderContract {
                 .newestFirst().limit(100).build()).tasks();
         assertTrue(completed.stream().anyMatch(t -> t.id().equals(id)), "completed tasks include " + id);
         assertTrue(completed.stream().allMatch(t -> t.status() == TaskStatus.COMPLETED), "status filter");
+    }
+
+    @Test
+    void aMissingRequiredParameterIsAnInputErrorWithAOneLineMessageNamingIt() {
+        InputException e = assertThrows(InputException.class, () -> scaffolder.tasks().create(TaskRequest.builder()
+                .templateRef(TEMPLATE).value("name", Contracts.uniqueName("contract-no-owner")).build()));
+        assertEquals(400, e.statusCode());
+        assertEquals("InputError", e.errorName());
+        assertTrue(e.errorMessage().contains("owner"), e.errorMessage());
+        assertTrue(e.details().stream().anyMatch(d -> d.message().contains("owner")), e.details().toString());
+        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
     }
 
     @Test

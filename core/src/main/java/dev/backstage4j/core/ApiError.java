@@ -35,12 +35,12 @@ public final class ApiError {
     this.bodyExcerpt = excerpt.length() > MAX_EXCERPT ? excerpt.substring(0, MAX_EXCERPT) + "…" : excerpt;
   }
 
-  /** Returns a new builder; used by the transport and by the testkit to describe an error. */
+  /** {@return a new builder; used by the transport and by the testkit to describe an error} */
   public static Builder builder(int statusCode) {
     return new Builder(statusCode);
   }
 
-  /** Returns the HTTP status code. */
+  /** {@return the HTTP status code} */
   public int statusCode() {
     return statusCode;
   }
@@ -50,22 +50,22 @@ public final class ApiError {
     return name;
   }
 
-  /** Returns Backstage's error message, or an empty string when the body had none. */
+  /** {@return Backstage's error message, or an empty string when the body had none} */
   public String message() {
     return message;
   }
 
-  /** Returns the request method the server echoed in {@code request.method}, if it did. */
+  /** {@return the request method the server echoed in {@code request.method}, if it did} */
   public Optional<String> requestMethod() {
     return Optional.ofNullable(requestMethod);
   }
 
-  /** Returns the request URL the server echoed in {@code request.url}, if it did. */
+  /** {@return the request URL the server echoed in {@code request.url}, if it did} */
   public Optional<String> requestUrl() {
     return Optional.ofNullable(requestUrl);
   }
 
-  /** Returns the entries of an {@code {"errors":[…]}} body, in order; empty for the usual envelope. */
+  /** {@return the entries of an {@code {"errors":[…]}} body, in order; empty for the usual envelope} */
   public List<Detail> details() {
     return details;
   }
@@ -118,12 +118,12 @@ public final class ApiError {
       return name;
     }
 
-    /** Returns the message. */
+    /** {@return the message} */
     public String message() {
       return message;
     }
 
-    /** Returns where in the submitted document the problem is, when the server said. */
+    /** {@return where in the submitted document the problem is, when the server said} */
     public Optional<String> path() {
       return Optional.ofNullable(path);
     }
@@ -190,7 +190,7 @@ public final class ApiError {
       return this;
     }
 
-    /** Returns the error. */
+    /** {@return the error} */
     public ApiError build() {
       return new ApiError(this);
     }

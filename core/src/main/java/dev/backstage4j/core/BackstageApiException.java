@@ -1,6 +1,7 @@
 package dev.backstage4j.core;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Thrown when a Backstage backend answered with a non-2xx status.
@@ -13,7 +14,9 @@ public class BackstageApiException extends BackstageException {
   private static final long serialVersionUID = 1L;
 
   private final transient ApiError error;
+  /** The HTTP status (serialized form). */
   private final int statusCode;
+  /** The failed operation, e.g. {@code GET /entities} (serialized form). */
   private final String operation;
 
   /**
@@ -27,7 +30,7 @@ public class BackstageApiException extends BackstageException {
     this.operation = operation;
   }
 
-  /** Returns the most specific exception type for the status of {@code error}. */
+  /** {@return the most specific exception type for the status of {@code error}} */
   public static BackstageApiException of(String operation, ApiError error) {
     switch (error.statusCode()) {
       case 400:
@@ -57,8 +60,9 @@ public class BackstageApiException extends BackstageException {
     if (!error.message().isEmpty()) {
       s.append(": ").append(error.message());
     }
-    for (ApiError.Detail d : error.details()) {
-      s.append("\n  - ").append(d);
+    if (error.message().isEmpty() && !error.details().isEmpty()) {
+      // One line, so log lines and alerts keep the whole message; details() has them one by one.
+      s.append(": ").append(error.details().stream().map(String::valueOf).collect(Collectors.joining("; ")));
     }
     if (error.name().isEmpty() && error.message().isEmpty() && error.details().isEmpty()
         && !error.bodyExcerpt().isEmpty()) {
@@ -68,12 +72,12 @@ public class BackstageApiException extends BackstageException {
     return s.toString();
   }
 
-  /** Returns the HTTP status code. */
+  /** {@return the HTTP status code} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** Returns the operation that failed, as method and templated path. */
+  /** {@return the operation that failed, as method and templated path} */
   public String operation() {
     return operation;
   }
@@ -83,17 +87,17 @@ public class BackstageApiException extends BackstageException {
     return error == null ? "" : error.name();
   }
 
-  /** Returns Backstage's error message, or an empty string. */
+  /** {@return Backstage's error message, or an empty string} */
   public String errorMessage() {
     return error == null ? "" : error.message();
   }
 
-  /** Returns the entries of an {@code {"errors":[…]}} body; empty for the usual envelope. */
+  /** {@return the entries of an {@code {"errors":[…]}} body; empty for the usual envelope} */
   public List<ApiError.Detail> details() {
     return error == null ? List.of() : error.details();
   }
 
-  /** Returns the whole parsed error (null only after Java deserialization, which drops it). */
+  /** {@return the whole parsed error (null only after Java deserialization, which drops it)} */
   public ApiError error() {
     return error;
   }

@@ -7,6 +7,7 @@ package dev.backstage4j.core;
 public class BackstageDecodingException extends BackstageException {
   private static final long serialVersionUID = 1L;
 
+  /** Where reading failed, e.g. {@code $.items[2]} (serialized form). */
   private final String jsonPath;
 
   /** Creates the exception; {@code jsonPath} is where in the document reading failed ({@code $} for the root). */

@@ -32,7 +32,7 @@ public class BackstageException extends RuntimeException {
     return false;
   }
 
-  /** Returns whether the server asked the caller to slow down (HTTP 429). */
+  /** {@return whether the server asked the caller to slow down (HTTP 429)} */
   public boolean isThrottling() {
     return false;
   }

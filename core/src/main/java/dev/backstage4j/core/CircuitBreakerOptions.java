@@ -30,54 +30,54 @@ public final class CircuitBreakerOptions {
     this.callsInHalfOpenState = b.callsInHalfOpenState;
   }
 
-  /** Returns the defaults: opens at 50 % failures over the last 20 calls (at least 10), stays open 30 s. */
+  /** {@return the defaults: opens at 50 % failures over the last 20 calls (at least 10), stays open 30 s} */
   public static CircuitBreakerOptions defaults() {
     return DEFAULTS;
   }
 
-  /** Returns options with the breaker switched off. */
+  /** {@return options with the breaker switched off} */
   public static CircuitBreakerOptions disabled() {
     return DISABLED;
   }
 
-  /** Returns a builder starting from the defaults. */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding these options. */
+  /** {@return a builder holding these options} */
   public Builder toBuilder() {
     return new Builder().enabled(enabled).failureRateThreshold(failureRateThreshold)
         .slidingWindowSize(slidingWindowSize).minimumCalls(minimumCalls).waitInOpenState(waitInOpenState)
         .callsInHalfOpenState(callsInHalfOpenState);
   }
 
-  /** Returns whether the breaker is on. */
+  /** {@return whether the breaker is on} */
   public boolean enabled() {
     return enabled;
   }
 
-  /** Returns the failure percentage (1–100) at which the breaker opens. */
+  /** {@return the failure percentage (1–100) at which the breaker opens} */
   public float failureRateThreshold() {
     return failureRateThreshold;
   }
 
-  /** Returns how many recent calls the failure rate is computed over. */
+  /** {@return how many recent calls the failure rate is computed over} */
   public int slidingWindowSize() {
     return slidingWindowSize;
   }
 
-  /** Returns how many calls must have been made before the failure rate counts. */
+  /** {@return how many calls must have been made before the failure rate counts} */
   public int minimumCalls() {
     return minimumCalls;
   }
 
-  /** Returns how long the breaker stays open before letting trial calls through. */
+  /** {@return how long the breaker stays open before letting trial calls through} */
   public Duration waitInOpenState() {
     return waitInOpenState;
   }
 
-  /** Returns how many trial calls are let through while half-open. */
+  /** {@return how many trial calls are let through while half-open} */
   public int callsInHalfOpenState() {
     return callsInHalfOpenState;
   }
@@ -156,7 +156,7 @@ public final class CircuitBreakerOptions {
       return this;
     }
 
-    /** Returns the options. */
+    /** {@return the options} */
     public CircuitBreakerOptions build() {
       return new CircuitBreakerOptions(this);
     }

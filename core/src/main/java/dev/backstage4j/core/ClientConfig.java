@@ -55,12 +55,12 @@ public final class ClientConfig {
     this.listener = Listeners.of(listeners);
   }
 
-  /** Returns a builder with the defaults (no credentials, 10 s connect, 60 s read, 120 s whole call). */
+  /** {@return a builder with the defaults (no credentials, 10 s connect, 60 s read, 120 s whole call)} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this configuration. */
+  /** {@return a builder holding this configuration} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.baseUrl = baseUrl;
@@ -80,12 +80,12 @@ public final class ClientConfig {
     return b;
   }
 
-  /** Returns the backend's base URL, without a trailing slash. */
+  /** {@return the backend's base URL, without a trailing slash} */
   public URI baseUrl() {
     return baseUrl;
   }
 
-  /** Returns where tokens come from. */
+  /** {@return where tokens come from} */
   public CredentialsProvider credentials() {
     return credentials;
   }
@@ -95,7 +95,7 @@ public final class ClientConfig {
     return Optional.ofNullable(applicationName);
   }
 
-  /** Returns the timeout for opening a connection. */
+  /** {@return the timeout for opening a connection} */
   public Duration connectTimeout() {
     return connectTimeout;
   }
@@ -110,37 +110,37 @@ public final class ClientConfig {
     return callTimeout;
   }
 
-  /** Returns the proxy to use, if one was set; otherwise the JVM's default proxy selection applies. */
+  /** {@return the proxy to use, if one was set; otherwise the JVM's default proxy selection applies} */
   public Optional<Proxy> proxy() {
     return Optional.ofNullable(proxy);
   }
 
-  /** Returns the custom TLS context, if one was set. */
+  /** {@return the custom TLS context, if one was set} */
   public Optional<SSLContext> sslContext() {
     return Optional.ofNullable(sslContext);
   }
 
-  /** Returns the trust manager that goes with {@link #sslContext()}, if one was set. */
+  /** {@return the trust manager that goes with {@link #sslContext()}, if one was set} */
   public Optional<X509TrustManager> trustManager() {
     return Optional.ofNullable(trustManager);
   }
 
-  /** Returns the trust store whose certificates are trusted instead of the JVM's, if one was set. */
+  /** {@return the trust store whose certificates are trusted instead of the JVM's, if one was set} */
   public Optional<KeyStore> trustStore() {
     return Optional.ofNullable(trustStore);
   }
 
-  /** Returns the retry options. */
+  /** {@return the retry options} */
   public RetryOptions retry() {
     return retry;
   }
 
-  /** Returns the circuit breaker options. */
+  /** {@return the circuit breaker options} */
   public CircuitBreakerOptions circuitBreaker() {
     return circuitBreaker;
   }
 
-  /** Returns whether responses are requested compressed. */
+  /** {@return whether responses are requested compressed} */
   public ResponseCompression compression() {
     return compression;
   }

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 @FunctionalInterface
 public interface CredentialsProvider {
 
-  /** Returns the token to send, or null to send no {@code Authorization} header. */
+  /** {@return the token to send, or null to send no {@code Authorization} header} */
   String token();
 
   /**
@@ -29,16 +29,24 @@ public interface CredentialsProvider {
     return null;
   }
 
-  /** Returns a provider that sends no credentials (for backends with auth switched off). */
+  /** {@return a provider that sends no credentials (for backends with auth switched off)} */
   static CredentialsProvider none() {
     return Credentials.NONE;
   }
 
-  /** Returns a provider that always sends {@code token}, e.g. a Backstage static external-access token. */
+  /**
+   * Returns a provider that always sends {@code token}, e.g. a Backstage static external-access token.
+   *
+   * @param token the token
+   * @return the provider
+   * @throws IllegalArgumentException when {@code token} is null or blank (typically an unset environment
+   *     variable); use {@link #none()} for a backend without auth
+   */
   static CredentialsProvider staticToken(String token) {
-    Objects.requireNonNull(token, "token");
-    if (token.isBlank()) {
-      throw new IllegalArgumentException("token must not be blank");
+    if (token == null || token.isBlank()) {
+      throw new IllegalArgumentException("the token is " + (token == null ? "null" : "blank") + ": is the "
+          + "variable or setting it comes from (e.g. BACKSTAGE_TOKEN) set? For a backend without auth use "
+          + "CredentialsProvider.none()");
     }
     return new Credentials.Static(token);
   }

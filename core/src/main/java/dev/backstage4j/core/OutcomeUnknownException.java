@@ -13,7 +13,7 @@ public class OutcomeUnknownException extends BackstageTransportException {
     super(message, cause);
   }
 
-  /** Returns false: repeating the call blindly could do the work twice. */
+  /** {@return false: repeating the call blindly could do the work twice} */
   @Override
   public boolean isRetryable() {
     return false;

@@ -41,12 +41,12 @@ public final class OutgoingRequest {
     return backend;
   }
 
-  /** Returns the HTTP method. */
+  /** {@return the HTTP method} */
   public String method() {
     return method;
   }
 
-  /** Returns the templated path, safe as a low-cardinality tag. */
+  /** {@return the templated path, safe as a low-cardinality tag} */
   public String pathTemplate() {
     return pathTemplate;
   }
@@ -77,7 +77,7 @@ public final class OutgoingRequest {
     return this;
   }
 
-  /** Returns the headers listeners set, in the order set. */
+  /** {@return the headers listeners set, in the order set} */
   public Map<String, String> headers() {
     return Collections.unmodifiableMap(headers);
   }

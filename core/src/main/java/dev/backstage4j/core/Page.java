@@ -27,17 +27,17 @@ public final class Page<T> {
     return new Page<>(Objects.requireNonNull(items, "items"), nextCursor, totalItems);
   }
 
-  /** Returns the items of this page, in server order. */
+  /** {@return the items of this page, in server order} */
   public List<T> items() {
     return items;
   }
 
-  /** Returns the opaque cursor of the next page, or empty on the last page. */
+  /** {@return the opaque cursor of the next page, or empty on the last page} */
   public Optional<String> nextCursor() {
     return Optional.ofNullable(nextCursor);
   }
 
-  /** Returns how many items the whole listing has, when the server said. */
+  /** {@return how many items the whole listing has, when the server said} */
   public OptionalLong totalItems() {
     return totalItems == null ? OptionalLong.empty() : OptionalLong.of(totalItems);
   }

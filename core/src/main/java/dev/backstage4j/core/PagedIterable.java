@@ -30,7 +30,7 @@ public interface PagedIterable<T> extends Iterable<T> {
    */
   Stream<T> stream();
 
-  /** Returns the pages themselves, each fully read, for callers who want page boundaries or cursors. */
+  /** {@return the pages themselves, each fully read, for callers who want page boundaries or cursors} */
   Iterable<Page<T>> pages();
 
   /** Reads every item into a list. Use only for listings known to be small. */

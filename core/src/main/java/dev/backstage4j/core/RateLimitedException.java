@@ -7,6 +7,7 @@ import java.util.Optional;
 public class RateLimitedException extends BackstageApiException {
   private static final long serialVersionUID = 1L;
 
+  /** The server's {@code Retry-After}, or null (serialized form). */
   private final Duration retryAfter;
 
   /** Creates the exception; {@code retryAfter} is the server's {@code Retry-After}, or null. */
@@ -15,7 +16,7 @@ public class RateLimitedException extends BackstageApiException {
     this.retryAfter = retryAfter;
   }
 
-  /** Returns how long the server asked the caller to wait, when it said. */
+  /** {@return how long the server asked the caller to wait, when it said} */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }

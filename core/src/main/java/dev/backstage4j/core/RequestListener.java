@@ -12,7 +12,7 @@ import java.time.Duration;
  */
 public interface RequestListener {
 
-  /** Returns a listener that does nothing. */
+  /** {@return a listener that does nothing} */
   static RequestListener none() {
     return new RequestListener() {};
   }

@@ -29,53 +29,53 @@ public final class RetryOptions {
     this.maxRetryAfter = b.maxRetryAfter;
   }
 
-  /** Returns the defaults: 3 retries, 200 ms initial backoff doubling up to 5 s, Retry-After honoured up to 60 s. */
+  /** {@return the defaults: 3 retries, 200 ms initial backoff doubling up to 5 s, Retry-After honoured up to 60 s} */
   public static RetryOptions defaults() {
     return DEFAULTS;
   }
 
-  /** Returns options that never retry. */
+  /** {@return options that never retry} */
   public static RetryOptions disabled() {
     return DISABLED;
   }
 
-  /** Returns a builder starting from the defaults. */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding these options. */
+  /** {@return a builder holding these options} */
   public Builder toBuilder() {
     return new Builder().maxRetries(maxRetries).initialBackoff(initialBackoff).maxBackoff(maxBackoff)
         .multiplier(multiplier).maxRetryAfter(maxRetryAfter);
   }
 
-  /** Returns how many times a failed call is repeated; 0 means retries are off. */
+  /** {@return how many times a failed call is repeated; 0 means retries are off} */
   public int maxRetries() {
     return maxRetries;
   }
 
-  /** Returns whether retries are on. */
+  /** {@return whether retries are on} */
   public boolean retriesEnabled() {
     return maxRetries > 0;
   }
 
-  /** Returns the wait before the first retry (before jitter). */
+  /** {@return the wait before the first retry (before jitter)} */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
-  /** Returns the longest computed wait between retries. */
+  /** {@return the longest computed wait between retries} */
   public Duration maxBackoff() {
     return maxBackoff;
   }
 
-  /** Returns the factor by which the wait grows after each retry. */
+  /** {@return the factor by which the wait grows after each retry} */
   public double multiplier() {
     return multiplier;
   }
 
-  /** Returns the longest {@code Retry-After} that is honoured; a longer one fails the call at once. */
+  /** {@return the longest {@code Retry-After} that is honoured; a longer one fails the call at once} */
   public Duration maxRetryAfter() {
     return maxRetryAfter;
   }
@@ -147,7 +147,7 @@ public final class RetryOptions {
       return this;
     }
 
-    /** Returns the options. */
+    /** {@return the options} */
     public RetryOptions build() {
       if (maxBackoff.compareTo(initialBackoff) < 0) {
         throw new IllegalArgumentException("maxBackoff (" + maxBackoff + ") is shorter than initialBackoff ("

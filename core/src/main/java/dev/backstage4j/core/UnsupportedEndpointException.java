@@ -8,6 +8,7 @@ package dev.backstage4j.core;
 public class UnsupportedEndpointException extends NotFoundException {
   private static final long serialVersionUID = 1L;
 
+  /** Which server version or plugin provides the endpoint (serialized form). */
   private final String hint;
 
   /** Creates the exception; {@code hint} says which server version or plugin provides the endpoint. */
@@ -16,7 +17,7 @@ public class UnsupportedEndpointException extends NotFoundException {
     this.hint = hint;
   }
 
-  /** Returns which server version or plugin provides the endpoint. */
+  /** {@return which server version or plugin provides the endpoint} */
   public String hint() {
     return hint;
   }

@@ -47,22 +47,22 @@ public final class Action {
     return id;
   }
 
-  /** Returns the description, or an empty string. */
+  /** {@return the description, or an empty string} */
   public String description() {
     return description;
   }
 
-  /** Returns the JSON Schema of the step input, or an empty map when the action declares none. */
+  /** {@return the JSON Schema of the step input, or an empty map when the action declares none} */
   public Map<String, Object> inputSchema() {
     return inputSchema;
   }
 
-  /** Returns the JSON Schema of the step output, or an empty map. */
+  /** {@return the JSON Schema of the step output, or an empty map} */
   public Map<String, Object> outputSchema() {
     return outputSchema;
   }
 
-  /** Returns the examples ({@code description}, {@code example} as a YAML string). */
+  /** {@return the examples ({@code description}, {@code example} as a YAML string)} */
   public List<Map<String, Object>> examples() {
     return examples;
   }

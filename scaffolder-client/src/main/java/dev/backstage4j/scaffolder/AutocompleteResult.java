@@ -12,12 +12,12 @@ public final class AutocompleteResult {
     this.title = title;
   }
 
-  /** Returns the value to use. */
+  /** {@return the value to use} */
   public String id() {
     return id;
   }
 
-  /** Returns the display title, or the id when the server sent none. */
+  /** {@return the display title, or the id when the server sent none} */
   public String title() {
     return title == null ? id : title;
   }

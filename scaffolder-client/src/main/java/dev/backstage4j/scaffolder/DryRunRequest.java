@@ -37,7 +37,7 @@ public final class DryRunRequest {
     this.secrets = b.secrets;
   }
 
-  /** Returns a builder with no template yet. */
+  /** {@return a builder with no template yet} */
   public static Builder builder() {
     return new Builder();
   }
@@ -58,22 +58,22 @@ public final class DryRunRequest {
     return b;
   }
 
-  /** Returns the Template entity as a map. */
+  /** {@return the Template entity as a map} */
   public Map<String, Object> template() {
     return template;
   }
 
-  /** Returns the relative paths of the files sent with the template. */
+  /** {@return the relative paths of the files sent with the template} */
   public List<String> filePaths() {
     return List.copyOf(files.keySet());
   }
 
-  /** Returns the parameter values. */
+  /** {@return the parameter values} */
   public Map<String, Object> values() {
     return values;
   }
 
-  /** Returns the secrets (values redacted in {@code toString()}). */
+  /** {@return the secrets (values redacted in {@code toString()})} */
   public Secrets secrets() {
     return secrets;
   }

@@ -54,22 +54,22 @@ public final class DryRunResult {
         List.copyOf(files));
   }
 
-  /** Returns the log lines in order (ANSI colour escapes kept). */
+  /** {@return the log lines in order (ANSI colour escapes kept)} */
   public List<LogEntry> log() {
     return log;
   }
 
-  /** Returns the steps as the server ran them (id, name, action, input). */
+  /** {@return the steps as the server ran them (id, name, action, input)} */
   public List<Map<String, Object>> steps() {
     return steps;
   }
 
-  /** Returns the rendered template output ({@code links}, {@code text}, ...). */
+  /** {@return the rendered template output ({@code links}, {@code text}, ...)} */
   public Map<String, Object> output() {
     return output;
   }
 
-  /** Returns the files left in the workspace. */
+  /** {@return the files left in the workspace} */
   public List<ProducedFile> files() {
     return files;
   }
@@ -120,17 +120,17 @@ public final class DryRunResult {
       this.status = status;
     }
 
-    /** Returns the message. */
+    /** {@return the message} */
     public String message() {
       return message;
     }
 
-    /** Returns the step id, or null for task-level lines. */
+    /** {@return the step id, or null for task-level lines} */
     public String stepId() {
       return stepId;
     }
 
-    /** Returns the step status carried by the line, or null. */
+    /** {@return the step status carried by the line, or null} */
     public TaskStatus status() {
       return status;
     }
@@ -164,22 +164,22 @@ public final class DryRunResult {
       this.content = content;
     }
 
-    /** Returns the path relative to the workspace, as the server sent it (not yet checked). */
+    /** {@return the path relative to the workspace, as the server sent it (not yet checked)} */
     public String path() {
       return path;
     }
 
-    /** Returns whether the file is executable. */
+    /** {@return whether the file is executable} */
     public boolean executable() {
       return executable;
     }
 
-    /** Returns a copy of the file's bytes. */
+    /** {@return a copy of the file's bytes} */
     public byte[] content() {
       return content.clone();
     }
 
-    /** Returns the content decoded as UTF-8. */
+    /** {@return the content decoded as UTF-8} */
     public String text() {
       return new String(content, java.nio.charset.StandardCharsets.UTF_8);
     }

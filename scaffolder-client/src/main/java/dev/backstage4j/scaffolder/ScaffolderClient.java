@@ -26,7 +26,7 @@ import java.util.Objects;
  */
 public interface ScaffolderClient extends AutoCloseable {
 
-  /** Returns a builder for a client with full configuration. */
+  /** {@return a builder for a client with full configuration} */
   static Builder builder() {
     return new Builder();
   }
@@ -39,13 +39,13 @@ public interface ScaffolderClient extends AutoCloseable {
   /** Returns a client that sends other credentials (e.g. a user's token) and shares this client's connections. */
   ScaffolderClient withCredentials(CredentialsProvider credentials);
 
-  /** Returns the task operations. */
+  /** {@return the task operations} */
   Tasks tasks();
 
-  /** Returns the template operations (parameter schema, dry-run, templating extensions, autocomplete). */
+  /** {@return the template operations (parameter schema, dry-run, templating extensions, autocomplete)} */
   Templates templates();
 
-  /** Returns the action operations. */
+  /** {@return the action operations} */
   Actions actions();
 
   /**
@@ -70,10 +70,10 @@ public interface ScaffolderClient extends AutoCloseable {
      */
     String create(TaskRequest request);
 
-    /** Returns a task; throws {@link dev.backstage4j.core.NotFoundException} for an unknown id. */
+    /** {@return a task; throws {@link dev.backstage4j.core.NotFoundException} for an unknown id} */
     Task get(String taskId);
 
-    /** Returns one page of tasks matching the query. */
+    /** {@return one page of tasks matching the query} */
     TaskList list(TaskQuery query);
 
     /**
@@ -113,10 +113,10 @@ public interface ScaffolderClient extends AutoCloseable {
   /** Reads template forms, dry-runs templates and queries template helpers. */
   interface Templates {
 
-    /** Returns the form of a template (path order on the wire is namespace/kind/name). */
+    /** {@return the form of a template (path order on the wire is namespace/kind/name)} */
     TemplateParameterSchema parameterSchema(EntityRef templateRef);
 
-    /** Returns the form of a template given as a ref string (kind defaults to template, namespace to default). */
+    /** {@return the form of a template given as a ref string (kind defaults to template, namespace to default)} */
     TemplateParameterSchema parameterSchema(String templateRef);
 
     /** Runs a template without side effects and returns its log, output and produced files. */
@@ -141,7 +141,7 @@ public interface ScaffolderClient extends AutoCloseable {
   /** Lists the actions installed on the scaffolder. */
   interface Actions {
 
-    /** Returns every installed action, sorted by id. */
+    /** {@return every installed action, sorted by id} */
     List<Action> list();
   }
 

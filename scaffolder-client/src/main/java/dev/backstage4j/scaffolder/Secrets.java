@@ -19,12 +19,12 @@ public final class Secrets {
     this.values = values;
   }
 
-  /** Returns an empty set of secrets. */
+  /** {@return an empty set of secrets} */
   public static Secrets none() {
     return NONE;
   }
 
-  /** Returns secrets holding a copy of {@code values}; names and values must not be null. */
+  /** {@return secrets holding a copy of {@code values}; names and values must not be null} */
   public static Secrets of(Map<String, String> values) {
     Map<String, String> copy = new LinkedHashMap<>();
     values.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "secret name"),
@@ -32,24 +32,24 @@ public final class Secrets {
     return new Secrets(Collections.unmodifiableMap(copy));
   }
 
-  /** Returns a copy of these secrets with one more (or a replaced) secret. */
+  /** {@return a copy of these secrets with one more (or a replaced) secret} */
   public Secrets with(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(values);
     copy.put(Objects.requireNonNull(name, "secret name"), Objects.requireNonNull(value, () -> "value of " + name));
     return new Secrets(Collections.unmodifiableMap(copy));
   }
 
-  /** Returns the names of the secrets (never their values). */
+  /** {@return the names of the secrets (never their values)} */
   public Set<String> names() {
     return values.keySet();
   }
 
-  /** Returns whether there are no secrets. */
+  /** {@return whether there are no secrets} */
   public boolean isEmpty() {
     return values.isEmpty();
   }
 
-  /** Returns the values for the wire; package-private so that only request bodies see them. */
+  /** {@return the values for the wire; package-private so that only request bodies see them} */
   Map<String, String> reveal() {
     return values;
   }
@@ -64,7 +64,7 @@ public final class Secrets {
     return values.hashCode();
   }
 
-  /** Returns the secret names with every value replaced by {@code ***}. */
+  /** {@return the secret names with every value replaced by {@code ***}} */
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder("Secrets{");

@@ -35,42 +35,42 @@ public final class Task {
         Trees.text(m, "createdBy", path), Trees.frozenMap(m, "spec", path));
   }
 
-  /** Returns the task id (a UUID). */
+  /** {@return the task id (a UUID)} */
   public String id() {
     return id;
   }
 
-  /** Returns the status; a cancelled task ends as {@link TaskStatus#FAILED} on the real server. */
+  /** {@return the status; a cancelled task ends as {@link TaskStatus#FAILED} on the real server} */
   public TaskStatus status() {
     return status;
   }
 
-  /** Returns when the task was created, or null if the server did not say. */
+  /** {@return when the task was created, or null if the server did not say} */
   public Instant createdAt() {
     return createdAt;
   }
 
-  /** Returns the last heartbeat of the worker running the task, or null. */
+  /** {@return the last heartbeat of the worker running the task, or null} */
   public Instant lastHeartbeatAt() {
     return lastHeartbeatAt;
   }
 
-  /** Returns the entity ref of the user who created the task, or null when the server does not report it. */
+  /** {@return the entity ref of the user who created the task, or null when the server does not report it} */
   public String createdBy() {
     return createdBy;
   }
 
-  /** Returns the task spec (apiVersion, steps, output, parameters, user, templateInfo) as an unmodifiable map. */
+  /** {@return the task spec (apiVersion, steps, output, parameters, user, templateInfo) as an unmodifiable map} */
   public Map<String, Object> spec() {
     return spec;
   }
 
-  /** Returns the values the task was started with ({@code spec.parameters}). */
+  /** {@return the values the task was started with ({@code spec.parameters})} */
   public Map<String, Object> parameters() {
     return Trees.map(spec, "parameters", "$.spec");
   }
 
-  /** Returns the ref of the template that produced the task ({@code spec.templateInfo.entityRef}), if known. */
+  /** {@return the ref of the template that produced the task ({@code spec.templateInfo.entityRef}), if known} */
   public Optional<String> templateRef() {
     return Optional.ofNullable(Trees.text(Trees.map(spec, "templateInfo", "$.spec"), "entityRef", "$.spec.templateInfo"));
   }

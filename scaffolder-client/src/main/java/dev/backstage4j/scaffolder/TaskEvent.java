@@ -35,64 +35,64 @@ public final class TaskEvent {
         Boolean.TRUE.equals(m.get("isTaskRecoverable")), Trees.frozenMap(m, "body", path));
   }
 
-  /** Returns the event id (global sequence across tasks; -1 if the server sent none). */
+  /** {@return the event id (global sequence across tasks; -1 if the server sent none)} */
   public long id() {
     return id;
   }
 
-  /** Returns the id of the task the event belongs to. */
+  /** {@return the id of the task the event belongs to} */
   public String taskId() {
     return taskId;
   }
 
-  /** Returns the kind of event. */
+  /** {@return the kind of event} */
   public TaskEventType type() {
     return type;
   }
 
-  /** Returns when the event was recorded, or null. */
+  /** {@return when the event was recorded, or null} */
   public Instant createdAt() {
     return createdAt;
   }
 
-  /** Returns whether the server may restart the task after this event (recovery enabled). */
+  /** {@return whether the server may restart the task after this event (recovery enabled)} */
   public boolean taskRecoverable() {
     return taskRecoverable;
   }
 
-  /** Returns the log message; it may contain ANSI colour escapes (see {@link #plainMessage()}). */
+  /** {@return the log message; it may contain ANSI colour escapes (see {@link #plainMessage()})} */
   public String message() {
     String m = Trees.text(body, "message", BODY);
     return m == null ? "" : m;
   }
 
-  /** Returns the log message without ANSI colour escapes. */
+  /** {@return the log message without ANSI colour escapes} */
   public String plainMessage() {
     return message().replaceAll("\u001b\\[[0-9;]*m", "");
   }
 
-  /** Returns the step the event belongs to, or null for task-level events. */
+  /** {@return the step the event belongs to, or null for task-level events} */
   public String stepId() {
     return Trees.text(body, "stepId", BODY);
   }
 
-  /** Returns the step (or, on completion, task) status carried by the event, or null. */
+  /** {@return the step (or, on completion, task) status carried by the event, or null} */
   public TaskStatus status() {
     return TaskStatus.fromWire(Trees.text(body, "status", BODY));
   }
 
-  /** Returns the task output of a successful completion event, or an empty map. */
+  /** {@return the task output of a successful completion event, or an empty map} */
   public Map<String, Object> output() {
     return Trees.map(body, "output", BODY);
   }
 
-  /** Returns the error message of a failed completion event, or null. */
+  /** {@return the error message of a failed completion event, or null} */
   public String errorMessage() {
     Map<String, Object> error = Trees.map(body, "error", BODY);
     return error.isEmpty() ? null : Trees.text(error, "message", BODY + ".error");
   }
 
-  /** Returns the whole event body as an unmodifiable map. */
+  /** {@return the whole event body as an unmodifiable map} */
   public Map<String, Object> body() {
     return body;
   }

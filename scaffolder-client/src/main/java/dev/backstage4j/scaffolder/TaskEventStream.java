@@ -63,17 +63,17 @@ public final class TaskEventStream implements Iterator<TaskEvent>, AutoCloseable
     this.maxReconnects = maxReconnects;
   }
 
-  /** Returns the id of the task being followed. */
+  /** {@return the id of the task being followed} */
   public String taskId() {
     return taskId;
   }
 
-  /** Returns the id of the last event delivered (or the starting point), to resume from later. */
+  /** {@return the id of the last event delivered (or the starting point), to resume from later} */
   public long lastEventId() {
     return lastId;
   }
 
-  /** Returns whether the events come from long polling because the server has no event stream. */
+  /** {@return whether the events come from long polling because the server has no event stream} */
   public boolean isLongPolling() {
     return longPolling;
   }
@@ -89,7 +89,7 @@ public final class TaskEventStream implements Iterator<TaskEvent>, AutoCloseable
     return fill(Long.MAX_VALUE, null, null);
   }
 
-  /** Returns the next event, waiting for it as long as needed. */
+  /** {@return the next event, waiting for it as long as needed} */
   @Override
   public TaskEvent next() {
     if (!hasNext()) {
@@ -118,7 +118,7 @@ public final class TaskEventStream implements Iterator<TaskEvent>, AutoCloseable
     return e;
   }
 
-  /** Returns the remaining events as a sequential stream that closes this object when closed. */
+  /** {@return the remaining events as a sequential stream that closes this object when closed} */
   public Stream<TaskEvent> stream() {
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL),
         false).onClose(this::close);

@@ -15,7 +15,7 @@ public enum TaskEventType {
   /** A value this version of the SDK does not know. */
   UNKNOWN;
 
-  /** Returns the constant for a server value, {@link #UNKNOWN} for anything unrecognised or missing. */
+  /** {@return the constant for a server value, {@link #UNKNOWN} for anything unrecognised or missing} */
   public static TaskEventType fromWire(String value) {
     if (value == null) {
       return UNKNOWN;

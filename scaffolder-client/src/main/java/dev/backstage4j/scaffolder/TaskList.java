@@ -14,12 +14,12 @@ public final class TaskList {
     this.totalTasks = totalTasks;
   }
 
-  /** Returns the tasks of this page. */
+  /** {@return the tasks of this page} */
   public List<Task> tasks() {
     return tasks;
   }
 
-  /** Returns the number of tasks matching the filters, when the server reports it. */
+  /** {@return the number of tasks matching the filters, when the server reports it} */
   public OptionalLong totalTasks() {
     return totalTasks == null ? OptionalLong.empty() : OptionalLong.of(totalTasks);
   }

@@ -24,22 +24,22 @@ public final class TaskQuery {
     this.offset = b.offset;
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a query for every task, in the server's default order. */
+  /** {@return a query for every task, in the server's default order} */
   public static TaskQuery all() {
     return builder().build();
   }
 
-  /** Returns the creator filters (entity refs). */
+  /** {@return the creator filters (entity refs)} */
   public List<String> createdBy() {
     return createdBy;
   }
 
-  /** Returns the status filters. */
+  /** {@return the status filters} */
   public List<TaskStatus> statuses() {
     return statuses;
   }
@@ -49,12 +49,12 @@ public final class TaskQuery {
     return orders;
   }
 
-  /** Returns the page size, or null for the server default. */
+  /** {@return the page size, or null for the server default} */
   public Integer limit() {
     return limit;
   }
 
-  /** Returns the number of tasks to skip, or null. */
+  /** {@return the number of tasks to skip, or null} */
   public Integer offset() {
     return offset;
   }

@@ -18,7 +18,7 @@ public final class TaskRequest {
     this.secrets = b.secrets;
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -28,12 +28,12 @@ public final class TaskRequest {
     return templateRef;
   }
 
-  /** Returns the parameter values. */
+  /** {@return the parameter values} */
   public Map<String, Object> values() {
     return values;
   }
 
-  /** Returns the secrets (values redacted in {@code toString()}). */
+  /** {@return the secrets (values redacted in {@code toString()})} */
   public Secrets secrets() {
     return secrets;
   }

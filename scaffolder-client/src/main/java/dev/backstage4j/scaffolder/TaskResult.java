@@ -14,32 +14,32 @@ public final class TaskResult {
     this.log = List.copyOf(log);
   }
 
-  /** Returns the task as the server reported it after completion. */
+  /** {@return the task as the server reported it after completion} */
   public Task task() {
     return task;
   }
 
-  /** Returns every event of the run, in order, ending with the completion event. */
+  /** {@return every event of the run, in order, ending with the completion event} */
   public List<TaskEvent> log() {
     return log;
   }
 
-  /** Returns whether the task completed successfully. */
+  /** {@return whether the task completed successfully} */
   public boolean succeeded() {
     return task.status() == TaskStatus.COMPLETED;
   }
 
-  /** Returns whether the log shows that the task was cancelled (the task itself then ends as failed). */
+  /** {@return whether the log shows that the task was cancelled (the task itself then ends as failed)} */
   public boolean cancelled() {
     return log.stream().anyMatch(e -> e.type() == TaskEventType.CANCELLED);
   }
 
-  /** Returns the output of the completion event ({@code links}, {@code text}, ...), or an empty map. */
+  /** {@return the output of the completion event ({@code links}, {@code text}, ...), or an empty map} */
   public Map<String, Object> output() {
     return log.isEmpty() ? Map.of() : log.get(log.size() - 1).output();
   }
 
-  /** Returns the error message of the completion event, or null when the task succeeded. */
+  /** {@return the error message of the completion event, or null when the task succeeded} */
   public String errorMessage() {
     return log.isEmpty() ? null : log.get(log.size() - 1).errorMessage();
   }

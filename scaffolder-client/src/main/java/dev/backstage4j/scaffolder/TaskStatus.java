@@ -19,7 +19,7 @@ public enum TaskStatus {
   /** A value this version of the SDK does not know. */
   UNKNOWN;
 
-  /** Returns the constant for a server value, {@link #UNKNOWN} for anything unrecognised and null for null. */
+  /** {@return the constant for a server value, {@link #UNKNOWN} for anything unrecognised and null for null} */
   public static TaskStatus fromWire(String value) {
     if (value == null) {
       return null;
@@ -36,7 +36,7 @@ public enum TaskStatus {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Returns whether the task or step will not change any more. */
+  /** {@return whether the task or step will not change any more} */
   public boolean isFinal() {
     return this == COMPLETED || this == FAILED || this == CANCELLED || this == SKIPPED;
   }

@@ -10,8 +10,11 @@ import java.time.Duration;
 public final class TaskTimeoutException extends BackstageException {
   private static final long serialVersionUID = 1L;
 
+  /** The task waited for (serialized form). */
   private final String taskId;
+  /** How long was waited (serialized form). */
   private final Duration timeout;
+  /** The last event seen before giving up (serialized form). */
   private final long lastEventId;
 
   TaskTimeoutException(String taskId, Duration timeout, long lastEventId, String what) {
@@ -22,22 +25,22 @@ public final class TaskTimeoutException extends BackstageException {
     this.lastEventId = lastEventId;
   }
 
-  /** Returns the id of the task that was being waited for. */
+  /** {@return the id of the task that was being waited for} */
   public String taskId() {
     return taskId;
   }
 
-  /** Returns how long the caller waited. */
+  /** {@return how long the caller waited} */
   public Duration timeout() {
     return timeout;
   }
 
-  /** Returns the id of the last event received (0 if none), to resume following from. */
+  /** {@return the id of the last event received (0 if none), to resume following from} */
   public long lastEventId() {
     return lastEventId;
   }
 
-  /** Returns true: waiting again may succeed. */
+  /** {@return true: waiting again may succeed} */
   @Override
   public boolean isRetryable() {
     return true;

@@ -34,17 +34,17 @@ public final class TemplateParameterSchema {
         List.copyOf(pages));
   }
 
-  /** Returns the template title (or name). */
+  /** {@return the template title (or name)} */
   public String title() {
     return title;
   }
 
-  /** Returns the template description, or null. */
+  /** {@return the template description, or null} */
   public String description() {
     return description;
   }
 
-  /** Returns the form pages in order. */
+  /** {@return the form pages in order} */
   public List<Page> pages() {
     return pages;
   }
@@ -80,22 +80,22 @@ public final class TemplateParameterSchema {
       this.schema = schema;
     }
 
-    /** Returns the page title. */
+    /** {@return the page title} */
     public String title() {
       return title;
     }
 
-    /** Returns the page description, or null. */
+    /** {@return the page description, or null} */
     public String description() {
       return description;
     }
 
-    /** Returns the page's JSON Schema (with {@code ui:*} hints). */
+    /** {@return the page's JSON Schema (with {@code ui:*} hints)} */
     public Map<String, Object> schema() {
       return schema;
     }
 
-    /** Returns the names of the required properties of the page. */
+    /** {@return the names of the required properties of the page} */
     public List<String> required() {
       List<String> names = new ArrayList<>();
       for (Object o : Trees.list(schema, "required", "$.schema")) {

@@ -29,12 +29,12 @@ public final class TemplatingExtensions {
     return filters;
   }
 
-  /** Returns the global functions by name. */
+  /** {@return the global functions by name} */
   public Map<String, Object> globalFunctions() {
     return globalFunctions;
   }
 
-  /** Returns the global values by name. */
+  /** {@return the global values by name} */
   public Map<String, Object> globalValues() {
     return globalValues;
   }

@@ -9,6 +9,7 @@ import dev.backstage4j.core.BackstageException;
 public final class UnsafePathException extends BackstageException {
   private static final long serialVersionUID = 1L;
 
+  /** The rejected path (serialized form). */
   private final String path;
 
   /** Creates the exception for the offending path and the reason it was rejected. */
@@ -17,7 +18,7 @@ public final class UnsafePathException extends BackstageException {
     this.path = path;
   }
 
-  /** Returns the rejected path as given. */
+  /** {@return the rejected path as given} */
   public String path() {
     return path;
   }

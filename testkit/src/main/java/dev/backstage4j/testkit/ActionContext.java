@@ -47,22 +47,22 @@ public final class ActionContext {
     this.outputs = Objects.requireNonNull(outputs, "outputs");
   }
 
-  /** Returns the id of the running task. */
+  /** {@return the id of the running task} */
   public String taskId() {
     return taskId;
   }
 
-  /** Returns the id of the running step. */
+  /** {@return the id of the running step} */
   public String stepId() {
     return stepId;
   }
 
-  /** Returns the step's input after {@code ${{ }}} substitution; unmodifiable. */
+  /** {@return the step's input after {@code ${{ }}} substitution; unmodifiable} */
   public Map<String, Object> input() {
     return input;
   }
 
-  /** Returns whether the task is a dry run ({@code POST /v2/dry-run}). */
+  /** {@return whether the task is a dry run ({@code POST /v2/dry-run})} */
   public boolean isDryRun() {
     return dryRun;
   }
@@ -77,12 +77,12 @@ public final class ActionContext {
     outputs.accept(Objects.requireNonNull(name, "name"), value);
   }
 
-  /** Returns the workspace file paths, sorted. */
+  /** {@return the workspace file paths, sorted} */
   public List<String> files() {
     return List.copyOf(workspace.keySet());
   }
 
-  /** Returns a workspace file's content as UTF-8 text, or null when there is no such file. */
+  /** {@return a workspace file's content as UTF-8 text, or null when there is no such file} */
   public String readFile(String path) {
     byte[] b = workspace.get(Objects.requireNonNull(path, "path"));
     return b == null ? null : new String(b, StandardCharsets.UTF_8);

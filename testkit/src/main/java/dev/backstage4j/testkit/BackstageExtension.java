@@ -30,7 +30,7 @@ public final class BackstageExtension implements ParameterResolver, BeforeEachCa
     fake(context).faults().clear();
   }
 
-  /** Returns whether the parameter is a FakeBackstage, CatalogClient or ScaffolderClient. */
+  /** {@return whether the parameter is a FakeBackstage, CatalogClient or ScaffolderClient} */
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
@@ -38,7 +38,7 @@ public final class BackstageExtension implements ParameterResolver, BeforeEachCa
         || type.getName().equals(SCAFFOLDER_CLIENT);
   }
 
-  /** Returns the class's fake, or a client configured with its URL and token. */
+  /** {@return the class's fake, or a client configured with its URL and token} */
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     FakeBackstage fake = fake(context);

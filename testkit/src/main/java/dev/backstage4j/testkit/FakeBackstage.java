@@ -59,7 +59,7 @@ public final class FakeBackstage implements AutoCloseable {
     this.actions = Map.copyOf(b.actions);
   }
 
-  /** Returns a builder for a fake with an empty catalog and the default token. */
+  /** {@return a builder for a fake with an empty catalog and the default token} */
   public static Builder builder() {
     return new Builder();
   }
@@ -125,17 +125,17 @@ public final class FakeBackstage implements AutoCloseable {
     return token;
   }
 
-  /** Returns the fault-injection controls. */
+  /** {@return the fault-injection controls} */
   public Faults faults() {
     return faults;
   }
 
-  /** Returns how many HTTP requests the fake has received since it started. */
+  /** {@return how many HTTP requests the fake has received since it started} */
   public synchronized int requestCount() {
     return running().requestCount();
   }
 
-  /** Returns the number of entities in the catalog, including generated Location entities. */
+  /** {@return the number of entities in the catalog, including generated Location entities} */
   public synchronized int entityCount() {
     running();
     return store.size();
@@ -164,7 +164,7 @@ public final class FakeBackstage implements AutoCloseable {
     return server;
   }
 
-  /** Returns the token only as a placeholder, never its value. */
+  /** {@return the token only as a placeholder, never its value} */
   @Override
   public synchronized String toString() {
     return "FakeBackstage{" + (server == null ? "stopped" : server.baseUrl()) + ", token=***}";

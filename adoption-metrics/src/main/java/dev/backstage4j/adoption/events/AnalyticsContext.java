@@ -21,7 +21,7 @@ public final class AnalyticsContext {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
-  /** Returns a builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -31,37 +31,37 @@ public final class AnalyticsContext {
     return get("pluginId");
   }
 
-  /** Returns the extension that emitted the event. */
+  /** {@return the extension that emitted the event} */
   public Optional<String> extension() {
     return get("extension");
   }
 
-  /** Returns the route reference. */
+  /** {@return the route reference} */
   public Optional<String> routeRef() {
     return get("routeRef");
   }
 
-  /** Returns the entity the event was about. */
+  /** {@return the entity the event was about} */
   public Optional<String> entityRef() {
     return get("entityRef");
   }
 
-  /** Returns the acting user's entity ref (or its pseudonym). */
+  /** {@return the acting user's entity ref (or its pseudonym)} */
   public Optional<String> userEntityRef() {
     return get("userEntityRef");
   }
 
-  /** Returns one entry. */
+  /** {@return one entry} */
   public Optional<String> get(String key) {
     return Optional.ofNullable(values.get(key));
   }
 
-  /** Returns every entry, in insertion order. */
+  /** {@return every entry, in insertion order} */
   public Map<String, String> asMap() {
     return values;
   }
 
-  /** Returns a builder holding these entries. */
+  /** {@return a builder holding these entries} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.values.putAll(values);
@@ -120,7 +120,7 @@ public final class AnalyticsContext {
       return this;
     }
 
-    /** Returns the context. */
+    /** {@return the context} */
     public AnalyticsContext build() {
       return new AnalyticsContext(values);
     }

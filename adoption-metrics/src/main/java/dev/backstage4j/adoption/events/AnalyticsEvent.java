@@ -55,7 +55,7 @@ public final class AnalyticsEvent {
     return new Builder(action, subject);
   }
 
-  /** Returns a minimal event with an empty context. */
+  /** {@return a minimal event with an empty context} */
   public static AnalyticsEvent of(String action, String subject) {
     return builder(action, subject).build();
   }
@@ -70,27 +70,27 @@ public final class AnalyticsEvent {
     return subject;
   }
 
-  /** Returns the numeric value, when one was given. */
+  /** {@return the numeric value, when one was given} */
   public OptionalDouble value() {
     return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
   }
 
-  /** Returns extra attributes: strings, numbers and booleans only. */
+  /** {@return extra attributes: strings, numbers and booleans only} */
   public Map<String, Object> attributes() {
     return attributes;
   }
 
-  /** Returns where the event happened. */
+  /** {@return where the event happened} */
   public AnalyticsContext context() {
     return context;
   }
 
-  /** Returns when the event was created. */
+  /** {@return when the event was created} */
   public Instant timestamp() {
     return timestamp;
   }
 
-  /** Returns a copy with another context (used for pseudonymisation). */
+  /** {@return a copy with another context (used for pseudonymisation)} */
   public AnalyticsEvent withContext(AnalyticsContext context) {
     Builder b = new Builder(action, subject);
     b.value = value;
@@ -100,7 +100,7 @@ public final class AnalyticsEvent {
     return b.build();
   }
 
-  /** Returns a copy with other attributes (used for pseudonymisation). */
+  /** {@return a copy with other attributes (used for pseudonymisation)} */
   public AnalyticsEvent withAttributes(Map<String, Object> attributes) {
     Builder b = new Builder(action, subject);
     b.value = value;
@@ -177,7 +177,7 @@ public final class AnalyticsEvent {
       return this;
     }
 
-    /** Returns the event. */
+    /** {@return the event} */
     public AnalyticsEvent build() {
       return new AnalyticsEvent(this);
     }

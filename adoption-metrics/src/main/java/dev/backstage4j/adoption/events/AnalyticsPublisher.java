@@ -67,7 +67,7 @@ public final class AnalyticsPublisher implements AutoCloseable {
     workers.forEach(SinkWorker::start);
   }
 
-  /** Returns a builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -121,7 +121,7 @@ public final class AnalyticsPublisher implements AutoCloseable {
     return false;
   }
 
-  /** Returns the counters now. */
+  /** {@return the counters now} */
   public PublisherStats stats() {
     long intakeDrops = droppedAtIntake.sum();
     long queued = intake.size();

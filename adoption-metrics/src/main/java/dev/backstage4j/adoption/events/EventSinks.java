@@ -26,7 +26,7 @@ public final class EventSinks {
     return jsonLines("slf4j", log::info);
   }
 
-  /** Returns a sink that hands each event as one JSON line to {@code out} (a file writer, stdout, a test). */
+  /** {@return a sink that hands each event as one JSON line to {@code out} (a file writer, stdout, a test)} */
   public static EventSink jsonLines(String name, Consumer<String> out) {
     Objects.requireNonNull(out, "out");
     return new EventSink() {
@@ -88,7 +88,7 @@ public final class EventSinks {
       return this;
     }
 
-    /** Returns the sink. */
+    /** {@return the sink} */
     public EventSink build() {
       return new HttpCollectorSink(name, collector, bearerToken, headers, timeout);
     }

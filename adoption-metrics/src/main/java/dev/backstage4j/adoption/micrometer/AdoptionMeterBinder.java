@@ -96,7 +96,7 @@ public final class AdoptionMeterBinder implements MeterBinder {
       for (CheckInfo check : result.checks()) {
         gauge(r, "backstage.scorecard.check.pass.ratio", "Share of an owner's entities passing a check",
             Tags.of("owner", key, "check", check.id()),
-            s -> rollup(s, key).map(o -> o.passRate(check.id())).orElse(Double.NaN));
+            s -> rollup(s, key).map(o -> o.passRate(check.id()) / 100).orElse(Double.NaN));  // percent -> 0-1
       }
     }
     CatalogKpis kpis = result.kpis();

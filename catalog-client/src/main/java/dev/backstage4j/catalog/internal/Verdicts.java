@@ -42,7 +42,7 @@ final class Verdicts {
     return List.copyOf(out);
   }
 
-  /** Returns the field a validation message names, or an empty path for the entity as a whole. */
+  /** {@return the field a validation message names, or an empty path for the entity as a whole} */
   static String pathIn(String message) {
     Matcher q = QUOTED_FIELD.matcher(message);
     if (q.find()) {

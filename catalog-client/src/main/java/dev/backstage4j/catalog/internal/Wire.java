@@ -82,20 +82,20 @@ final class Wire {
     return Location.of((String) id, (String) type, (String) target, ref instanceof String ? (String) ref : null);
   }
 
-  /** Returns {@code pageInfo.nextCursor} of a paged answer's other fields. */
+  /** {@return {@code pageInfo.nextCursor} of a paged answer's other fields} */
   static String nextCursor(Map<String, Object> fields) {
     Object info = fields.get("pageInfo");
     Object c = info instanceof Map ? ((Map<?, ?>) info).get("nextCursor") : null;
     return c instanceof String && !((String) c).isEmpty() ? (String) c : null;
   }
 
-  /** Returns {@code totalItems} of a paged answer's other fields. */
+  /** {@return {@code totalItems} of a paged answer's other fields} */
   static Long totalItems(Map<String, Object> fields) {
     Object t = fields.get("totalItems");
     return t instanceof Number ? ((Number) t).longValue() : null;
   }
 
-  /** Returns the {@code rel="next"} target of a {@code Link} header, or null. */
+  /** {@return the {@code rel="next"} target of a {@code Link} header, or null} */
   static String nextLink(List<String> linkHeaders) {
     for (String header : linkHeaders) {
       for (String part : header.split(",(?=\\s*<)")) {

@@ -20,12 +20,12 @@ public final class ApiEntity extends SystemPartView {
     return new ApiEntity(entity);
   }
 
-  /** Returns {@code spec.lifecycle}. */
+  /** {@return {@code spec.lifecycle}} */
   public String lifecycle() {
     return Spec.string(spec(), "lifecycle");
   }
 
-  /** Returns {@code spec.definition} (the API definition text). */
+  /** {@return {@code spec.definition} (the API definition text)} */
   public String definition() {
     return Spec.string(spec(), "definition");
   }

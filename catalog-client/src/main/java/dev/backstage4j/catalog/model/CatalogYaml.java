@@ -85,7 +85,7 @@ public final class CatalogYaml {
     return new Builder().build();
   }
 
-  /** Returns a builder to change the limits. */
+  /** {@return a builder to change the limits} */
   public static Builder builder() {
     return new Builder();
   }
@@ -366,7 +366,7 @@ public final class CatalogYaml {
       return this;
     }
 
-    /** Returns the configured reader/writer. */
+    /** {@return the configured reader/writer} */
     public CatalogYaml build() {
       return new CatalogYaml(this);
     }

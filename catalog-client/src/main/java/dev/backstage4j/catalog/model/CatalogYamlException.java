@@ -9,9 +9,13 @@ import dev.backstage4j.core.BackstageException;
 public final class CatalogYamlException extends BackstageException {
   private static final long serialVersionUID = 1L;
 
+  /** The YAML file (serialized form). */
   private final String file;
+  /** The 1-based line, or 0 when unknown (serialized form). */
   private final int line;
+  /** The 1-based column, or 0 when unknown (serialized form). */
   private final int column;
+  /** What is wrong, without location (serialized form). */
   private final String problem;
 
   /**
@@ -28,22 +32,22 @@ public final class CatalogYamlException extends BackstageException {
     this.problem = problem;
   }
 
-  /** Returns the file name given when reading. */
+  /** {@return the file name given when reading} */
   public String file() {
     return file;
   }
 
-  /** Returns the 1-based line of the problem, or 0 when unknown. */
+  /** {@return the 1-based line of the problem, or 0 when unknown} */
   public int line() {
     return line;
   }
 
-  /** Returns the 1-based column of the problem, or 0 when unknown. */
+  /** {@return the 1-based column of the problem, or 0 when unknown} */
   public int column() {
     return column;
   }
 
-  /** Returns what is wrong, without the location. */
+  /** {@return what is wrong, without the location} */
   public String problem() {
     return problem;
   }

@@ -22,12 +22,12 @@ public final class ComponentEntity extends SystemPartView {
     return new ComponentEntity(entity);
   }
 
-  /** Returns {@code spec.lifecycle}, for example experimental, production, deprecated. */
+  /** {@return {@code spec.lifecycle}, for example experimental, production, deprecated} */
   public String lifecycle() {
     return Spec.string(spec(), "lifecycle");
   }
 
-  /** Returns {@code spec.subcomponentOf}. */
+  /** {@return {@code spec.subcomponentOf}} */
   public String subcomponentOf() {
     return Spec.string(spec(), "subcomponentOf");
   }
@@ -41,7 +41,7 @@ public final class ComponentEntity extends SystemPartView {
     return Spec.ref(entity, subcomponentOf(), "Component");
   }
 
-  /** Returns {@code spec.providesApis}. */
+  /** {@return {@code spec.providesApis}} */
   public List<String> providesApis() {
     return Spec.strings(spec(), "providesApis");
   }
@@ -55,7 +55,7 @@ public final class ComponentEntity extends SystemPartView {
     return Spec.refs(entity, providesApis(), "API");
   }
 
-  /** Returns {@code spec.consumesApis}. */
+  /** {@return {@code spec.consumesApis}} */
   public List<String> consumesApis() {
     return Spec.strings(spec(), "consumesApis");
   }
@@ -69,12 +69,12 @@ public final class ComponentEntity extends SystemPartView {
     return Spec.refs(entity, consumesApis(), "API");
   }
 
-  /** Returns {@code spec.dependsOn}. */
+  /** {@return {@code spec.dependsOn}} */
   public List<String> dependsOn() {
     return Spec.strings(spec(), "dependsOn");
   }
 
-  /** Returns {@code spec.dependencyOf}. */
+  /** {@return {@code spec.dependencyOf}} */
   public List<String> dependencyOf() {
     return Spec.strings(spec(), "dependencyOf");
   }

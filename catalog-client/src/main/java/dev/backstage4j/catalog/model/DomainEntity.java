@@ -20,7 +20,7 @@ public final class DomainEntity extends OwnedKindView {
     return new DomainEntity(entity);
   }
 
-  /** Returns {@code spec.subdomainOf}. */
+  /** {@return {@code spec.subdomainOf}} */
   public String subdomainOf() {
     return Spec.string(spec(), "subdomainOf");
   }

@@ -91,32 +91,32 @@ public final class Entity {
     return new Entity(raw, metadata);
   }
 
-  /** Returns a builder for a new entity. */
+  /** {@return a builder for a new entity} */
   public static Builder builder() {
     return new Builder(new LinkedHashMap<>());
   }
 
-  /** Returns a builder that starts from this entity's tree. */
+  /** {@return a builder that starts from this entity's tree} */
   public Builder toBuilder() {
     return new Builder(mutableCopy(raw));
   }
 
-  /** Returns the apiVersion, for example {@code backstage.io/v1alpha1}. */
+  /** {@return the apiVersion, for example {@code backstage.io/v1alpha1}} */
   public String apiVersion() {
     return (String) raw.get("apiVersion");
   }
 
-  /** Returns the kind as written, for example {@code Component}. */
+  /** {@return the kind as written, for example {@code Component}} */
   public String kind() {
     return (String) raw.get("kind");
   }
 
-  /** Returns the metadata. */
+  /** {@return the metadata} */
   public EntityMetadata metadata() {
     return metadata;
   }
 
-  /** Returns the ref of this entity; the namespace is {@code default} when the metadata names none. */
+  /** {@return the ref of this entity; the namespace is {@code default} when the metadata names none} */
   public EntityRef ref() {
     return ref;
   }
@@ -128,12 +128,12 @@ public final class Entity {
     return s == null ? Map.of() : (Map<String, Object>) s;
   }
 
-  /** Returns whether the entity has a {@code spec} object. */
+  /** {@return whether the entity has a {@code spec} object} */
   public boolean hasSpec() {
     return raw.get("spec") != null;
   }
 
-  /** Returns the relations the catalog computed; empty when none. */
+  /** {@return the relations the catalog computed; empty when none} */
   public List<EntityRelation> relations() {
     List<EntityRelation> r = relations;
     if (r == null) {
@@ -143,7 +143,7 @@ public final class Entity {
     return r;
   }
 
-  /** Returns the relations of the given type, for example {@link Relations#OWNED_BY}. */
+  /** {@return the relations of the given type, for example {@link Relations#OWNED_BY}} */
   public List<EntityRelation> relations(String type) {
     List<EntityRelation> out = new ArrayList<>();
     for (EntityRelation r : relations()) {
@@ -169,19 +169,19 @@ public final class Entity {
     return raw;
   }
 
-  /** Returns whether the other object holds an equal tree. */
+  /** {@return whether the other object holds an equal tree} */
   @Override
   public boolean equals(Object o) {
     return o instanceof Entity && ((Entity) o).raw.equals(raw);
   }
 
-  /** Returns a hash of the tree. */
+  /** {@return a hash of the tree} */
   @Override
   public int hashCode() {
     return raw.hashCode();
   }
 
-  /** Returns {@code Entity{component:default/name}}; the spec is left out as it may be large. */
+  /** {@return {@code Entity{component:default/name}}; the spec is left out as it may be large} */
   @Override
   public String toString() {
     return "Entity{" + ref + "}";

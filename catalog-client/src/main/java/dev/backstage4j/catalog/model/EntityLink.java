@@ -22,32 +22,32 @@ public final class EntityLink {
     this.type = type;
   }
 
-  /** Returns a link to the given URL with no title, icon or type. */
+  /** {@return a link to the given URL with no title, icon or type} */
   public static EntityLink of(String url) {
     return new EntityLink(url, null, null, null);
   }
 
-  /** Returns a link with the given URL, title, icon and type; all but the URL may be null. */
+  /** {@return a link with the given URL, title, icon and type; all but the URL may be null} */
   public static EntityLink of(String url, String title, String icon, String type) {
     return new EntityLink(url, title, icon, type);
   }
 
-  /** Returns the URL. */
+  /** {@return the URL} */
   public String url() {
     return url;
   }
 
-  /** Returns the title, or null. */
+  /** {@return the title, or null} */
   public String title() {
     return title;
   }
 
-  /** Returns the icon name, or null. */
+  /** {@return the icon name, or null} */
   public String icon() {
     return icon;
   }
 
-  /** Returns the link type, or null. */
+  /** {@return the link type, or null} */
   public String type() {
     return type;
   }
@@ -67,7 +67,7 @@ public final class EntityLink {
     return m;
   }
 
-  /** Returns whether the other object is a link with the same parts. */
+  /** {@return whether the other object is a link with the same parts} */
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof EntityLink)) {
@@ -78,13 +78,13 @@ public final class EntityLink {
         && Objects.equals(type, l.type);
   }
 
-  /** Returns a hash of the parts. */
+  /** {@return a hash of the parts} */
   @Override
   public int hashCode() {
     return Objects.hash(url, title, icon, type);
   }
 
-  /** Returns the link's parts for debugging. */
+  /** {@return the link's parts for debugging} */
   @Override
   public String toString() {
     return "EntityLink{url=" + url + (title == null ? "" : ", title=" + title) + (icon == null ? "" : ", icon=" + icon)

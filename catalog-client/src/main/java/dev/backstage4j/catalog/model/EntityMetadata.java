@@ -35,42 +35,42 @@ public final class EntityMetadata {
     string(raw, "description", false, problems);
   }
 
-  /** Returns the name. */
+  /** {@return the name} */
   public String name() {
     return name;
   }
 
-  /** Returns the namespace, {@value EntityRef#DEFAULT_NAMESPACE} when the entity names none. */
+  /** {@return the namespace, {@value EntityRef#DEFAULT_NAMESPACE} when the entity names none} */
   public String namespace() {
     return namespace == null ? EntityRef.DEFAULT_NAMESPACE : namespace;
   }
 
-  /** Returns whether the entity names its namespace explicitly. */
+  /** {@return whether the entity names its namespace explicitly} */
   public boolean hasNamespace() {
     return namespace != null;
   }
 
-  /** Returns the uid the catalog assigned, or null (never use it as a stable external key). */
+  /** {@return the uid the catalog assigned, or null (never use it as a stable external key)} */
   public String uid() {
     return (String) raw.get("uid");
   }
 
-  /** Returns the etag the catalog assigned, or null. */
+  /** {@return the etag the catalog assigned, or null} */
   public String etag() {
     return (String) raw.get("etag");
   }
 
-  /** Returns the display title, or null. */
+  /** {@return the display title, or null} */
   public String title() {
     return (String) raw.get("title");
   }
 
-  /** Returns the description, or null. */
+  /** {@return the description, or null} */
   public String description() {
     return (String) raw.get("description");
   }
 
-  /** Returns the labels as an unmodifiable map in source order. */
+  /** {@return the labels as an unmodifiable map in source order} */
   public Map<String, String> labels() {
     return labels;
   }
@@ -80,39 +80,39 @@ public final class EntityMetadata {
     return annotations;
   }
 
-  /** Returns the annotation value for the key, or null. */
+  /** {@return the annotation value for the key, or null} */
   public String annotation(String key) {
     return annotations.get(key);
   }
 
-  /** Returns the tags as an unmodifiable list. */
+  /** {@return the tags as an unmodifiable list} */
   public List<String> tags() {
     return tags;
   }
 
-  /** Returns the links as an unmodifiable list. */
+  /** {@return the links as an unmodifiable list} */
   public List<EntityLink> links() {
     return links;
   }
 
-  /** Returns the whole metadata tree, unknown keys included, as an unmodifiable map. */
+  /** {@return the whole metadata tree, unknown keys included, as an unmodifiable map} */
   public Map<String, Object> toMap() {
     return raw;
   }
 
-  /** Returns whether the other object holds the same metadata tree. */
+  /** {@return whether the other object holds the same metadata tree} */
   @Override
   public boolean equals(Object o) {
     return o instanceof EntityMetadata && ((EntityMetadata) o).raw.equals(raw);
   }
 
-  /** Returns a hash of the metadata tree. */
+  /** {@return a hash of the metadata tree} */
   @Override
   public int hashCode() {
     return raw.hashCode();
   }
 
-  /** Returns the metadata tree for debugging. */
+  /** {@return the metadata tree for debugging} */
   @Override
   public String toString() {
     return raw.toString();

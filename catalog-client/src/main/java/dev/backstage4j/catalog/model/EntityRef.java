@@ -146,17 +146,17 @@ public final class EntityRef implements Comparable<EntityRef> {
     return slash != -1 && slash < colon ? -1 : colon;
   }
 
-  /** Returns the kind as given, for example {@code Component}. */
+  /** {@return the kind as given, for example {@code Component}} */
   public String kind() {
     return kind;
   }
 
-  /** Returns the namespace as given, {@value #DEFAULT_NAMESPACE} when none was given. */
+  /** {@return the namespace as given, {@value #DEFAULT_NAMESPACE} when none was given} */
   public String namespace() {
     return namespace;
   }
 
-  /** Returns the name as given. */
+  /** {@return the name as given} */
   public String name() {
     return name;
   }
@@ -170,13 +170,13 @@ public final class EntityRef implements Comparable<EntityRef> {
     return canonical();
   }
 
-  /** Returns whether the other object is a ref to the same entity, comparing parts case-insensitively. */
+  /** {@return whether the other object is a ref to the same entity, comparing parts case-insensitively} */
   @Override
   public boolean equals(Object o) {
     return o instanceof EntityRef && ((EntityRef) o).canonical().equals(canonical());
   }
 
-  /** Returns a hash code of the canonical form. */
+  /** {@return a hash code of the canonical form} */
   @Override
   public int hashCode() {
     return canonical().hashCode();

@@ -16,35 +16,35 @@ public final class EntityRelation {
     this.targetRef = Objects.requireNonNull(targetRef, "targetRef");
   }
 
-  /** Returns a relation of the given type to the given entity. */
+  /** {@return a relation of the given type to the given entity} */
   public static EntityRelation of(String type, EntityRef targetRef) {
     return new EntityRelation(type, targetRef);
   }
 
-  /** Returns the relation type, for example {@code ownedBy}. */
+  /** {@return the relation type, for example {@code ownedBy}} */
   public String type() {
     return type;
   }
 
-  /** Returns the entity the relation points at. */
+  /** {@return the entity the relation points at} */
   public EntityRef targetRef() {
     return targetRef;
   }
 
-  /** Returns whether the other object has the same type and target. */
+  /** {@return whether the other object has the same type and target} */
   @Override
   public boolean equals(Object o) {
     return o instanceof EntityRelation && ((EntityRelation) o).type.equals(type)
         && ((EntityRelation) o).targetRef.equals(targetRef);
   }
 
-  /** Returns a hash of type and target. */
+  /** {@return a hash of type and target} */
   @Override
   public int hashCode() {
     return Objects.hash(type, targetRef);
   }
 
-  /** Returns {@code type -> target}. */
+  /** {@return {@code type -> target}} */
   @Override
   public String toString() {
     return type + " -> " + targetRef;

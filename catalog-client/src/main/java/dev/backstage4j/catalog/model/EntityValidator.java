@@ -62,7 +62,7 @@ public final class EntityValidator {
     }
   }
 
-  /** Returns the validator with Backstage's default rules. */
+  /** {@return the validator with Backstage's default rules} */
   public static EntityValidator create() {
     return DEFAULT;
   }
@@ -154,7 +154,7 @@ public final class EntityValidator {
     return false;
   }
 
-  /** Returns the kind schema for the tree's kind and apiVersion, or null when there is none. */
+  /** {@return the kind schema for the tree's kind and apiVersion, or null when there is none} */
   private MiniSchema.Node kindSchema(Map<String, ?> tree) {
     int i = kindIndex(tree.get("kind"));
     return i >= 0 && knowsVersion(i, tree.get("apiVersion")) ? kindSchemas[i] : null;

@@ -22,27 +22,27 @@ public final class GroupEntity extends KindView {
     return new GroupEntity(entity);
   }
 
-  /** Returns {@code spec.type}, for example team, business-unit, product-area, root. */
+  /** {@return {@code spec.type}, for example team, business-unit, product-area, root} */
   public String type() {
     return Spec.string(spec(), "type");
   }
 
-  /** Returns {@code spec.profile.displayName}, or null. */
+  /** {@return {@code spec.profile.displayName}, or null} */
   public String displayName() {
     return Spec.string(Spec.map(spec(), "profile"), "displayName");
   }
 
-  /** Returns {@code spec.profile.email}, or null. */
+  /** {@return {@code spec.profile.email}, or null} */
   public String email() {
     return Spec.string(Spec.map(spec(), "profile"), "email");
   }
 
-  /** Returns {@code spec.profile.picture}, or null. */
+  /** {@return {@code spec.profile.picture}, or null} */
   public String picture() {
     return Spec.string(Spec.map(spec(), "profile"), "picture");
   }
 
-  /** Returns {@code spec.parent}. */
+  /** {@return {@code spec.parent}} */
   public String parent() {
     return Spec.string(spec(), "parent");
   }
@@ -56,7 +56,7 @@ public final class GroupEntity extends KindView {
     return Spec.ref(entity, parent(), "Group");
   }
 
-  /** Returns {@code spec.children}. */
+  /** {@return {@code spec.children}} */
   public List<String> children() {
     return Spec.strings(spec(), "children");
   }
@@ -70,7 +70,7 @@ public final class GroupEntity extends KindView {
     return Spec.refs(entity, children(), "Group");
   }
 
-  /** Returns {@code spec.members}. */
+  /** {@return {@code spec.members}} */
   public List<String> members() {
     return Spec.strings(spec(), "members");
   }

@@ -19,7 +19,7 @@ public final class InvalidEntityException extends BackstageException {
     this.violations = List.copyOf(violations);
   }
 
-  /** Returns every violation found, in the order found. */
+  /** {@return every violation found, in the order found} */
   public List<Violation> violations() {
     return violations == null ? List.of() : violations;
   }

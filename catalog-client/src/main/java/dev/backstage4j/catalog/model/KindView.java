@@ -10,7 +10,7 @@ abstract class KindView {
     this.entity = Spec.require(entity, kind);
   }
 
-  /** Returns the viewed entity. */
+  /** {@return the viewed entity} */
   public final Entity entity() {
     return entity;
   }
@@ -19,7 +19,7 @@ abstract class KindView {
     return entity.spec();
   }
 
-  /** Returns {@code ViewName{ref}}. */
+  /** {@return {@code ViewName{ref}}} */
   @Override
   public final String toString() {
     return getClass().getSimpleName() + "{" + entity.ref() + "}";

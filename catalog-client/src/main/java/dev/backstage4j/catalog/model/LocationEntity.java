@@ -22,22 +22,22 @@ public final class LocationEntity extends KindView {
     return new LocationEntity(entity);
   }
 
-  /** Returns {@code spec.type}, for example url or file. */
+  /** {@return {@code spec.type}, for example url or file} */
   public String type() {
     return Spec.string(spec(), "type");
   }
 
-  /** Returns {@code spec.target}. */
+  /** {@return {@code spec.target}} */
   public String target() {
     return Spec.string(spec(), "target");
   }
 
-  /** Returns {@code spec.targets}. */
+  /** {@return {@code spec.targets}} */
   public List<String> targets() {
     return Spec.strings(spec(), "targets");
   }
 
-  /** Returns {@code spec.presence}: {@code required} (the default when absent) or {@code optional}. */
+  /** {@return {@code spec.presence}: {@code required} (the default when absent) or {@code optional}} */
   public String presence() {
     String p = Spec.string(spec(), "presence");
     return p == null ? "required" : p;

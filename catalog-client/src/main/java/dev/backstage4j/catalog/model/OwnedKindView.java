@@ -7,12 +7,12 @@ abstract class OwnedKindView extends KindView {
     super(entity, kind);
   }
 
-  /** Returns {@code spec.type}, or null when absent. */
+  /** {@return {@code spec.type}, or null when absent} */
   public String type() {
     return Spec.string(spec(), "type");
   }
 
-  /** Returns {@code spec.owner}, or null when absent. */
+  /** {@return {@code spec.owner}, or null when absent} */
   public String owner() {
     return Spec.string(spec(), "owner");
   }

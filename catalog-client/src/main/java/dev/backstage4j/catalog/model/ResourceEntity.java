@@ -22,12 +22,12 @@ public final class ResourceEntity extends SystemPartView {
     return new ResourceEntity(entity);
   }
 
-  /** Returns {@code spec.dependsOn}. */
+  /** {@return {@code spec.dependsOn}} */
   public List<String> dependsOn() {
     return Spec.strings(spec(), "dependsOn");
   }
 
-  /** Returns {@code spec.dependencyOf}. */
+  /** {@return {@code spec.dependencyOf}} */
   public List<String> dependencyOf() {
     return Spec.strings(spec(), "dependencyOf");
   }

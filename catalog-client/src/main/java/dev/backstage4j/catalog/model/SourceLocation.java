@@ -19,33 +19,33 @@ public final class SourceLocation {
     this.column = column;
   }
 
-  /** Returns the location at the given 1-based line and column of the named file. */
+  /** {@return the location at the given 1-based line and column of the named file} */
   public static SourceLocation of(String file, int line, int column) {
     return new SourceLocation(file, line, column);
   }
 
-  /** Returns the file name as given when reading, for example {@code catalog-info.yaml}. */
+  /** {@return the file name as given when reading, for example {@code catalog-info.yaml}} */
   public String file() {
     return file;
   }
 
-  /** Returns the 1-based line. */
+  /** {@return the 1-based line} */
   public int line() {
     return line;
   }
 
-  /** Returns the 1-based column. */
+  /** {@return the 1-based column} */
   public int column() {
     return column;
   }
 
-  /** Returns {@code file:line:column}. */
+  /** {@return {@code file:line:column}} */
   @Override
   public String toString() {
     return file + ":" + line + ":" + column;
   }
 
-  /** Returns whether the other object names the same file, line and column. */
+  /** {@return whether the other object names the same file, line and column} */
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof SourceLocation)) {
@@ -55,7 +55,7 @@ public final class SourceLocation {
     return s.line == line && s.column == column && s.file.equals(file);
   }
 
-  /** Returns a hash of file, line and column. */
+  /** {@return a hash of file, line and column} */
   @Override
   public int hashCode() {
     return Objects.hash(file, line, column);

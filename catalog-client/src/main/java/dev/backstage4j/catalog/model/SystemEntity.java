@@ -20,7 +20,7 @@ public final class SystemEntity extends OwnedKindView {
     return new SystemEntity(entity);
   }
 
-  /** Returns {@code spec.domain}. */
+  /** {@return {@code spec.domain}} */
   public String domain() {
     return Spec.string(spec(), "domain");
   }

@@ -7,7 +7,7 @@ abstract class SystemPartView extends OwnedKindView {
     super(entity, kind);
   }
 
-  /** Returns {@code spec.system}, or null when absent. */
+  /** {@return {@code spec.system}, or null when absent} */
   public String system() {
     return Spec.string(spec(), "system");
   }

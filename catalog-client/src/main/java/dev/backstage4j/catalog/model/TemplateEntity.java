@@ -23,7 +23,7 @@ public final class TemplateEntity extends OwnedKindView {
     return new TemplateEntity(entity);
   }
 
-  /** Returns {@code spec.lifecycle}. */
+  /** {@return {@code spec.lifecycle}} */
   public String lifecycle() {
     return Spec.string(spec(), "lifecycle");
   }
@@ -36,12 +36,12 @@ public final class TemplateEntity extends OwnedKindView {
     return Spec.maps(spec().get("parameters"));
   }
 
-  /** Returns {@code spec.steps}, each with {@code action} and optionally {@code id}, {@code name}, {@code input}. */
+  /** {@return {@code spec.steps}, each with {@code action} and optionally {@code id}, {@code name}, {@code input}} */
   public List<Map<String, Object>> steps() {
     return Spec.maps(spec().get("steps") instanceof List ? spec().get("steps") : null);
   }
 
-  /** Returns {@code spec.output} ({@code links}, {@code text} and free string keys); empty when absent. */
+  /** {@return {@code spec.output} ({@code links}, {@code text} and free string keys); empty when absent} */
   public Map<String, Object> output() {
     return Spec.map(spec(), "output");
   }

@@ -22,22 +22,22 @@ public final class UserEntity extends KindView {
     return new UserEntity(entity);
   }
 
-  /** Returns {@code spec.profile.displayName}, or null. */
+  /** {@return {@code spec.profile.displayName}, or null} */
   public String displayName() {
     return Spec.string(Spec.map(spec(), "profile"), "displayName");
   }
 
-  /** Returns {@code spec.profile.email}, or null. */
+  /** {@return {@code spec.profile.email}, or null} */
   public String email() {
     return Spec.string(Spec.map(spec(), "profile"), "email");
   }
 
-  /** Returns {@code spec.profile.picture}, or null. */
+  /** {@return {@code spec.profile.picture}, or null} */
   public String picture() {
     return Spec.string(Spec.map(spec(), "profile"), "picture");
   }
 
-  /** Returns {@code spec.memberOf}. */
+  /** {@return {@code spec.memberOf}} */
   public List<String> memberOf() {
     return Spec.strings(spec(), "memberOf");
   }

@@ -20,17 +20,17 @@ public final class ValidationResult {
     this.source = source;
   }
 
-  /** Returns whether the catalog would accept the entity. */
+  /** {@return whether the catalog would accept the entity} */
   public boolean isValid() {
     return violations.isEmpty();
   }
 
-  /** Returns every violation found; empty when the entity is valid. */
+  /** {@return every violation found; empty when the entity is valid} */
   public List<Violation> violations() {
     return violations;
   }
 
-  /** Returns where the validated document starts when it was read from a file, or null. */
+  /** {@return where the validated document starts when it was read from a file, or null} */
   public SourceLocation source() {
     return source;
   }
@@ -54,7 +54,7 @@ public final class ValidationResult {
     return source == null ? s : s + " at " + source;
   }
 
-  /** Returns the verdict and violations for debugging. */
+  /** {@return the verdict and violations for debugging} */
   @Override
   public String toString() {
     return isValid() ? "ValidationResult{valid}" : "ValidationResult{invalid: " + violations + "}";

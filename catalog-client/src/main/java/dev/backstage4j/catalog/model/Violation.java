@@ -20,32 +20,32 @@ public final class Violation {
     this.location = location;
   }
 
-  /** Returns a violation at the given field path with no source location. */
+  /** {@return a violation at the given field path with no source location} */
   public static Violation of(String path, String message) {
     return new Violation(path, message, null);
   }
 
-  /** Returns a copy of this violation pointing at the given source location (may be null). */
+  /** {@return a copy of this violation pointing at the given source location (may be null)} */
   public Violation at(SourceLocation where) {
     return new Violation(path, message, where);
   }
 
-  /** Returns the dotted field path, for example {@code metadata.links.0.url}; empty for the entity itself. */
+  /** {@return the dotted field path, for example {@code metadata.links.0.url}; empty for the entity itself} */
   public String path() {
     return path;
   }
 
-  /** Returns what is wrong, in words a person understands. */
+  /** {@return what is wrong, in words a person understands} */
   public String message() {
     return message;
   }
 
-  /** Returns where the field is in the source file, or null when the entity did not come from a file. */
+  /** {@return where the field is in the source file, or null when the entity did not come from a file} */
   public SourceLocation location() {
     return location;
   }
 
-  /** Returns {@code file:line:column: path: message}, leaving out the parts that are unknown. */
+  /** {@return {@code file:line:column: path: message}, leaving out the parts that are unknown} */
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder();
@@ -58,7 +58,7 @@ public final class Violation {
     return b.append(message).toString();
   }
 
-  /** Returns whether the other object has the same path, message and location. */
+  /** {@return whether the other object has the same path, message and location} */
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof Violation)) {
@@ -68,7 +68,7 @@ public final class Violation {
     return v.path.equals(path) && v.message.equals(message) && Objects.equals(v.location, location);
   }
 
-  /** Returns a hash of path, message and location. */
+  /** {@return a hash of path, message and location} */
   @Override
   public int hashCode() {
     return Objects.hash(path, message, location);

@@ -74,17 +74,17 @@ public final class BackstagePrincipal {
     return new BackstagePrincipal(Kind.SERVICE, subject, List.of(), expiresAt, claims, token);
   }
 
-  /** Returns whether the caller is a user or a service. */
+  /** {@return whether the caller is a user or a service} */
   public Kind kind() {
     return kind;
   }
 
-  /** Returns whether the caller is a Backstage user. */
+  /** {@return whether the caller is a Backstage user} */
   public boolean isUser() {
     return kind == Kind.USER;
   }
 
-  /** Returns the user entity ref ({@code user:default/jdoe}) for a user, or the service subject for a service. */
+  /** {@return the user entity ref ({@code user:default/jdoe}) for a user, or the service subject for a service} */
   public String subject() {
     return subject;
   }
@@ -97,7 +97,7 @@ public final class BackstagePrincipal {
     return ownershipEntityRefs;
   }
 
-  /** Returns when the token expires, or null for a static token that never does. */
+  /** {@return when the token expires, or null for a static token that never does} */
   public Instant expiresAt() {
     return expiresAt;
   }
@@ -146,7 +146,7 @@ public final class BackstagePrincipal {
     return Objects.hash(kind, subject, ownershipEntityRefs, expiresAt);
   }
 
-  /** Returns kind, subject, ownership refs and expiry; never the token or the claims. */
+  /** {@return kind, subject, ownership refs and expiry; never the token or the claims} */
   @Override
   public String toString() {
     return "BackstagePrincipal{" + kind + " " + subject

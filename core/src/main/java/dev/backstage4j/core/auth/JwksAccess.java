@@ -37,7 +37,7 @@ public final class JwksAccess {
     this.subjectPrefix = b.subjectPrefix;
   }
 
-  /** Returns {@code algorithm} if it is an asymmetric JWS algorithm we verify; refuses none, HMAC and others. */
+  /** {@return {@code algorithm} if it is an asymmetric JWS algorithm we verify; refuses none, HMAC and others} */
   static String checkAlgorithm(String algorithm) {
     Objects.requireNonNull(algorithm, "algorithm");
     if (!ASYMMETRIC.contains(algorithm)) {
@@ -52,27 +52,27 @@ public final class JwksAccess {
     return new Builder(url);
   }
 
-  /** Returns the JWKS URL. */
+  /** {@return the JWKS URL} */
   public URI url() {
     return url;
   }
 
-  /** Returns the accepted issuers; empty means any. */
+  /** {@return the accepted issuers; empty means any} */
   public List<String> issuers() {
     return issuers;
   }
 
-  /** Returns the accepted audiences; empty means any. */
+  /** {@return the accepted audiences; empty means any} */
   public List<String> audiences() {
     return audiences;
   }
 
-  /** Returns the accepted algorithms; empty means every asymmetric one (ES*, RS*, PS*). */
+  /** {@return the accepted algorithms; empty means every asymmetric one (ES*, RS*, PS*)} */
   public List<String> algorithms() {
     return algorithms;
   }
 
-  /** Returns the subject prefix, or null for plain {@code external:<sub>}. */
+  /** {@return the subject prefix, or null for plain {@code external:<sub>}} */
   public String subjectPrefix() {
     return subjectPrefix;
   }
@@ -129,7 +129,7 @@ public final class JwksAccess {
       return this;
     }
 
-    /** Returns the entry. */
+    /** {@return the entry} */
     public JwksAccess build() {
       return new JwksAccess(this);
     }

@@ -17,7 +17,7 @@ public final class JwksUnavailableException extends BackstageException {
     super(message, cause);
   }
 
-  /** Returns true: the key set may be reachable again later. */
+  /** {@return true: the key set may be reachable again later} */
   @Override
   public boolean isRetryable() {
     return true;

@@ -12,6 +12,7 @@ import java.util.Objects;
 public final class TokenRejectedException extends BackstageException {
   private static final long serialVersionUID = 1L;
 
+  /** Why the token was rejected (serialized form). */
   private final TokenRejection reason;
 
   /** Creates an exception for {@code reason} with a message that must not contain the token. */
@@ -20,7 +21,7 @@ public final class TokenRejectedException extends BackstageException {
     this.reason = reason;
   }
 
-  /** Returns why the token was rejected. */
+  /** {@return why the token was rejected} */
   public TokenRejection reason() {
     return reason;
   }

@@ -70,7 +70,7 @@ public final class TokenVerifier {
         + policies.stream().map(JwtPolicy::description).toList() + "}";
   }
 
-  /** Returns a builder with clock skew 30 s, key cache TTL 10 min and key refetch at most every 30 s. */
+  /** {@return a builder with clock skew 30 s, key cache TTL 10 min and key refetch at most every 30 s} */
   public static Builder builder() {
     return new Builder();
   }

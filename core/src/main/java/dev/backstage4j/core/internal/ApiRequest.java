@@ -99,12 +99,12 @@ public final class ApiRequest {
     return query;
   }
 
-  /** Returns the server-provided relative URL, or null for a templated request. */
+  /** {@return the server-provided relative URL, or null for a templated request} */
   public String relativeUrl() {
     return relativeUrl;
   }
 
-  /** Returns the body to send as JSON, or null. */
+  /** {@return the body to send as JSON, or null} */
   public Object jsonBody() {
     return jsonBody;
   }
@@ -113,22 +113,22 @@ public final class ApiRequest {
     return headers;
   }
 
-  /** Returns whether the call may be repeated after it may have reached the server (safe, idempotent). */
+  /** {@return whether the call may be repeated after it may have reached the server (safe, idempotent)} */
   public boolean repeatable() {
     return repeatable;
   }
 
-  /** Returns whether the response body is handed over unread (large listings, streams): no whole-call timeout. */
+  /** {@return whether the response body is handed over unread (large listings, streams): no whole-call timeout} */
   public boolean streaming() {
     return streaming;
   }
 
-  /** Returns whether the request body holds secrets and must never be logged, even at TRACE. */
+  /** {@return whether the request body holds secrets and must never be logged, even at TRACE} */
   public boolean sensitiveBody() {
     return sensitiveBody;
   }
 
-  /** Returns a read timeout for this call only, or null for the client's. */
+  /** {@return a read timeout for this call only, or null for the client's} */
   public Duration readTimeout() {
     return readTimeout;
   }
@@ -138,7 +138,7 @@ public final class ApiRequest {
     return method + " " + pathTemplate + (subject == null ? "" : " (" + subject + ")");
   }
 
-  /** Returns what to tell the caller when a non-repeatable call may or may not have happened. */
+  /** {@return what to tell the caller when a non-repeatable call may or may not have happened} */
   public String outcomeHint() {
     return outcomeHint;
   }

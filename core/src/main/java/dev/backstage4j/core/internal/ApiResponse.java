@@ -48,34 +48,34 @@ public final class ApiResponse implements Closeable {
     return status;
   }
 
-  /** Returns the first value of a header (case-insensitive), or null. */
+  /** {@return the first value of a header (case-insensitive), or null} */
   public String header(String name) {
     List<String> values = headers.apply(name);
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  /** Returns every value of a header (case-insensitive). */
+  /** {@return every value of a header (case-insensitive)} */
   public List<String> headers(String name) {
     List<String> values = headers.apply(name);
     return values == null ? List.of() : values;
   }
 
-  /** Returns the body as a stream. */
+  /** {@return the body as a stream} */
   public InputStream body() {
     return stream != null ? stream : new ByteArrayInputStream(bytes == null ? new byte[0] : bytes);
   }
 
-  /** Returns the whole body; for a streaming response this reads it. */
+  /** {@return the whole body; for a streaming response this reads it} */
   public byte[] bytes() throws IOException {
     return bytes != null ? bytes : stream.readAllBytes();
   }
 
-  /** Returns the whole body as UTF-8 text. */
+  /** {@return the whole body as UTF-8 text} */
   public String text() throws IOException {
     return new String(bytes(), StandardCharsets.UTF_8);
   }
 
-  /** Returns whether the body was read already. */
+  /** {@return whether the body was read already} */
   public boolean isBuffered() {
     return bytes != null;
   }

@@ -2,6 +2,7 @@ package dev.backstage4j.core.internal;
 
 import dev.backstage4j.core.ApiError;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,15 +34,27 @@ final class ErrorBodies {
       Map<?, ?> request = (Map<?, ?>) json.get("request");
       b.request(string(request.get("method")), string(request.get("url")));
     }
+    List<String> detailTexts = new ArrayList<>();
     if (json.get("errors") instanceof List) {
       for (Object o : (List<?>) json.get("errors")) {
         if (o instanceof Map) {
           Map<?, ?> e = (Map<?, ?>) o;
-          b.addDetail(new ApiError.Detail(string(e.get("name")), string(e.get("message")), pathOf(e)));
+          ApiError.Detail d = new ApiError.Detail(string(e.get("name")), string(e.get("message")), pathOf(e));
+          b.addDetail(d);
+          detailTexts.add(d.toString());
         } else if (o != null) {
           b.addDetail(new ApiError.Detail(null, String.valueOf(o), null));
+          detailTexts.add(String.valueOf(o));
         }
       }
+    }
+    if (!(json.get("error") instanceof Map) && !detailTexts.isEmpty()) {
+      // The scaffolder answers a failed parameter check on task creation with a bare {errors:[…]}: give it the
+      // name Backstage uses for a 400 and a one-line message, so errorName()/errorMessage() say what went wrong.
+      if (status == 400) {
+        b.name("InputError");
+      }
+      b.message(detailTexts.size() + " problem(s): " + String.join("; ", detailTexts));
     }
     return b.build();
   }

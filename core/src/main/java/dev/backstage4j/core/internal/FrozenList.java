@@ -19,7 +19,7 @@ final class FrozenList extends AbstractList<Object> implements RandomAccess {
 
   private final Object[] items;
 
-  /** Returns the first {@code size} items as a frozen list, taking {@code items} over when it is exactly full. */
+  /** {@return the first {@code size} items as a frozen list, taking {@code items} over when it is exactly full} */
   static FrozenList of(Object[] items, int size) {
     if (size == 0) {
       return EMPTY;

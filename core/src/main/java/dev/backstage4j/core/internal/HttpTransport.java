@@ -210,12 +210,12 @@ public final class HttpTransport {
     }
   }
 
-  /** Returns the configuration this transport was built from. */
+  /** {@return the configuration this transport was built from} */
   public ClientConfig config() {
     return config;
   }
 
-  /** Returns the backend name used for the retry, the breaker, logs and metrics. */
+  /** {@return the backend name used for the retry, the breaker, logs and metrics} */
   public String backend() {
     return backend;
   }
@@ -225,12 +225,12 @@ public final class HttpTransport {
     return pluginRoot.uri();
   }
 
-  /** Returns the breaker's state name, for metrics. */
+  /** {@return the breaker's state name, for metrics} */
   public String circuitState() {
     return breaker.getState().name();
   }
 
-  /** Returns the shared JSON codec. */
+  /** {@return the shared JSON codec} */
   public JsonCodec json() {
     return JsonCodec.shared();
   }

@@ -48,12 +48,12 @@ public final class JsonCodec {
     this.mapper = m;
   }
 
-  /** Returns the shared codec. */
+  /** {@return the shared codec} */
   public static JsonCodec shared() {
     return SHARED;
   }
 
-  /** Returns the configured mapper, for internal DTO mapping. */
+  /** {@return the configured mapper, for internal DTO mapping} */
   public ObjectMapper mapper() {
     return mapper;
   }
@@ -165,7 +165,7 @@ public final class JsonCodec {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
-  /** Returns the JSON path ({@code $.a[1].b}) where a Jackson failure happened, or {@code $}. */
+  /** {@return the JSON path ({@code $.a[1].b}) where a Jackson failure happened, or {@code $}} */
   static String pathOf(IOException e) {
     if (e instanceof JsonMappingException && !((JsonMappingException) e).getPath().isEmpty()) {
       StringBuilder s = new StringBuilder("$");

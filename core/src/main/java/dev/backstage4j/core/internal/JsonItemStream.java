@@ -148,7 +148,7 @@ public final class JsonItemStream<T> implements PageStream<T> {
     close();
   }
 
-  /** Returns the top-level fields other than the items; complete once {@link #hasNext()} returned false. */
+  /** {@return the top-level fields other than the items; complete once {@link #hasNext()} returned false} */
   public Map<String, Object> otherFields() {
     return Collections.unmodifiableMap(otherFields);
   }

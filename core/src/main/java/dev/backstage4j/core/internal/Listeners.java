@@ -17,7 +17,7 @@ public final class Listeners implements RequestListener {
     this.all = all;
   }
 
-  /** Returns one listener for {@code listeners}; {@link RequestListener#none()} when there are none. */
+  /** {@return one listener for {@code listeners}; {@link RequestListener#none()} when there are none} */
   public static RequestListener of(List<RequestListener> listeners) {
     return listeners.isEmpty() ? RequestListener.none() : new Listeners(List.copyOf(listeners));
   }

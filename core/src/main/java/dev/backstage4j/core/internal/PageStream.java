@@ -11,10 +11,10 @@ import java.util.Iterator;
  */
 public interface PageStream<T> extends Iterator<T>, Closeable {
 
-  /** Returns the cursor (or relative URL) of the next page, or null on the last page. */
+  /** {@return the cursor (or relative URL) of the next page, or null on the last page} */
   String nextCursor();
 
-  /** Returns the total the server reported, or null. */
+  /** {@return the total the server reported, or null} */
   Long totalItems();
 
   @Override

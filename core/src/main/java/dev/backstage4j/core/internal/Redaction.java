@@ -16,12 +16,12 @@ public final class Redaction {
 
   private Redaction() {}
 
-  /** Returns {@code url} with the values of token-like query parameters replaced by {@code ****}. */
+  /** {@return {@code url} with the values of token-like query parameters replaced by {@code ****}} */
   public static String url(String url) {
     return QUERY_SECRET.matcher(url).replaceAll("$1****");
   }
 
-  /** Returns {@code body} cut to {@code max} characters with secret-looking values replaced by {@code ****}. */
+  /** {@return {@code body} cut to {@code max} characters with secret-looking values replaced by {@code ****}} */
   public static String body(String body, int max) {
     String s = BEARER.matcher(JSON_SECRET.matcher(body).replaceAll("$1\"****\"")).replaceAll("$1****");
     return s.length() > max ? s.substring(0, max) + "…(" + (s.length() - max) + " more chars)" : s;

@@ -14,7 +14,7 @@ public interface ResponseHandler<T> {
   /** Reads the response; an {@link IOException} becomes a transport error naming the operation. */
   T handle(ApiResponse response) throws IOException;
 
-  /** Returns a handler that ignores the body and returns null. */
+  /** {@return a handler that ignores the body and returns null} */
   static ResponseHandler<Void> discard() {
     return r -> null;
   }

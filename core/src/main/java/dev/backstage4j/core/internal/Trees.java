@@ -232,7 +232,7 @@ public final class Trees {
     return new BackstageDecodingException("expected " + expected + " but found " + typeName(v), path, null);
   }
 
-  /** Returns a JavaScript {@code typeof}-like name of a JSON value, for messages. */
+  /** {@return a JavaScript {@code typeof}-like name of a JSON value, for messages} */
   public static String typeName(Object v) {
     if (v == null) {
       return "null";

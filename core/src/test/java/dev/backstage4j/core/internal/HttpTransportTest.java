@@ -151,6 +151,11 @@ class HttpTransportTest {
     assertEquals("InputError", e.details().get(0).name());
     assertEquals("/spec/owner", e.details().get(1).path().orElseThrow());
     assertTrue(e.getMessage().contains("must be string (at /spec/owner)"), e.getMessage());
+    // A bare {errors:[…]} (the scaffolder's parameter check) still gets a name and a one-line message.
+    assertEquals("InputError", e.errorName());
+    assertEquals("2 problem(s): InputError: \"metadata.name\" is not valid; must be string (at /spec/owner)",
+        e.errorMessage());
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
   }
 
   @Test

@@ -49,13 +49,13 @@ final class Cli {
     this.terminal = terminal;
   }
 
-  /** Returns the global options, accepted at every level. */
+  /** {@return the global options, accepted at every level} */
   static Options globalOptions() {
     return new Options().addOption(URL).addOption(TOKEN).addOption(OUTPUT).addOption(EMBEDDED).addOption(QUIET)
         .addOption(VERBOSE);
   }
 
-  /** Returns the options of a level without a command yet: the global ones plus help and version. */
+  /** {@return the options of a level without a command yet: the global ones plus help and version} */
   static Options levelOptions() {
     return globalOptions().addOption(HELP).addOption(VERSION);
   }
@@ -99,7 +99,7 @@ final class Cli {
     return v == null || v.isBlank() ? null : v;
   }
 
-  /** Returns the URL to use, or null for the embedded Backstage. */
+  /** {@return the URL to use, or null for the embedded Backstage} */
   String effectiveUrl() {
     if (embedded) {
       return null;
@@ -107,12 +107,12 @@ final class Cli {
     return url != null ? url : env("BACKSTAGE_URL");
   }
 
-  /** Returns the token to use, or null; never printed. */
+  /** {@return the token to use, or null; never printed} */
   String effectiveToken() {
     return token != null ? token : env("BACKSTAGE_TOKEN");
   }
 
-  /** Returns the Backstage to talk to (starting the embedded one on first use). */
+  /** {@return the Backstage to talk to (starting the embedded one on first use)} */
   Backstage backstage() {
     if (backstage == null) {
       backstage = closeLater(Backstage.open(this));

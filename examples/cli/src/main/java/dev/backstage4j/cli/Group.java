@@ -39,7 +39,7 @@ final class Group {
     }
   }
 
-  /** Returns the command with this name, or null. */
+  /** {@return the command with this name, or null} */
   Command find(String word) {
     for (Command c : commands) {
       if (c.name.equals(word)) {
@@ -49,7 +49,7 @@ final class Group {
     return null;
   }
 
-  /** Returns the names of the group's commands, in help order. */
+  /** {@return the names of the group's commands, in help order} */
   List<String> names() {
     List<String> names = new ArrayList<>();
     commands.forEach(c -> names.add(c.name));

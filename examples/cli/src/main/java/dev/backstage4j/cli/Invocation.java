@@ -31,24 +31,24 @@ final class Invocation {
     this.line = line;
   }
 
-  /** Returns whether the flag was given. */
+  /** {@return whether the flag was given} */
   boolean flag(Option o) {
     return line.hasOption(o);
   }
 
-  /** Returns the option's value (the last one if it was given several times), or null. */
+  /** {@return the option's value (the last one if it was given several times), or null} */
   String value(Option o) {
     String[] v = line.getOptionValues(o);
     return v == null ? null : v[v.length - 1];
   }
 
-  /** Returns every value of a repeatable option, in order; empty if it was not given. */
+  /** {@return every value of a repeatable option, in order; empty if it was not given} */
   List<String> values(Option o) {
     String[] v = line.getOptionValues(o);
     return v == null ? List.of() : List.of(v);
   }
 
-  /** Returns the values of an option that takes comma-separated lists ({@code --fields a,b}), repeatable. */
+  /** {@return the values of an option that takes comma-separated lists ({@code --fields a,b}), repeatable} */
   List<String> list(Option o) {
     List<String> out = new ArrayList<>();
     for (String v : values(o)) {
@@ -61,7 +61,7 @@ final class Invocation {
     return out;
   }
 
-  /** Returns the option's value as a count of at least 1, or {@code fallback} if it was not given. */
+  /** {@return the option's value as a count of at least 1, or {@code fallback} if it was not given} */
   int count(Option o, int fallback) {
     String v = value(o);
     if (v == null) {
@@ -79,48 +79,48 @@ final class Invocation {
     return n;
   }
 
-  /** Returns the option's value as a path, or null. */
+  /** {@return the option's value as a path, or null} */
   Path path(Option o) {
     String v = value(o);
     return v == null ? null : path(v, "option " + display(o));
   }
 
-  /** Returns every value of a repeatable path option. */
+  /** {@return every value of a repeatable path option} */
   List<Path> paths(Option o) {
     List<Path> out = new ArrayList<>();
     values(o).forEach(v -> out.add(path(v, "option " + display(o))));
     return out;
   }
 
-  /** Returns the option's value as one of the enum's constants (case-insensitive), or null. */
+  /** {@return the option's value as one of the enum's constants (case-insensitive), or null} */
   <E extends Enum<E>> E choice(Option o, Class<E> type) {
     String v = value(o);
     return v == null ? null : choice(o, type, v);
   }
 
-  /** Returns every value of a repeatable enum option. */
+  /** {@return every value of a repeatable enum option} */
   <E extends Enum<E>> List<E> choices(Option o, Class<E> type) {
     List<E> out = new ArrayList<>();
     values(o).forEach(v -> out.add(choice(o, type, v)));
     return out;
   }
 
-  /** Returns the positional arguments. */
+  /** {@return the positional arguments} */
   List<String> args() {
     return line.getArgList();
   }
 
-  /** Returns the i-th positional argument (the command declared it, so it is there). */
+  /** {@return the i-th positional argument (the command declared it, so it is there)} */
   String arg(int i) {
     return line.getArgList().get(i);
   }
 
-  /** Returns the i-th positional argument as a path. */
+  /** {@return the i-th positional argument as a path} */
   Path pathArg(int i, String label) {
     return path(arg(i), "parameter " + label);
   }
 
-  /** Returns how an option is named in messages: {@code --page-size}. */
+  /** {@return how an option is named in messages: {@code --page-size}} */
   static String display(Option o) {
     return "--" + o.getLongOpt();
   }

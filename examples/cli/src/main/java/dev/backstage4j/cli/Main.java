@@ -145,7 +145,7 @@ public final class Main {
     }
   }
 
-  /** Returns the word that names a group or command; with the parse stopped there, an option here is unknown. */
+  /** {@return the word that names a group or command; with the parse stopped there, an option here is unknown} */
   private static String command(String word, String where) {
     if (word.startsWith("-") && word.length() > 1) {
       throw CliException.badCommandLine(where, "Unknown option: '" + word + "'");

@@ -26,12 +26,12 @@ public final class TemplateFolder {
     this.files = files;
   }
 
-  /** Returns the parsed template entity. */
+  /** {@return the parsed template entity} */
   public Map<String, Object> template() {
     return template;
   }
 
-  /** Returns the files (relative '/'-separated path to bytes) in a stable, sorted order. */
+  /** {@return the files (relative '/'-separated path to bytes) in a stable, sorted order} */
   public Map<String, byte[]> files() {
     return files;
   }

@@ -19,79 +19,79 @@ public final class Parameter {
     this.schema = Collections.unmodifiableMap(schema);
   }
 
-  /** Returns a {@code string} parameter. */
+  /** {@return a {@code string} parameter} */
   public static Parameter string() {
     return ofType("string");
   }
 
-  /** Returns an {@code integer} parameter. */
+  /** {@return an {@code integer} parameter} */
   public static Parameter integer() {
     return ofType("integer");
   }
 
-  /** Returns a {@code number} parameter. */
+  /** {@return a {@code number} parameter} */
   public static Parameter number() {
     return ofType("number");
   }
 
-  /** Returns a {@code boolean} parameter. */
+  /** {@return a {@code boolean} parameter} */
   public static Parameter bool() {
     return ofType("boolean");
   }
 
-  /** Returns an {@code array} parameter whose items follow {@code items}. */
+  /** {@return an {@code array} parameter whose items follow {@code items}} */
   public static Parameter array(Parameter items) {
     return ofType("array").with("items", items.schema);
   }
 
-  /** Returns an {@code object} parameter (add nested fields with {@link #property(String, Parameter)}). */
+  /** {@return an {@code object} parameter (add nested fields with {@link #property(String, Parameter)})} */
   public static Parameter object() {
     return ofType("object");
   }
 
-  /** Returns a parameter of the given JSON Schema type. */
+  /** {@return a parameter of the given JSON Schema type} */
   public static Parameter ofType(String type) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("type", Objects.requireNonNull(type, "type"));
     return new Parameter(m);
   }
 
-  /** Returns a copy with a title. */
+  /** {@return a copy with a title} */
   public Parameter title(String title) {
     return with("title", title);
   }
 
-  /** Returns a copy with a description. */
+  /** {@return a copy with a description} */
   public Parameter description(String description) {
     return with("description", description);
   }
 
-  /** Returns a copy with a default value. */
+  /** {@return a copy with a default value} */
   public Parameter defaultValue(Object value) {
     return with("default", value);
   }
 
-  /** Returns a copy with a regular-expression pattern (strings). */
+  /** {@return a copy with a regular-expression pattern (strings)} */
   public Parameter pattern(String regex) {
     return with("pattern", regex);
   }
 
-  /** Returns a copy restricted to the given values, optionally with display names ({@code enumNames}). */
+  /** {@return a copy restricted to the given values, optionally with display names ({@code enumNames})} */
   public Parameter allowedValues(Object... values) {
     return with("enum", List.copyOf(Arrays.asList(values)));
   }
 
-  /** Returns a copy with display names for the allowed values. */
+  /** {@return a copy with display names for the allowed values} */
   public Parameter allowedValueNames(String... names) {
     return with("enumNames", List.of(names));
   }
 
-  /** Returns a copy with {@code minimum} (numbers) or {@code minLength}-like bounds set through {@link #with}. */
+  /** {@return a copy with {@code minimum} (numbers) or {@code minLength}-like bounds set through {@link #with}} */
   public Parameter minimum(Number minimum) {
     return with("minimum", minimum);
   }
 
-  /** Returns a copy with {@code maximum}. */
+  /** {@return a copy with {@code maximum}} */
   public Parameter maximum(Number maximum) {
     return with("maximum", maximum);
   }
@@ -115,7 +115,7 @@ public final class Parameter {
     return with("ui:options", Collections.unmodifiableMap(options));
   }
 
-  /** Returns a copy that takes focus when its page opens. */
+  /** {@return a copy that takes focus when its page opens} */
   public Parameter uiAutofocus() {
     return with("ui:autofocus", true);
   }
@@ -137,7 +137,7 @@ public final class Parameter {
     return with("required", List.copyOf(required));
   }
 
-  /** Returns a copy with any other JSON Schema keyword or UI hint set (null removes it). */
+  /** {@return a copy with any other JSON Schema keyword or UI hint set (null removes it)} */
   public Parameter with(String keyword, Object value) {
     Map<String, Object> copy = new LinkedHashMap<>(schema);
     if (value == null) {
@@ -148,7 +148,7 @@ public final class Parameter {
     return new Parameter(copy);
   }
 
-  /** Returns the JSON Schema of this parameter. */
+  /** {@return the JSON Schema of this parameter} */
   public Map<String, Object> toSchema() {
     return schema;
   }

@@ -16,12 +16,12 @@ public final class ParameterPage {
     this.schema = Collections.unmodifiableMap(schema);
   }
 
-  /** Returns a builder for a page with the given title. */
+  /** {@return a builder for a page with the given title} */
   public static Builder builder(String title) {
     return new Builder(title);
   }
 
-  /** Returns the page as a JSON Schema object. */
+  /** {@return the page as a JSON Schema object} */
   public Map<String, Object> toSchema() {
     return schema;
   }

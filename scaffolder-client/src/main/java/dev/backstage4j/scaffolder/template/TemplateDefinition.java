@@ -23,22 +23,22 @@ public final class TemplateDefinition {
     this.entity = entity;
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the template as an entity tree (apiVersion, kind, metadata, spec). */
+  /** {@return the template as an entity tree (apiVersion, kind, metadata, spec)} */
   public Map<String, Object> toMap() {
     return entity;
   }
 
-  /** Returns the template as a catalog entity. */
+  /** {@return the template as a catalog entity} */
   public Entity toEntity() {
     return Entity.fromMap(entity);
   }
 
-  /** Returns the template as {@code template.yaml} text; the same definition always gives the same text. */
+  /** {@return the template as {@code template.yaml} text; the same definition always gives the same text} */
   public String toYaml() {
     return Yaml.write(entity);
   }

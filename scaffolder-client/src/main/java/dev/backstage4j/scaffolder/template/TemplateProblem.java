@@ -12,12 +12,12 @@ public final class TemplateProblem {
     this.message = message;
   }
 
-  /** Returns where the problem is, naming the step and the field. */
+  /** {@return where the problem is, naming the step and the field} */
   public String location() {
     return location;
   }
 
-  /** Returns what is wrong. */
+  /** {@return what is wrong} */
   public String message() {
     return message;
   }

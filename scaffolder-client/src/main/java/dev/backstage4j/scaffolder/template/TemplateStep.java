@@ -18,17 +18,17 @@ public final class TemplateStep {
     return new Builder(id, action);
   }
 
-  /** Returns the step id. */
+  /** {@return the step id} */
   public String id() {
     return (String) map.get("id");
   }
 
-  /** Returns the action id. */
+  /** {@return the action id} */
   public String action() {
     return (String) map.get("action");
   }
 
-  /** Returns the step as it appears in {@code spec.steps}. */
+  /** {@return the step as it appears in {@code spec.steps}} */
   public Map<String, Object> toMap() {
     return map;
   }

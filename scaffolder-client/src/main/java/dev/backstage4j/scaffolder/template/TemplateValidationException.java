@@ -16,7 +16,7 @@ public final class TemplateValidationException extends BackstageException {
     this.problems = List.copyOf(problems);
   }
 
-  /** Returns the problems found. */
+  /** {@return the problems found} */
   public List<TemplateProblem> problems() {
     return problems == null ? List.of() : problems;
   }

@@ -37,24 +37,24 @@ public final class TemplateValidator {
     this.actions = actions;
   }
 
-  /** Returns a validator that checks the template alone (no action checks). */
+  /** {@return a validator that checks the template alone (no action checks)} */
   public static TemplateValidator offline() {
     return new TemplateValidator(null);
   }
 
-  /** Returns a validator that also checks steps against these actions. */
+  /** {@return a validator that also checks steps against these actions} */
   public static TemplateValidator withActions(Collection<Action> actions) {
     Map<String, Action> byId = new LinkedHashMap<>();
     actions.forEach(a -> byId.put(a.id(), a));
     return new TemplateValidator(Map.copyOf(byId));
   }
 
-  /** Returns a validator that checks steps against the actions installed on the server ({@code listActions}). */
+  /** {@return a validator that checks steps against the actions installed on the server ({@code listActions})} */
   public static TemplateValidator forServer(ScaffolderClient client) {
     return withActions(client.actions().list());
   }
 
-  /** Returns the problems of a template written in Java (empty when it is valid). */
+  /** {@return the problems of a template written in Java (empty when it is valid)} */
   public List<TemplateProblem> validate(TemplateDefinition template) {
     return validate(template.toMap());
   }
@@ -257,7 +257,7 @@ public final class TemplateValidator {
     });
   }
 
-  /** Returns why {@code value} does not fit the JSON Schema {@code type}, or null when it fits or cannot be known. */
+  /** {@return why {@code value} does not fit the JSON Schema {@code type}, or null when it fits or cannot be known} */
   private static String typeProblem(Object type, Object value) {
     if (type == null || value instanceof String && WHOLE_EXPRESSION.matcher((String) value).matches()) {
       return null; // a value that is one expression takes the expression's type at run time

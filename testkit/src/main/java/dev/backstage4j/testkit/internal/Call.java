@@ -57,7 +57,7 @@ final class Call {
     }
   }
 
-  /** Returns the decoded path segments after the given prefix segments. */
+  /** {@return the decoded path segments after the given prefix segments} */
   List<String> segments() {
     List<String> out = new ArrayList<>();
     for (String s : path.split("/")) {

@@ -65,7 +65,7 @@ public final class CatalogStore {
     return read(() -> byUid.get(uid));
   }
 
-  /** Returns the number of stored entities. */
+  /** {@return the number of stored entities} */
   public int size() {
     return read(byRef::size);
   }
@@ -95,7 +95,7 @@ public final class CatalogStore {
     return e == null ? null : e.source;
   }
 
-  /** Returns a stored entity tree by ref, or null. */
+  /** {@return a stored entity tree by ref, or null} */
   public Map<String, Object> entity(String ref) {
     StoredEntity e = byRef(ref);
     return e == null ? null : e.entity;

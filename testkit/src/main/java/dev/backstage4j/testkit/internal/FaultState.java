@@ -42,7 +42,7 @@ public final class FaultState {
     return disconnectCount.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
   }
 
-  /** Returns the status to fail this call with, or 0. */
+  /** {@return the status to fail this call with, or 0} */
   int takeFailure() {
     return failCount.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0 ? failStatus : 0;
   }

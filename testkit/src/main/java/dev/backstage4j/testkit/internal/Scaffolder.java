@@ -160,7 +160,7 @@ public final class Scaffolder {
     }
   }
 
-  /** Returns a copy of a task's workspace, or null for an unknown task. */
+  /** {@return a copy of a task's workspace, or null for an unknown task} */
   public Map<String, byte[]> workspace(String taskId) {
     Task t = tasks.get(taskId);
     return t == null ? null : new TreeMap<>(t.workspace);

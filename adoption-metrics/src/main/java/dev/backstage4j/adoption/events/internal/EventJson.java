@@ -8,7 +8,7 @@ import java.util.Map;
 public final class EventJson {
   private EventJson() {}
 
-  /** Returns the event as plain maps: action, subject, value?, attributes, context, timestamp. */
+  /** {@return the event as plain maps: action, subject, value?, attributes, context, timestamp} */
   public static Map<String, Object> toMap(AnalyticsEvent e) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("action", e.action());

@@ -26,7 +26,7 @@ public final class Pseudonymizer {
     }
   }
 
-  /** Returns the hash that stands for {@code identity}. */
+  /** {@return the hash that stands for {@code identity}} */
   public String pseudonym(String identity) {
     sha256.reset();
     sha256.update(salt);

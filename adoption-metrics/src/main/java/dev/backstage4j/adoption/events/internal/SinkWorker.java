@@ -157,7 +157,7 @@ public final class SinkWorker {
     }
   }
 
-  /** Returns false if the worker was stopped before the batch went through. */
+  /** {@return false if the worker was stopped before the batch went through} */
   private boolean deliverWithRetry(List<AnalyticsEvent> batch) {
     long wait = initialBackoff.toMillis();
     while (true) {

@@ -12,7 +12,7 @@ import java.util.List;
 public final class JsRules {
   private JsRules() {}
 
-  /** Returns JavaScript's {@code s.split(sep)} for a one-character separator: empty parts kept. */
+  /** {@return JavaScript's {@code s.split(sep)} for a one-character separator: empty parts kept} */
   public static List<String> split(String s, char sep) {
     List<String> parts = new ArrayList<>(4);
     int start = 0;
@@ -173,7 +173,7 @@ public final class JsRules {
     return prev != '-';
   }
 
-  /** Returns whether the character is removed by JavaScript's {@code String.prototype.trim()}. */
+  /** {@return whether the character is removed by JavaScript's {@code String.prototype.trim()}} */
   public static boolean isJsWhitespace(char c) {
     switch (c) {
       case '\t': case '\n': case 0x0B: case '\f': case '\r': case ' ': case 0xA0: case 0x1680:

@@ -22,7 +22,7 @@ public final class WhatwgUrl {
 
   private static final List<String> SPECIAL = List.of("http", "https", "ws", "wss", "ftp");
 
-  /** Returns whether {@code new URL(input)} succeeds. */
+  /** {@return whether {@code new URL(input)} succeeds} */
   public static boolean isValid(String input) {
     String s = preprocess(input);
     if (s.isEmpty() || !isAsciiAlpha(s.charAt(0))) {
@@ -52,7 +52,7 @@ public final class WhatwgUrl {
     return true;
   }
 
-  /** Returns whether {@code s.substring(0, schemeEnd)} is a special scheme in any letter case. */
+  /** {@return whether {@code s.substring(0, schemeEnd)} is a special scheme in any letter case} */
   private static boolean isSpecial(String s, int schemeEnd) {
     for (String special : SPECIAL) {
       if (special.length() == schemeEnd && s.regionMatches(true, 0, special, 0, schemeEnd)) {

@@ -65,7 +65,7 @@ public final class YamlTreeReader {
       this.positions = positions;
     }
 
-    /** Returns {line, column} of the path or of its nearest recorded ancestor; the document start if none. */
+    /** {@return {line, column} of the path or of its nearest recorded ancestor; the document start if none} */
     public int[] position(String path) {
       String p = path;
       while (true) {
@@ -105,7 +105,7 @@ public final class YamlTreeReader {
     this.maxNodes = maxNodes;
   }
 
-  /** Returns the next document, or null at the end of the stream. */
+  /** {@return the next document, or null at the end of the stream} */
   public Document next() throws Failure {
     try {
       while (true) {

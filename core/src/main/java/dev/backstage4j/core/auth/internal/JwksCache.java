@@ -56,7 +56,7 @@ public final class JwksCache {
     this.minRefreshInterval = minRefreshInterval;
   }
 
-  /** Returns the URL the keys come from. */
+  /** {@return the URL the keys come from} */
   public String source() {
     return source;
   }
@@ -96,7 +96,7 @@ public final class JwksCache {
     return found;
   }
 
-  /** Returns how many fetches were attempted (for diagnostics and tests). */
+  /** {@return how many fetches were attempted (for diagnostics and tests)} */
   public synchronized long fetchCount() {
     return fetches;
   }

@@ -44,7 +44,7 @@ public final class JwtChecker {
     this.skew = skew;
   }
 
-  /** Returns whether {@code token} has the shape of a compact JWS/JWT (three or five dot-separated parts). */
+  /** {@return whether {@code token} has the shape of a compact JWS/JWT (three or five dot-separated parts)} */
   public static boolean looksLikeJwt(String token) {
     int dots = 0;
     for (int i = 0; i < token.length(); i++) {
@@ -87,7 +87,7 @@ public final class JwtChecker {
     }
   }
 
-  /** Returns the unverified {@code iss} claim, used only to pick the policy to verify with. */
+  /** {@return the unverified {@code iss} claim, used only to pick the policy to verify with} */
   public static String unverifiedIssuer(SignedJWT jwt) {
     try {
       return jwt.getJWTClaimsSet().getIssuer();
@@ -214,7 +214,7 @@ public final class JwtChecker {
         + (kid == null ? "(none named)" : shown(kid)) + " from " + policy.keys().source());
   }
 
-  /** Returns a verifier only when the key's type (and declared alg, if any) fits the token's algorithm. */
+  /** {@return a verifier only when the key's type (and declared alg, if any) fits the token's algorithm} */
   private static JWSVerifier verifierFor(JWK key, JWSAlgorithm alg) {
     if (key.getAlgorithm() != null && !key.getAlgorithm().equals(alg)) {
       return null;

@@ -23,7 +23,7 @@ public record JwtPolicy(String description, JwksCache keys, Set<JWSAlgorithm> al
       JWSAlgorithm.ES512, JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512, JWSAlgorithm.PS256,
       JWSAlgorithm.PS384, JWSAlgorithm.PS512);
 
-  /** Returns whether this policy may check a token claiming issuer {@code iss}. */
+  /** {@return whether this policy may check a token claiming issuer {@code iss}} */
   public boolean acceptsIssuer(String iss) {
     return issuers.isEmpty() || (iss != null && issuers.contains(iss));
   }

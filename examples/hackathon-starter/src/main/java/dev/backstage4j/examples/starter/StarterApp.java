@@ -70,7 +70,7 @@ public final class StarterApp implements AutoCloseable {
     return app;
   }
 
-  /** Returns the address the app listens on. */
+  /** {@return the address the app listens on} */
   public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }

@@ -36,7 +36,7 @@ public final class TeamServices {
 
   private final CatalogClient catalog;
 
-  /** Returns a view over the catalog the client talks to. */
+  /** {@return a view over the catalog the client talks to} */
   public TeamServices(CatalogClient catalog) {
     this.catalog = catalog;
   }

@@ -41,7 +41,7 @@ public final class TeamKpisCsv {
     }
   }
 
-  /** Returns the CSV for the entities owned by {@code team}. */
+  /** {@return the CSV for the entities owned by {@code team}} */
   static String csv(CatalogClient catalog, String team) {
     EntityRef owner = EntityRef.parse(team, "group", null);
     List<Entity> all;

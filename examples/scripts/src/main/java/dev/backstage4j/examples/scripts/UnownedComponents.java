@@ -28,7 +28,7 @@ public final class UnownedComponents {
     System.exit(problems.isEmpty() ? 0 : 1);
   }
 
-  /** Returns one line per component whose owner is missing or unknown: {@code ref<TAB>reason}. */
+  /** {@return one line per component whose owner is missing or unknown: {@code ref<TAB>reason}} */
   static List<String> find(CatalogClient catalog) {
     Set<EntityRef> owners = new HashSet<>();
     EntityQuery groupsAndUsers = EntityQuery.builder()

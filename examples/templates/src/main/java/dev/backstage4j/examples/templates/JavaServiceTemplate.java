@@ -25,7 +25,7 @@ public final class JavaServiceTemplate {
   private JavaServiceTemplate() {
   }
 
-  /** Returns the template. */
+  /** {@return the template} */
   public static TemplateDefinition definition() {
     return TemplateDefinition.builder()
         .name("java-service")
