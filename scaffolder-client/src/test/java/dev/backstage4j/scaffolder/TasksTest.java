@@ -11,6 +11,8 @@ import dev.backstage4j.core.BackstageDecodingException;
 import dev.backstage4j.core.InputException;
 import dev.backstage4j.core.NotFoundException;
 import dev.backstage4j.core.OutcomeUnknownException;
+import dev.backstage4j.core.ResponseCompression;
+import dev.backstage4j.core.RetryOptions;
 import dev.backstage4j.testsupport.LogCapture;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -214,5 +216,19 @@ class TasksTest {
     BackstageDecodingException e = assertThrows(BackstageDecodingException.class,
         () -> mock.client().tasks().list(TaskQuery.builder().build()));
     assertEquals("$.tasks[1].spec", e.jsonPath());
+  }
+
+  @Test
+  void builder_offersTheCatalogClientsShortcuts_applicationNameAndCompressionReachTheRequest() throws Exception {
+    mock.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
+        .setBody("{\"id\":\"t1\",\"status\":\"open\"}"));
+    try (ScaffolderClient client = ScaffolderClient.builder().baseUrl(mock.server().url("/").toString())
+        .token("t").applicationName("release-bot").compression(ResponseCompression.GZIP)
+        .readTimeout(java.time.Duration.ofSeconds(5)).retry(RetryOptions.disabled()).build()) {
+      assertEquals("t1", client.tasks().get("t1").id());
+    }
+    RecordedRequest r = mock.take();
+    assertTrue(r.getHeader("User-Agent").endsWith("(release-bot)"), r.getHeader("User-Agent"));
+    assertEquals("gzip", r.getHeader("Accept-Encoding"));
   }
 }
