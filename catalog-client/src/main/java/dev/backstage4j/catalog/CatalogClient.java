@@ -1,13 +1,10 @@
 package dev.backstage4j.catalog;
 
 import dev.backstage4j.catalog.internal.DefaultCatalogClient;
+import dev.backstage4j.core.ClientBuilder;
 import dev.backstage4j.core.ClientConfig;
 import dev.backstage4j.core.CredentialsProvider;
-import dev.backstage4j.core.ResponseCompression;
-import dev.backstage4j.core.RetryOptions;
 import java.net.URI;
-import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Calls a Backstage catalog ({@code <baseUrl>/api/catalog}), grouped by resource: {@link #entities()} and
@@ -57,70 +54,9 @@ public interface CatalogClient extends AutoCloseable {
   @Override
   void close();
 
-  /** Builds a {@link CatalogClient}. Not thread-safe. */
-  final class Builder {
-    private ClientConfig.Builder config = ClientConfig.builder();
-
+  /** Builds a {@link CatalogClient}; the settings are those of every client builder. Not thread-safe. */
+  final class Builder extends ClientBuilder<Builder> {
     private Builder() {}
-
-    /** Replaces every setting with those of {@code config} (shared with other clients). */
-    public Builder config(ClientConfig config) {
-      this.config = Objects.requireNonNull(config, "config").toBuilder();
-      return this;
-    }
-
-    /** Sets the backend's root URL (required), e.g. {@code http://localhost:7007}. */
-    public Builder baseUrl(URI baseUrl) {
-      config.baseUrl(baseUrl);
-      return this;
-    }
-
-    /** Sets the backend's root URL from a string. */
-    public Builder baseUrl(String baseUrl) {
-      config.baseUrl(baseUrl);
-      return this;
-    }
-
-    /** Sets where tokens come from (default: none). */
-    public Builder credentials(CredentialsProvider credentials) {
-      config.credentials(credentials);
-      return this;
-    }
-
-    /** Sends this static token. */
-    public Builder token(String token) {
-      config.token(token);
-      return this;
-    }
-
-    /**
-     * Sets whether responses are requested gzip-compressed. The default, {@link ResponseCompression#AUTO}, asks
-     * for gzip only for hosts that are not loopback or private: on a real backend on loopback a whole-catalog
-     * read took 0.34 s uncompressed (19.3 MiB) and 2.5 s with gzip (1.4 MiB), the server spending ~2 s
-     * compressing; over a slow WAN the smaller transfer wins.
-     */
-    public Builder compression(ResponseCompression compression) {
-      config.compression(compression);
-      return this;
-    }
-
-    /** Sets the read timeout (longest silence while reading). */
-    public Builder readTimeout(Duration timeout) {
-      config.readTimeout(timeout);
-      return this;
-    }
-
-    /** Sets the retry options. */
-    public Builder retry(RetryOptions retry) {
-      config.retry(retry);
-      return this;
-    }
-
-    /** Sets the application name shown in the {@code User-Agent} header. */
-    public Builder applicationName(String name) {
-      config.applicationName(name);
-      return this;
-    }
 
     /**
      * Returns the client.
@@ -128,7 +64,7 @@ public interface CatalogClient extends AutoCloseable {
      * @throws IllegalStateException when the base URL is missing
      */
     public CatalogClient build() {
-      return DefaultCatalogClient.create(config.build());
+      return DefaultCatalogClient.create(clientConfig());
     }
   }
 }

@@ -1,16 +1,13 @@
 package dev.backstage4j.scaffolder;
 
 import dev.backstage4j.catalog.model.EntityRef;
-import dev.backstage4j.core.ClientConfig;
+import dev.backstage4j.core.ClientBuilder;
 import dev.backstage4j.core.CredentialsProvider;
-import dev.backstage4j.core.ResponseCompression;
-import dev.backstage4j.core.RetryOptions;
 import dev.backstage4j.scaffolder.internal.DefaultScaffolderClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Calls the Backstage scaffolder ({@code /api/scaffolder/v2}). Thread-safe; create one per backend and share it.
@@ -147,72 +144,11 @@ public interface ScaffolderClient extends AutoCloseable {
     List<Action> list();
   }
 
-  /** Builds a {@link ScaffolderClient}. */
-  final class Builder {
-    private ClientConfig.Builder config = ClientConfig.builder();
+  /** Builds a {@link ScaffolderClient}; besides every client builder's settings it has {@link #maxReconnects}. */
+  final class Builder extends ClientBuilder<Builder> {
     private int maxReconnects = 5;
 
     private Builder() {}
-
-    /** Starts from a complete transport configuration (base URL, credentials, timeouts, retries, ...). */
-    public Builder config(ClientConfig config) {
-      this.config = Objects.requireNonNull(config, "config").toBuilder();
-      return this;
-    }
-
-    /** Sets the backend root, e.g. {@code http://backstage:7007}. */
-    public Builder baseUrl(URI baseUrl) {
-      config.baseUrl(baseUrl);
-      return this;
-    }
-
-    /** Sets the backend root from a string. */
-    public Builder baseUrl(String baseUrl) {
-      config.baseUrl(baseUrl);
-      return this;
-    }
-
-    /** Sets the credentials. */
-    public Builder credentials(CredentialsProvider credentials) {
-      config.credentials(credentials);
-      return this;
-    }
-
-    /** Sets a fixed bearer token (a static external-access token, for example); never shown in toString(). */
-    public Builder token(String token) {
-      config.token(token);
-      return this;
-    }
-
-    /**
-     * Sets whether responses are requested gzip-compressed; the default, {@link ResponseCompression#AUTO}, asks
-     * for gzip only from hosts that are not loopback or private (as for the catalog client).
-     */
-    public Builder compression(ResponseCompression compression) {
-      config.compression(compression);
-      return this;
-    }
-
-    /**
-     * Sets the read timeout (longest silence while reading); following a task's events by long polling waits at
-     * least 45 s, the time the server holds a poll open.
-     */
-    public Builder readTimeout(Duration timeout) {
-      config.readTimeout(timeout);
-      return this;
-    }
-
-    /** Sets the retry options; creating a task is never retried automatically. */
-    public Builder retry(RetryOptions retry) {
-      config.retry(retry);
-      return this;
-    }
-
-    /** Sets the application name shown in the {@code User-Agent} header. */
-    public Builder applicationName(String name) {
-      config.applicationName(name);
-      return this;
-    }
 
     /**
      * Sets how many times in a row following a task may fail to reconnect before the failure is reported
@@ -228,7 +164,7 @@ public interface ScaffolderClient extends AutoCloseable {
 
     /** Builds the client; fails fast naming a missing or bad setting. */
     public ScaffolderClient build() {
-      return DefaultScaffolderClient.create(config.build(), maxReconnects, Values.INSTANCE);
+      return DefaultScaffolderClient.create(clientConfig(), maxReconnects, Values.INSTANCE);
     }
   }
 }
