@@ -1,10 +1,7 @@
 package dev.backstage4j.catalog.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.backstage4j.catalog.model.internal.YamlTreeReader;
+import dev.backstage4j.catalog.model.internal.YamlWriter;
 import java.io.BufferedReader;
 import java.io.FilterReader;
 import java.io.IOException;
@@ -53,13 +50,6 @@ public final class CatalogYaml {
   private static final List<String> METADATA_ORDER = List.of("name", "namespace", "title", "description",
       "labels", "annotations", "tags", "links");
   private static final Set<String> SKIPPED_FOLDERS = Set.of("node_modules", "target", "build", "skeleton");
-  private static final YAMLMapper WRITER = YAMLMapper.builder(YAMLFactory.builder().build())
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-      .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-      .build();
 
   private final long maxFileChars;
   private final int maxDocumentChars;
@@ -256,11 +246,7 @@ public final class CatalogYaml {
         b.append("---\n");
       }
       checkWritable(e.toMap(), "");
-      try {
-        b.append(WRITER.writeValueAsString(ordered(e.toMap())));
-      } catch (JsonProcessingException ex) {
-        throw new IllegalStateException("cannot write " + e.ref() + " as YAML", ex);
-      }
+      b.append(YamlWriter.write(ordered(e.toMap())));
     }
     return b.toString();
   }

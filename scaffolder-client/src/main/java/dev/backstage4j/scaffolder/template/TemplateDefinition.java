@@ -1,7 +1,7 @@
 package dev.backstage4j.scaffolder.template;
 
 import dev.backstage4j.catalog.model.Entity;
-import dev.backstage4j.scaffolder.internal.Yaml;
+import dev.backstage4j.catalog.model.internal.YamlWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,7 +40,7 @@ public final class TemplateDefinition {
 
   /** {@return the template as {@code template.yaml} text; the same definition always gives the same text} */
   public String toYaml() {
-    return Yaml.write(entity);
+    return YamlWriter.write(entity);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.backstage4j.testkit.internal;
 
+import dev.backstage4j.catalog.model.internal.YamlWriter;
 import dev.backstage4j.testkit.ActionContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -112,7 +113,7 @@ final class BuiltinActions {
         true, ctx -> {
           String path = ctx.input().get("filePath") == null ? "catalog-info.yaml" : str(ctx, "filePath");
           ctx.log("Writing " + path);
-          ctx.writeFile(path, Json.writeYaml(ctx.input().get("entity")));
+          ctx.writeFile(path, YamlWriter.write(ctx.input().get("entity")));
         }));
     s.add(new Scaffolder.Action("catalog:fetch", "Returns entity or entities from the catalog by entity reference(s)",
         schema("entityRef", "string", "Entity reference of the entity to get", "entityRefs", "array",

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -14,14 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON and YAML (de)serialization and mutable deep copies of the fake's plain Map/List trees (it stores entities as
+ * JSON (de)serialization and mutable deep copies of the fake's plain Map/List trees (it stores entities as
  * trees, like the real catalog); reading fields of a tree is {@link dev.backstage4j.core.internal.Trees}'.
  */
 public final class Json {
   static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-  static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
   private Json() {
@@ -40,15 +35,6 @@ public final class Json {
   public static String writeString(Object value) {
     try {
       return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Serializes a tree to YAML. */
-  public static String writeYaml(Object value) {
-    try {
-      return YAML.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
