@@ -21,6 +21,9 @@ import javax.net.ssl.X509TrustManager;
  * the credentials.
  */
 public final class ClientConfig {
+  /** The default of {@link Builder#maxResponseBytes(long)}: 32 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L << 20;
+
   private final URI baseUrl;
   private final CredentialsProvider credentials;
   private final String applicationName;
@@ -34,6 +37,7 @@ public final class ClientConfig {
   private final RetryOptions retry;
   private final CircuitBreakerOptions circuitBreaker;
   private final ResponseCompression compression;
+  private final long maxResponseBytes;
   private final List<RequestListener> listeners;
   private final RequestListener listener;  // all of them as one
 
@@ -43,6 +47,7 @@ public final class ClientConfig {
     this.applicationName = b.applicationName;
     this.connectTimeout = b.connectTimeout;
     this.readTimeout = b.readTimeout;
+    this.maxResponseBytes = b.maxResponseBytes;
     this.callTimeout = b.callTimeout;
     this.proxy = b.proxy;
     this.sslContext = b.sslContext;
@@ -68,6 +73,7 @@ public final class ClientConfig {
     b.applicationName = applicationName;
     b.connectTimeout = connectTimeout;
     b.readTimeout = readTimeout;
+    b.maxResponseBytes = maxResponseBytes;
     b.callTimeout = callTimeout;
     b.proxy = proxy;
     b.sslContext = sslContext;
@@ -140,6 +146,11 @@ public final class ClientConfig {
     return circuitBreaker;
   }
 
+  /** {@return the largest response body read whole into memory, in bytes} */
+  public long maxResponseBytes() {
+    return maxResponseBytes;
+  }
+
   /** {@return whether responses are requested compressed} */
   public ResponseCompression compression() {
     return compression;
@@ -159,7 +170,7 @@ public final class ClientConfig {
         + applicationName + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
         + ", callTimeout=" + callTimeout + ", proxy=" + proxy + ", customTls=" + (sslContext != null
         || trustStore != null) + ", retry=" + retry + ", circuitBreaker=" + circuitBreaker + ", compression="
-        + compression + "}";
+        + compression + ", maxResponseBytes=" + maxResponseBytes + "}";
   }
 
   /** Builds a {@link ClientConfig}. Not thread-safe. */
@@ -177,6 +188,7 @@ public final class ClientConfig {
     private RetryOptions retry = RetryOptions.defaults();
     private CircuitBreakerOptions circuitBreaker = CircuitBreakerOptions.defaults();
     private ResponseCompression compression = ResponseCompression.AUTO;
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private final List<RequestListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -286,6 +298,19 @@ public final class ClientConfig {
     /** Sets whether responses are requested compressed (default {@link ResponseCompression#AUTO}). */
     public Builder compression(ResponseCompression compression) {
       this.compression = Objects.requireNonNull(compression, "compression");
+      return this;
+    }
+
+    /**
+     * Sets the largest response body read whole into memory (default 32 MiB): single entities, pages, dry-run
+     * results. A larger one fails with {@link ResponseTooLargeException} instead of exhausting the heap; streamed
+     * reads ({@code streamAll}, {@code query()} item by item) are not limited by it.
+     */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      if (maxResponseBytes < 1) {
+        throw new IllegalArgumentException("maxResponseBytes must be at least 1, was " + maxResponseBytes);
+      }
+      this.maxResponseBytes = maxResponseBytes;
       return this;
     }
 

@@ -4,9 +4,11 @@ import dev.backstage4j.core.BackstageException;
 import dev.backstage4j.core.Page;
 import dev.backstage4j.core.PagedIterable;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -14,7 +16,7 @@ import java.util.stream.StreamSupport;
 
 /**
  * The {@link PagedIterable} over any cursor-paged listing: fetches the next page only when the current one is
- * used up, and refuses to loop when a server hands out the same cursor twice.
+ * used up, and refuses to loop when a server hands out any cursor of the iteration again.
  *
  * @param <T> the item type
  */
@@ -75,6 +77,8 @@ public final class CursorPagedIterable<T> implements PagedIterable<T> {
   private final class ItemIterator implements Iterator<T>, AutoCloseable {
     private PageStream<T> page;
     private String previousCursor;
+    // Every cursor of this iteration: a server that hands out one again (A, B, A) would loop forever.
+    private final Set<String> seenCursors = new HashSet<>();
     private boolean last;
 
     @Override
@@ -100,10 +104,10 @@ public final class CursorPagedIterable<T> implements PagedIterable<T> {
       page = null;
       if (cursor == null) {
         last = true;
-      } else if (cursor.equals(previousCursor)) {
+      } else if (!seenCursors.add(cursor)) {
         last = true;
-        throw new BackstageException("the server returned the same page cursor twice while listing "
-            + description + "; stopped to avoid an endless loop");
+        throw new BackstageException("the server returned a page cursor it had already returned while listing "
+            + description + " (after " + seenCursors.size() + " pages); stopped to avoid an endless loop");
       } else {
         previousCursor = cursor;
       }

@@ -13,6 +13,7 @@ import dev.backstage4j.core.OutcomeUnknownException;
 import dev.backstage4j.core.OutgoingRequest;
 import dev.backstage4j.core.RateLimitedException;
 import dev.backstage4j.core.ResponseCompression;
+import dev.backstage4j.core.ResponseTooLargeException;
 import dev.backstage4j.core.RetryOptions;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -64,6 +65,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 import okhttp3.sse.EventSource;
 import okhttp3.sse.EventSourceListener;
 import okhttp3.sse.EventSources;
@@ -88,6 +90,8 @@ public final class HttpTransport {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   private static final String VERSION = readVersion();
   private static final int MAX_TRACE_BODY = 4096;
+  /** Error bodies are only shown as excerpts and parsed for Backstage's error envelope: 64 KiB is plenty. */
+  private static final long MAX_ERROR_BODY_BYTES = 64 << 10;
 
   /** One pool and dispatcher for every client in the JVM (OkHttp's advice: share one client). */
   private static final OkHttpClient SHARED = new OkHttpClient.Builder().dispatcher(newDispatcher()).build();
@@ -366,12 +370,26 @@ public final class HttpTransport {
 
       @Override
       public void onResponse(Call c, Response r) {
+        // Whatever goes wrong here must complete the future: a caller waits on it (an OutOfMemoryError or a
+        // listener's bug left it pending forever once).
+        try {
+          respond(c, r);
+        } catch (Throwable t) {
+          r.close();
+          result.completeExceptionally(t instanceof BackstageException ? t
+              : new BackstageException(request.operation() + " failed while its answer was read: " + t, t));
+        }
+      }
+
+      private void respond(Call c, Response r) {
         int status = r.code();
         ApiResponse response;
         boolean buffer = !request.streaming() || status >= 300;
         if (buffer) {
           try (ResponseBody body = r.body()) {
-            byte[] bytes = body == null ? new byte[0] : body.bytes();
+            byte[] bytes = body == null ? new byte[0] : status >= 400
+                ? readAtMost(body, MAX_ERROR_BODY_BYTES)
+                : readWhole(body, config.maxResponseBytes(), request);
             response = ApiResponse.buffered(status, r::headers, bytes);
           } catch (IOException e) {
             onFailure(c, e);
@@ -439,7 +457,7 @@ public final class HttpTransport {
         if (response != null && response.code() >= 300) {
           byte[] body = new byte[0];
           try (ResponseBody b = response.body()) {
-            body = b == null ? body : b.bytes();
+            body = b == null ? body : readAtMost(b, MAX_ERROR_BODY_BYTES);
           } catch (IOException ignored) {
             // the status alone still says what went wrong
           }
@@ -720,6 +738,25 @@ public final class HttpTransport {
     } catch (IOException e) {
       return "dev";
     }
+  }
+
+  /** The body, or {@link ResponseTooLargeException} as soon as more than {@code limit} bytes arrived. */
+  private static byte[] readWhole(ResponseBody body, long limit, ApiRequest request) throws IOException {
+    if (body.contentLength() > limit) {
+      throw new ResponseTooLargeException(request.operation(), limit);
+    }
+    BufferedSource source = body.source();
+    if (source.request(limit + 1)) {
+      throw new ResponseTooLargeException(request.operation(), limit);
+    }
+    return source.readByteArray();
+  }
+
+  /** The first {@code limit} bytes of the body: an error body is only ever shown as an excerpt. */
+  private static byte[] readAtMost(ResponseBody body, long limit) throws IOException {
+    BufferedSource source = body.source();
+    source.request(limit);
+    return source.getBuffer().readByteArray(Math.min(limit, source.getBuffer().size()));
   }
 
   private static String safeText(ApiResponse response) {

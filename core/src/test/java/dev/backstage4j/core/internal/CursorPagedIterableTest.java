@@ -150,9 +150,23 @@ class CursorPagedIterableTest {
     assertEquals("b", it.next());
 
     BackstageException e = assertThrows(BackstageException.class, it::hasNext);
-    assertTrue(e.getMessage().contains("same page cursor twice"), e.getMessage());
+    assertTrue(e.getMessage().contains("already returned"), e.getMessage());
     assertFalse(it.hasNext());
     assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
+  void cursorThatComesBackPagesLater_stopsInsteadOfLoopingOrRepeatingItems() {
+    // A -> B -> A: only the previous cursor was compared once, so this looped forever, delivering duplicates.
+    server.enqueue(new MockResponse().setBody(page("A", "a")));
+    server.enqueue(new MockResponse().setBody(page("B", "b")));
+    server.enqueue(new MockResponse().setBody(page("A", "c")));
+    server.enqueue(new MockResponse().setBody(page("B", "d")));
+    List<String> seen = new ArrayList<>();
+    BackstageException e = assertThrows(BackstageException.class, () -> names().forEach(seen::add));
+    assertTrue(e.getMessage().contains("already returned"), e.getMessage());
+    assertEquals(List.of("a", "b", "c"), seen);
+    assertEquals(3, server.getRequestCount());
   }
 
   @Test

@@ -1,0 +1,117 @@
+package dev.backstage4j.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backstage4j.core.BackstageException;
+import dev.backstage4j.core.CircuitBreakerOptions;
+import dev.backstage4j.core.ClientConfig;
+import dev.backstage4j.core.RequestListener;
+import dev.backstage4j.core.ResponseTooLargeException;
+import dev.backstage4j.core.RetryOptions;
+import dev.backstage4j.core.ServerException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okio.Buffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What a server (or a gateway in front of it) can send that must neither hang nor exhaust the caller's heap. */
+class HostileResponsesTest {
+  private static final Duration NO_HANG = Duration.ofSeconds(20);
+  private MockWebServer server;
+  private RecordingScheduler scheduler;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new MockWebServer();
+    server.start();
+    scheduler = new RecordingScheduler();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.shutdown();
+    scheduler.shutdownNow();
+  }
+
+  private HttpTransport transport(ClientConfig.Builder config) {
+    return HttpTransport.create(config.baseUrl(server.url("/").uri()).token("test-token-123")
+        .circuitBreaker(CircuitBreakerOptions.disabled()).retry(RetryOptions.disabled()).build(), "catalog",
+        scheduler, Clock.systemUTC());
+  }
+
+  private static Buffer bytes(int n) {
+    Buffer b = new Buffer();
+    b.writeUtf8("\"");
+    for (int i = 0; i < n; i++) {
+      b.writeByte('x');
+    }
+    return b.writeUtf8("\"");
+  }
+
+  @Test
+  void bodyOverTheLimit_withContentLength_failsTypedWithoutReadingIt() {
+    server.enqueue(new MockResponse().setBody(bytes(2 << 20)));
+    HttpTransport t = transport(ClientConfig.builder().maxResponseBytes(1 << 20));
+    ResponseTooLargeException e = assertTimeoutPreemptively(NO_HANG, () -> assertThrows(
+        ResponseTooLargeException.class, () -> t.execute(ApiRequest.get("/x").build(), ApiResponse::text)));
+    assertEquals(1 << 20, e.limit());
+    assertTrue(e.getMessage().contains("maxResponseBytes"), e.getMessage());
+  }
+
+  @Test
+  void bodyOverTheLimit_chunked_failsTypedAtTheLimit() {
+    server.enqueue(new MockResponse().setChunkedBody(bytes(3 << 20), 64 << 10));
+    HttpTransport t = transport(ClientConfig.builder().maxResponseBytes(1 << 20));
+    assertTimeoutPreemptively(NO_HANG, () -> assertThrows(ResponseTooLargeException.class,
+        () -> t.execute(ApiRequest.get("/x").build(), ApiResponse::text)));
+  }
+
+  @Test
+  void bodyOverTheLimit_async_failsTheFutureTyped() {
+    server.enqueue(new MockResponse().setChunkedBody(bytes(3 << 20), 64 << 10));
+    HttpTransport t = transport(ClientConfig.builder().maxResponseBytes(1 << 20));
+    CompletionException e = assertTimeoutPreemptively(NO_HANG, () -> assertThrows(CompletionException.class,
+        () -> t.executeAsync(ApiRequest.get("/x").build(), ApiResponse::text).join()));
+    assertTrue(e.getCause() instanceof ResponseTooLargeException, String.valueOf(e.getCause()));
+  }
+
+  @Test
+  void bodyAtTheLimit_isRead() {
+    server.enqueue(new MockResponse().setBody(bytes(1000)));
+    HttpTransport t = transport(ClientConfig.builder().maxResponseBytes(1002));
+    assertEquals(1002, t.execute(ApiRequest.get("/x").build(), ApiResponse::text).length());
+  }
+
+  @Test
+  void hugeErrorBody_onlyTheExcerptIsRead_andTheErrorStaysTyped() {
+    server.enqueue(new MockResponse().setResponseCode(500).setChunkedBody(bytes(8 << 20), 256 << 10));
+    HttpTransport t = transport(ClientConfig.builder());
+    ServerException e = assertTimeoutPreemptively(NO_HANG, () -> assertThrows(ServerException.class,
+        () -> t.execute(ApiRequest.get("/x").build(), ApiResponse::text)));
+    assertEquals(500, e.statusCode());
+    assertTrue(e.error().bodyExcerpt().length() < 64 << 10, "excerpt of " + e.error().bodyExcerpt().length());
+  }
+
+  @Test
+  void anErrorThrownWhileTheAnswerIsRead_failsTheCall_insteadOfLeavingTheCallerWaiting() {
+    server.enqueue(new MockResponse().setBody("{}"));
+    RequestListener broken = new RequestListener() {
+      @Override
+      public void onAttempt(String backend, String method, String pathTemplate, int status, Duration d) {
+        throw new OutOfMemoryError("simulated: the heap ran out inside the HTTP client's callback");
+      }
+    };
+    HttpTransport t = transport(ClientConfig.builder().listener(broken));
+    BackstageException e = assertTimeoutPreemptively(NO_HANG, () -> assertThrows(BackstageException.class,
+        () -> t.execute(ApiRequest.get("/x").build(), ApiResponse::text)));
+    assertTrue(e.getMessage().contains("OutOfMemoryError"), e.getMessage());
+  }
+}
