@@ -1,12 +1,17 @@
 package dev.backstage4j.adoption;
 
 import dev.backstage4j.catalog.model.Entity;
+import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 /** Test fixtures: the testkit's Tinyshop sample organisation and its scorecard. */
 final class Fixtures {
@@ -14,10 +19,19 @@ final class Fixtures {
 
   private Fixtures() {}
 
+  /** A classpath resource as a path; the testkit's sample sits in its jar when the reactor runs {@code verify}. */
   static Path resource(String name) {
     try {
-      return Path.of(Fixtures.class.getResource("/" + name).toURI());
-    } catch (URISyntaxException e) {
+      URI uri = Fixtures.class.getResource("/" + name).toURI();
+      if ("jar".equals(uri.getScheme())) {
+        try {
+          FileSystems.getFileSystem(uri);
+        } catch (FileSystemNotFoundException e) {
+          FileSystems.newFileSystem(uri, Map.of());
+        }
+      }
+      return Path.of(uri);
+    } catch (URISyntaxException | IOException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -1,22 +1,16 @@
 package dev.backstage4j.examples.scripts;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.backstage4j.catalog.CatalogClient;
 import dev.backstage4j.catalog.LocationRegistration;
-import dev.backstage4j.catalog.model.EntityValidator;
-import dev.backstage4j.catalog.model.ValidationResult;
+import dev.backstage4j.catalog.model.CatalogDocument;
+import dev.backstage4j.catalog.model.CatalogYaml;
+import dev.backstage4j.catalog.model.CatalogYamlException;
 import dev.backstage4j.core.BackstageException;
 import dev.backstage4j.core.ConflictException;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Finds every catalog-info.yaml below a folder, checks each offline, and registers the valid ones as
@@ -26,7 +20,7 @@ import java.util.stream.Stream;
  * <pre>java -cp examples/scripts/target/scripts.jar dev.backstage4j.examples.scripts.BulkRegister ~/src [--dry-run]</pre>
  */
 public final class BulkRegister {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final CatalogYaml YAML = CatalogYaml.create();
 
   private BulkRegister() {
   }
@@ -44,11 +38,8 @@ public final class BulkRegister {
 
   /** Registers (or dry-runs) every catalog-info.yaml below {@code root}; returns how many failed. */
   static int run(CatalogClient catalog, Path root, boolean dryRun, PrintStream out) throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(root)) {
-      files = walk.filter(p -> p.getFileName().toString().equals("catalog-info.yaml"))
-          .filter(p -> !p.toString().contains("/node_modules/")).sorted().collect(Collectors.toList());
-    }
+    List<Path> files = CatalogYaml.findFiles(root).stream()
+        .filter(p -> p.getFileName().toString().equals("catalog-info.yaml")).toList();
     int failed = 0;
     for (Path file : files) {
       String invalid = firstProblem(file);
@@ -73,22 +64,17 @@ public final class BulkRegister {
     return failed;
   }
 
-  @SuppressWarnings("unchecked")
+  /** The first reason the catalog would refuse the file (read as the catalog reads it), or null. */
   private static String firstProblem(Path file) {
-    try (MappingIterator<Object> docs = YAML.readerFor(Object.class).readValues(file.toFile())) {
-      while (docs.hasNext()) {
-        Object doc = docs.next();
-        if (!(doc instanceof Map)) {
-          continue;
-        }
-        ValidationResult r = EntityValidator.create().validate((Map<String, ?>) doc);
-        if (!r.isValid()) {
-          return r.violations().get(0).toString();
+    try {
+      for (CatalogDocument doc : YAML.read(file)) {
+        if (!doc.isValid()) {
+          return doc.validation().violations().get(0).toString();
         }
       }
       return null;
-    } catch (IOException e) {
-      return "not valid YAML: " + e.getMessage().lines().findFirst().orElse("");
+    } catch (CatalogYamlException e) {
+      return "not valid YAML: " + e.getMessage();
     }
   }
 }
