@@ -3,6 +3,7 @@ package dev.backstage4j.core.internal;
 import dev.backstage4j.core.ApiError;
 import dev.backstage4j.core.AuthenticationException;
 import dev.backstage4j.core.BackstageApiException;
+import dev.backstage4j.core.BackstageDecodingException;
 import dev.backstage4j.core.BackstageException;
 import dev.backstage4j.core.BackstageTransportException;
 import dev.backstage4j.core.CircuitBreakerOptions;
@@ -384,6 +385,15 @@ public final class HttpTransport {
 
       private void respond(Call c, Response r) {
         int status = r.code();
+        String encoding = r.header("Content-Encoding");
+        if (status < 300 && encoding != null && !encoding.isBlank() && !encoding.equalsIgnoreCase("identity")) {
+          // OkHttp removes the header when it decoded the body itself; still there means still encoded.
+          r.close();
+          result.completeExceptionally(new BackstageDecodingException(request.operation() + " answered with"
+              + " Content-Encoding: " + encoding + ", which this client did not ask for and cannot read"
+              + " (a proxy or gateway compressing on its own?)", "$", null));
+          return;
+        }
         ApiResponse response;
         boolean buffer = !request.streaming() || status >= 300;
         if (buffer) {
