@@ -49,10 +49,13 @@ public final class CatalogYaml {
       "status");
   private static final List<String> METADATA_ORDER = List.of("name", "namespace", "title", "description",
       "labels", "annotations", "tags", "links");
+  /** The default longest line: 256 Ki characters. */
+  public static final int DEFAULT_MAX_LINE_CHARS = 256 * 1024;
   private static final Set<String> SKIPPED_FOLDERS = Set.of("node_modules", "target", "build", "skeleton");
 
   private final long maxFileChars;
   private final int maxDocumentChars;
+  private final int maxLineChars;
   private final int maxDepth;
   private final int maxAliases;
   private final int maxValues;
@@ -61,6 +64,7 @@ public final class CatalogYaml {
   private CatalogYaml(Builder b) {
     this.maxFileChars = b.maxFileChars;
     this.maxDocumentChars = b.maxDocumentChars;
+    this.maxLineChars = b.maxLineChars;
     this.maxDepth = b.maxDepth;
     this.maxAliases = b.maxAliases;
     this.maxValues = b.maxValues;
@@ -140,7 +144,7 @@ public final class CatalogYaml {
   }
 
   private void read(Reader in, String fileName, Consumer<CatalogDocument> sink) {
-    Reader limited = new LimitedReader(in, maxFileChars, fileName);
+    LimitedReader limited = new LimitedReader(in, maxFileChars, maxDocumentChars, maxLineChars, fileName);
     YamlTreeReader reader = new YamlTreeReader(limited, maxDocumentChars, maxDepth, maxAliases, maxValues);
     while (true) {
       YamlTreeReader.Document d;
@@ -148,6 +152,8 @@ public final class CatalogYaml {
         d = reader.next();
       } catch (YamlTreeReader.Failure f) {
         throw new CatalogYamlException(fileName, f.line, f.column, f.getMessage(), f.getCause());
+      } catch (LimitExceeded e) {
+        throw new CatalogYamlException(fileName, e.line, e.column, e.getMessage(), null);
       } catch (UncheckedIOException e) {
         throw new CatalogYamlException(fileName, 0, 0, e.getCause().getMessage(), e);
       }
@@ -316,6 +322,7 @@ public final class CatalogYaml {
   public static final class Builder {
     private long maxFileChars = 256L * 1024 * 1024;
     private int maxDocumentChars = 3 * 1024 * 1024;
+    private int maxLineChars = DEFAULT_MAX_LINE_CHARS;
     private int maxDepth = 64;
     private int maxAliases = 100;
     private int maxValues = 100_000;
@@ -331,6 +338,16 @@ public final class CatalogYaml {
     /** Sets the largest single document, in characters. */
     public Builder maxDocumentChars(int chars) {
       this.maxDocumentChars = (int) positive(chars, "maxDocumentChars");
+      return this;
+    }
+
+    /**
+     * Sets the longest line, in characters (default {@value CatalogYaml#DEFAULT_MAX_LINE_CHARS}). The YAML
+     * parser's time grows with the square of a scalar's length, so one long line could otherwise take minutes
+     * before the document limit is reached.
+     */
+    public Builder maxLineChars(int chars) {
+      this.maxLineChars = (int) positive(chars, "maxLineChars");
       return this;
     }
 
@@ -365,15 +382,27 @@ public final class CatalogYaml {
     }
   }
 
-  /** Fails once more than the allowed number of characters has been read. */
+  /**
+   * Enforces the file, document and line limits on the characters themselves, before the YAML parser sees them,
+   * so any input is refused in time linear in its size (the parser's own document limit is only checked after
+   * work that grows with the square of a long scalar). A document starts at a line beginning with {@code ---}.
+   */
   private static final class LimitedReader extends FilterReader {
-    private final long max;
+    private final long maxFile;
+    private final long maxDocument;
+    private final long maxLine;
     private final String name;
-    private long count;
+    private long fileChars;
+    private long documentChars;
+    private long lineChars;
+    private int line = 1;
+    private int dashes;  // leading '-' of the current line so far, to spot "---"
 
-    LimitedReader(Reader in, long max, String name) {
+    LimitedReader(Reader in, long maxFile, long maxDocument, long maxLine, String name) {
       super(Objects.requireNonNull(in));
-      this.max = max;
+      this.maxFile = maxFile;
+      this.maxDocument = maxDocument;
+      this.maxLine = maxLine;
       this.name = name;
     }
 
@@ -381,7 +410,7 @@ public final class CatalogYaml {
     public int read() throws IOException {
       int c = super.read();
       if (c >= 0) {
-        count(1);
+        see((char) c);
       }
       return c;
     }
@@ -389,18 +418,47 @@ public final class CatalogYaml {
     @Override
     public int read(char[] buf, int off, int len) throws IOException {
       int n = super.read(buf, off, len);
-      if (n > 0) {
-        count(n);
+      for (int i = 0; i < n; i++) {
+        see(buf[off + i]);
       }
       return n;
     }
 
-    private void count(int n) {
-      count += n;
-      if (count > max) {
-        throw new UncheckedIOException(new IOException(name + " is larger than the limit of " + max
-            + " characters"));
+    private void see(char c) {
+      if (++fileChars > maxFile) {
+        throw new LimitExceeded(name + " is larger than the limit of " + maxFile + " characters", line, 1);
       }
+      if (c == '\n') {
+        line++;
+        lineChars = 0;
+        dashes = 0;
+        documentChars++;
+        return;
+      }
+      if (lineChars == dashes && c == '-' && ++dashes == 3) {
+        documentChars = 0;  // "---": a new document begins
+      }
+      if (++lineChars > maxLine) {
+        throw new LimitExceeded("line " + line + " is longer than the limit of " + maxLine + " characters",
+            line, (int) Math.min(Integer.MAX_VALUE, lineChars));
+      }
+      if (++documentChars > maxDocument) {
+        throw new LimitExceeded("the document reaching line " + line + " is larger than the limit of "
+            + maxDocument + " characters", line, (int) Math.min(Integer.MAX_VALUE, lineChars));
+      }
+    }
+  }
+
+  /** A limit of {@link LimitedReader}, with where it was exceeded. */
+  private static final class LimitExceeded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int line;
+    final int column;
+
+    LimitExceeded(String message, int line, int column) {
+      super(message, null, false, false);
+      this.line = line;
+      this.column = column;
     }
   }
 }

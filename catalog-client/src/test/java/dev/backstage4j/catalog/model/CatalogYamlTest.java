@@ -236,4 +236,27 @@ class CatalogYamlTest {
     }
     assertTrue(checked > 300, "checked " + checked);
   }
+
+  @Test
+  void aLineOverTheLimit_isRefusedBeforeTheParserSeesIt_namingTheLine() {
+    // Before: one 16 MiB line kept the parser busy for over a minute before its document limit fired.
+    String yaml = "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: x\n  description: "
+        + "d".repeat(CatalogYaml.DEFAULT_MAX_LINE_CHARS) + "\n";
+    CatalogYamlException e = assertThrows(CatalogYamlException.class, () -> YAML.read(yaml, "long.yaml"));
+    assertEquals(5, e.line());
+    assertTrue(e.getMessage().contains("line 5 is longer than the limit of " + CatalogYaml.DEFAULT_MAX_LINE_CHARS),
+        e.getMessage());
+  }
+
+  @Test
+  void theDocumentLimit_countsEachDocumentOnItsOwn() {
+    CatalogYaml small = CatalogYaml.builder().maxDocumentChars(400).build();
+    String doc = "---\n" + COMPONENT + "\n";
+    String many = doc.repeat(50);  // 50 documents, each under 400 characters, the file far over
+    assertEquals(50, small.read(many, "many.yaml").size());
+    String big = "---\n" + COMPONENT + "\n  title: " + "t".repeat(400) + "\n";
+    CatalogYamlException e = assertThrows(CatalogYamlException.class,
+        () -> small.read(doc + big, "big.yaml"));
+    assertTrue(e.getMessage().contains("larger than the limit of 400 characters"), e.getMessage());
+  }
 }

@@ -37,28 +37,47 @@ final class ValidateCommand extends Command {
       }
       files.addAll(CatalogYaml.findFiles(p));
     }
+    // Text output is streamed: each problem is printed as it is found and only counts are kept, so a file of
+    // millions of entities validates in constant memory. Structured output needs every record at the end.
+    boolean structured = printer.structured();
     List<Map<String, Object>> results = new ArrayList<>();
-    int invalid = 0;
+    int[] counts = new int[2];  // entities, invalid
     int n = 0;
     CatalogYaml yaml = CatalogYaml.create();
     for (Path file : files) {
       progress.update("validating " + (++n) + "/" + files.size() + " " + file);
-      List<Map<String, Object>> fileResults = new ArrayList<>();
+      java.util.function.Consumer<Map<String, Object>> sink = r -> {
+        counts[0]++;
+        if (!(Boolean) r.get("valid")) {
+          counts[1]++;
+        }
+        if (structured) {
+          results.add(r);
+        } else {
+          printViolations(cli, r);
+        }
+      };
       try {
-        yaml.read(file, doc -> fileResults.add(result(doc.source(), doc.tree(), doc.validation().violations())));
+        yaml.read(file, doc -> sink.accept(result(doc.source(), doc.tree(), doc.validation().violations())));
       } catch (CatalogYamlException e) {
         SourceLocation at = SourceLocation.of(e.file(), Math.max(1, e.line()), Math.max(1, e.column()));
-        fileResults.add(result(at, null, List.of(Violation.of("", "is not valid YAML: " + e.problem()).at(at))));
+        sink.accept(result(at, null, List.of(Violation.of("", "is not valid YAML: " + e.problem()).at(at))));
       }
-      for (Map<String, Object> r : fileResults) {
-        if (!(Boolean) r.get("valid")) {
-          invalid++;
-        }
-      }
-      results.addAll(fileResults);
     }
     progress.done();
-    report(cli, printer, results, files.size(), invalid);
+    int invalid = counts[1];
+    if (structured) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("files", files.size());
+      out.put("entities", counts[0]);
+      out.put("invalid", invalid);
+      out.put("results", results);
+      printer.print(out, null);
+    } else {
+      cli.out().flush();
+      cli.summary(counts[0] + " entities in " + files.size() + (files.size() == 1 ? " file: " : " files: ")
+          + (invalid == 0 ? "all valid" : invalid + " invalid"));
+    }
     return invalid == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
   }
 
@@ -85,28 +104,13 @@ final class ValidateCommand extends Command {
     return m;
   }
 
-  private static void report(Cli cli, Printer printer, List<Map<String, Object>> results, int files,
-      int invalid) {
-    if (printer.structured()) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("files", files);
-      out.put("entities", results.size());
-      out.put("invalid", invalid);
-      out.put("results", results);
-      printer.print(out, null);
-      return;
+  private static void printViolations(Cli cli, Map<String, Object> r) {
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> vs = (List<Map<String, Object>>) r.get("violations");
+    for (Map<String, Object> v : vs) {
+      String path = (String) v.get("path");
+      cli.out().println(v.get("file") + ":" + v.get("line") + ":" + v.get("column") + ": "
+          + (path.isEmpty() ? "" : path + ": ") + v.get("message"));
     }
-    for (Map<String, Object> r : results) {
-      @SuppressWarnings("unchecked")
-      List<Map<String, Object>> vs = (List<Map<String, Object>>) r.get("violations");
-      for (Map<String, Object> v : vs) {
-        String path = (String) v.get("path");
-        cli.out().println(v.get("file") + ":" + v.get("line") + ":" + v.get("column") + ": "
-            + (path.isEmpty() ? "" : path + ": ") + v.get("message"));
-      }
-    }
-    cli.out().flush();
-    cli.summary(results.size() + " entities in " + files + (files == 1 ? " file: " : " files: ")
-        + (invalid == 0 ? "all valid" : invalid + " invalid"));
   }
 }
