@@ -132,6 +132,25 @@ class DryRunTest {
   }
 
   @Test
+  void aFileThatIsAlsoAFolderOfAnother_isRefusedBeforeAnythingIsWritten() throws Exception {
+    // Before: "a" was written, then "a/b" failed, and the exception still said nothing was written.
+    Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    files.put("a", "file".getBytes(StandardCharsets.UTF_8));
+    files.put("a/b", "inside".getBytes(StandardCharsets.UTF_8));
+    mock.enqueue(Fixtures.json(200, result(files)));
+    DryRunResult result = mock.client().templates().dryRun(DryRunRequest.fromDirectory(templateFolder()).build());
+    Path target = tmp.resolve("out");
+
+    UnsafePathException e = assertThrows(UnsafePathException.class, () -> result.writeTo(target));
+
+    assertEquals("a/b", e.path());
+    assertTrue(e.getMessage().contains("produced as a file too"), e.getMessage());
+    try (Stream<Path> all = Files.walk(target)) {
+      assertEquals(List.of(), all.filter(Files::isRegularFile).toList(), "no file written");
+    }
+  }
+
+  @Test
   void symlinkInTarget_isNotFollowed() throws Exception {
     Path outside = Files.createDirectories(tmp.resolve("outside"));
     Path target = Files.createDirectories(tmp.resolve("out"));

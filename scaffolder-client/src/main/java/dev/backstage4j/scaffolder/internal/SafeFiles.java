@@ -99,9 +99,50 @@ public final class SafeFiles {
       }
       paths.add(p);
     }
+    checkFoldersAreFree(root, entries, paths, seen);
+    List<Path> created = new ArrayList<>();
+    try {
+      for (int i = 0; i < entries.size(); i++) {
+        if (!Files.exists(paths.get(i), LinkOption.NOFOLLOW_LINKS)) {
+          created.add(paths.get(i));
+        }
+        write(root, entries.get(i), paths.get(i));
+      }
+    } catch (RuntimeException e) {
+      // All or nothing: take back the files this call created (a disk that filled up, a permission).
+      for (Path p : created) {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+          // best effort; the exception below says what failed
+        }
+      }
+      throw e;
+    }
+    return List.copyOf(paths);
+  }
+
+  /**
+   * A file's folders must not be another produced file ({@code a} and {@code a/b}) nor an existing non-folder:
+   * found before anything is written, so such a result writes nothing.
+   */
+  private static void checkFoldersAreFree(Path root, List<Entry> entries, List<Path> paths, Set<Path> files) {
     for (int i = 0; i < entries.size(); i++) {
-      Entry entry = entries.get(i);
-      Path p = paths.get(i);
+      for (Path dir = paths.get(i).getParent(); !dir.equals(root); dir = dir.getParent()) {
+        if (files.contains(dir)) {
+          throw new UnsafePathException(entries.get(i).path, "'" + root.relativize(dir)
+              + "' is produced as a file too, so it cannot also be a folder");
+        }
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+          throw new UnsafePathException(entries.get(i).path, "'" + root.relativize(dir)
+              + "' exists and is not a folder");
+        }
+      }
+    }
+  }
+
+  private static void write(Path root, Entry entry, Path p) {
+    {
       try {
         createParents(root, p.getParent(), entry.path);
         try (OutputStream out = Files.newOutputStream(p, LinkOption.NOFOLLOW_LINKS, StandardOpenOption.CREATE,
@@ -119,7 +160,6 @@ public final class SafeFiles {
         throw new BackstageException("cannot write " + p, e);
       }
     }
-    return List.copyOf(paths);
   }
 
   private static void createParents(Path root, Path dir, String path) throws IOException {
