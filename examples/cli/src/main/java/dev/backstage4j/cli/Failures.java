@@ -10,6 +10,7 @@ import dev.backstage4j.core.BackstageTransportException;
 import dev.backstage4j.core.InputException;
 import dev.backstage4j.core.NotAllowedException;
 import dev.backstage4j.core.NotFoundException;
+import dev.backstage4j.core.OutcomeUnknownException;
 import dev.backstage4j.scaffolder.TemplateFileException;
 import dev.backstage4j.scaffolder.UnsafePathException;
 import java.io.IOException;
@@ -93,6 +94,9 @@ final class Failures {
     if (t instanceof NotAllowedException) {
       return t.getMessage() + " (the token is valid but not allowed to do this)";
     }
+    if (t instanceof OutcomeUnknownException) {
+      return outcomeUnknown(t.getMessage());
+    }
     if (t instanceof BackstageTransportException) {
       return t.getMessage() + " (is --url right and the backend running?)";
     }
@@ -103,6 +107,27 @@ final class Failures {
       return t.getMessage();
     }
     return "internal error: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+  }
+
+  /**
+   * The library's hint names its Java API; a CLI user needs the command that checks whether the call took
+   * effect, so the hint after the dash is replaced by one.
+   */
+  static String outcomeUnknown(String message) {
+    int dash = message.indexOf(" — ");
+    String what = dash < 0 ? message : message.substring(0, dash);
+    String check;
+    if (message.contains("POST /v2/tasks/") || message.contains("/cancel") || message.contains("/retry")) {
+      check = "check with 'backstage4j task get TASK_ID' what state the task is in";
+    } else if (message.contains("/v2/tasks")) {
+      check = "check with 'backstage4j task list' (newest first) whether the task was created before running"
+          + " the template again";
+    } else if (message.contains("/locations")) {
+      check = "check with 'backstage4j catalog query --filter kind=Location' whether the location is registered";
+    } else {
+      check = "check the result on the server before repeating the command";
+    }
+    return what + "; " + check;
   }
 
   /** Removes the token from a message, in case a server echoed it back. */

@@ -50,6 +50,12 @@ public final class Main {
       return dispatch(args, cli);
     } catch (RuntimeException e) {
       return Failures.onError(e, cli);
+    } catch (OutOfMemoryError e) {
+      // Whatever held the memory is unreachable by now, so printing one line is safe.
+      cli.err().println("backstage4j: out of memory (max heap " + (Runtime.getRuntime().maxMemory() >> 20)
+          + " MiB): give the JVM more with -Xmx, or narrow the command (filters, --page-size, fewer files)");
+      cli.err().flush();
+      return ExitCodes.OUT_OF_MEMORY;
     } finally {
       cli.closeAll();
     }

@@ -150,4 +150,21 @@ class CliJarIT {
       assertFalse(denied.err.contains("\tat "), denied.toString());
     }
   }
+
+  @Test
+  void outOfMemory_isOneLineAndItsOwnExitCode(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+      throws Exception {
+    // Structured output keeps one record per entity: 40,000 of them do not fit in 16 MiB of heap.
+    java.nio.file.Path file = tmp.resolve("many.yaml");
+    StringBuilder yaml = new StringBuilder();
+    for (int i = 0; i < 40_000; i++) {
+      yaml.append("---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: c-").append(i)
+          .append("\nspec: {type: service, lifecycle: production, owner: team-a}\n");
+    }
+    java.nio.file.Files.writeString(file, yaml);
+    CliRun r = JarRun.run(List.of("-Xmx16m"), Map.of(), "catalog", "validate", file.toString(), "-o", "json");
+    assertEquals(ExitCodes.OUT_OF_MEMORY, r.exitCode, r.toString());
+    assertTrue(r.err.startsWith("backstage4j: out of memory (max heap"), r.err);
+    assertEquals(1, r.err.strip().lines().count(), r.err);
+  }
 }
