@@ -196,6 +196,12 @@ public final class ClientConfig {
     /** Sets the backend's base URL (required), e.g. {@code http://localhost:7007}. */
     public Builder baseUrl(URI baseUrl) {
       Objects.requireNonNull(baseUrl, "baseUrl");
+      if (baseUrl.getRawUserInfo() != null) {
+        // Never echo it: the user-info part is a password. OkHttp would not send it either.
+        throw new IllegalArgumentException("baseUrl must not carry credentials (user:password@host): they would"
+            + " show in logs and toString() and are not sent; authenticate with a token instead. The URL was "
+            + withoutUserInfo(baseUrl.toString()));
+      }
       String scheme = baseUrl.getScheme();
       if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
           || baseUrl.getHost() == null) {
@@ -215,11 +221,18 @@ public final class ClientConfig {
     /** Sets the backend's base URL from a string. */
     public Builder baseUrl(String baseUrl) {
       Objects.requireNonNull(baseUrl, "baseUrl");
+      URI uri;
       try {
-        return baseUrl(URI.create(baseUrl.trim()));
+        uri = URI.create(baseUrl.trim());
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("baseUrl is not a valid URL: " + e.getMessage(), e);
+        throw new IllegalArgumentException("baseUrl is not a valid URL: " + withoutUserInfo(e.getMessage()));
       }
+      return baseUrl(uri);
+    }
+
+    /** {@code scheme://user:pw@host} becomes {@code scheme://****@host}, wherever it stands in {@code text}. */
+    private static String withoutUserInfo(String text) {
+      return text.replaceAll("(?i)([a-z][a-z0-9+.-]*://)[^/@\\s]*@", "$1****@");
     }
 
     /** Sets where tokens come from (default: none). */

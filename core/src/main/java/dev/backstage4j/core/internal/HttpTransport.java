@@ -3,6 +3,7 @@ package dev.backstage4j.core.internal;
 import dev.backstage4j.core.ApiError;
 import dev.backstage4j.core.AuthenticationException;
 import dev.backstage4j.core.BackstageApiException;
+import dev.backstage4j.core.BackstageDecodingException;
 import dev.backstage4j.core.BackstageException;
 import dev.backstage4j.core.BackstageTransportException;
 import dev.backstage4j.core.CircuitBreakerOptions;
@@ -313,15 +314,16 @@ public final class HttpTransport {
       }
       String fresh = credentials.refresh();
       if (fresh == null) {
-        return CompletableFuture.failedFuture(apiError(request, response));
+        return CompletableFuture.failedFuture(apiError(request, response, new EchoScrubber(request, token)));
       }
       LOG.debug("{} {} {} -> 401, repeating once with a refreshed token", backend, request.method(),
           request.pathTemplate());
       return guarded(request, fresh).thenCompose(second -> second.status() == 401
-          ? CompletableFuture.failedFuture(apiError(request, second))
+          ? CompletableFuture.failedFuture(apiError(request, second, new EchoScrubber(request, token, fresh)))
           : CompletableFuture.completedFuture(second));
     }).thenCompose(response -> response.status() >= 400
-        ? CompletableFuture.failedFuture(apiError(request, response))
+        ? CompletableFuture.failedFuture(apiError(request, response,
+            new EchoScrubber(request, token, credentials.token())))
         : CompletableFuture.completedFuture(response));
   }
 
@@ -383,6 +385,15 @@ public final class HttpTransport {
 
       private void respond(Call c, Response r) {
         int status = r.code();
+        String encoding = r.header("Content-Encoding");
+        if (status < 300 && encoding != null && !encoding.isBlank() && !encoding.equalsIgnoreCase("identity")) {
+          // OkHttp removes the header when it decoded the body itself; still there means still encoded.
+          r.close();
+          result.completeExceptionally(new BackstageDecodingException(request.operation() + " answered with"
+              + " Content-Encoding: " + encoding + ", which this client did not ask for and cannot read"
+              + " (a proxy or gateway compressing on its own?)", "$", null));
+          return;
+        }
         ApiResponse response;
         boolean buffer = !request.streaming() || status >= 300;
         if (buffer) {
@@ -405,7 +416,7 @@ public final class HttpTransport {
             took.toMillis());
         if (LOG.isTraceEnabled() && buffer) {
           LOG.trace("{} {} {} response body: {}", backend, request.method(), request.pathTemplate(),
-              Redaction.body(safeText(response), MAX_TRACE_BODY));
+              Redaction.body(new EchoScrubber(request, token).scrub(safeText(response)), MAX_TRACE_BODY));
         }
         safely(() -> config.listener().onAttempt(backend, request.method(), request.pathTemplate(), status, took));
         if (status >= 500 || status == 429) {
@@ -429,7 +440,8 @@ public final class HttpTransport {
    */
   public AutoCloseable openEventStream(ApiRequest request, EventStreamListener listener) {
     checkOpen(request);
-    Request okRequest = withListenerHeaders(request, toOkRequest(request, credentials.token()).newBuilder()
+    String token = credentials.token();
+    Request okRequest = withListenerHeaders(request, toOkRequest(request, token).newBuilder()
         .header("Accept", "text/event-stream").build());
     OkHttpClient client = http.newBuilder().callTimeout(Duration.ZERO)
         .readTimeout(request.readTimeout() != null ? request.readTimeout() : config.readTimeout()).build();
@@ -461,7 +473,8 @@ public final class HttpTransport {
           } catch (IOException ignored) {
             // the status alone still says what went wrong
           }
-          error = apiError(request, ApiResponse.buffered(response.code(), response::headers, body));
+          error = apiError(request, ApiResponse.buffered(response.code(), response::headers, body),
+              new EchoScrubber(request, token));
         } else if (t instanceof IOException) {
           error = ioFailure(request, (IOException) t, true);
         } else {
@@ -526,10 +539,10 @@ public final class HttpTransport {
     return b.method(request.method(), body).build();
   }
 
-  private BackstageApiException apiError(ApiRequest request, ApiResponse response) {
+  private BackstageApiException apiError(ApiRequest request, ApiResponse response, EchoScrubber scrubber) {
     byte[] body;
     try {
-      body = response.bytes();
+      body = scrubber.scrub(response.bytes());
     } catch (IOException e) {
       body = new byte[0];
     } finally {

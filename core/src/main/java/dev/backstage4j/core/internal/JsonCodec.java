@@ -15,9 +15,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.backstage4j.core.BackstageDecodingException;
+import dev.backstage4j.core.BackstageTransportException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -116,12 +116,16 @@ public final class JsonCodec {
     }
   }
 
-  /** Opens a streaming parser over {@code in}. */
-  public JsonParser parser(InputStream in) {
+  /**
+   * Opens a streaming parser over {@code in}. Jackson reads the first bytes here (to detect the encoding), so a
+   * connection lost at once surfaces here: as a {@link BackstageTransportException} naming {@code what}.
+   */
+  public JsonParser parser(InputStream in, String what) {
     try {
       return mapper.createParser(in);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new BackstageTransportException("reading " + what + " failed before its first bytes arrived: "
+          + e.getMessage(), e);
     }
   }
 
@@ -131,7 +135,7 @@ public final class JsonCodec {
    * before or after it. Items are decoded one at a time by {@code reader}, so the page is never held in memory.
    */
   public <T> JsonItemStream<T> streamItems(InputStream in, String arrayField, ItemReader<T> reader, String what) {
-    return new JsonItemStream<>(parser(in), arrayField, reader, what, this);
+    return new JsonItemStream<>(parser(in, what), arrayField, reader, what, this);
   }
 
   /** Reads one item at the parser's current token. */

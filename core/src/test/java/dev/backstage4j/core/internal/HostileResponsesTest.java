@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.backstage4j.core.BackstageDecodingException;
 import dev.backstage4j.core.BackstageException;
+import dev.backstage4j.core.BackstageTransportException;
 import dev.backstage4j.core.CircuitBreakerOptions;
 import dev.backstage4j.core.ClientConfig;
 import dev.backstage4j.core.RequestListener;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.SocketPolicy;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,5 +116,28 @@ class HostileResponsesTest {
     BackstageException e = assertTimeoutPreemptively(NO_HANG, () -> assertThrows(BackstageException.class,
         () -> t.execute(ApiRequest.get("/x").build(), ApiResponse::text)));
     assertTrue(e.getMessage().contains("OutOfMemoryError"), e.getMessage());
+  }
+
+  @Test
+  void connectionLostInTheFirstBytesOfAStream_isATransportFailure_notAnUncheckedIOException() {
+    server.enqueue(new MockResponse().setBody("[{").setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+    HttpTransport t = transport(ClientConfig.builder());
+    BackstageTransportException e = assertTimeoutPreemptively(NO_HANG, () -> assertThrows(
+        BackstageTransportException.class, () -> t.execute(ApiRequest.get("/entities").streaming().build(),
+            r -> t.json().streamItems(r.body(), null, JsonCodec.mapReader(), "GET /entities response").hasNext())));
+    assertTrue(e.getMessage().contains("GET /entities response"), e.getMessage());
+  }
+
+  @Test
+  void gzipTheClientDidNotAskFor_isNamed_insteadOfAnIllegalCharacterError() throws Exception {
+    Buffer gzipped = new Buffer();
+    try (okio.BufferedSink sink = okio.Okio.buffer(new okio.GzipSink(gzipped))) {
+      sink.writeUtf8("[{\"kind\":\"Component\"}]");
+    }
+    server.enqueue(new MockResponse().setHeader("Content-Encoding", "gzip").setBody(gzipped));
+    HttpTransport t = transport(ClientConfig.builder());  // loopback: asks for identity
+    BackstageDecodingException e = assertThrows(BackstageDecodingException.class,
+        () -> t.execute(ApiRequest.get("/entities").build(), ApiResponse::text));
+    assertTrue(e.getMessage().contains("Content-Encoding: gzip"), e.getMessage());
   }
 }

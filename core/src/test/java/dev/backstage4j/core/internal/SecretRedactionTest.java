@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backstage4j.core.AuthenticationException;
+import dev.backstage4j.core.BackstageApiException;
 import dev.backstage4j.core.BackstageException;
 import dev.backstage4j.core.ClientConfig;
 import dev.backstage4j.core.CredentialsProvider;
@@ -16,6 +17,8 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SecretRedactionTest {
   private static final String TOKEN = "tok-7f3a9c1e5b2d8f4a6c0e";
@@ -55,6 +58,46 @@ class SecretRedactionTest {
         }
       }
     }
+  }
+
+  /** Servers and gateways quote what they were sent; what they quote must not reach messages, excerpts or logs. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "401|{\"error\":{\"name\":\"AuthenticationError\",\"message\":\"Illegal token: TOKEN\"}}",
+      "400|{\"error\":{\"name\":\"InputError\",\"message\":\"bad secret SECRET for token TOKEN\"}}",
+      "404|{\"error\":{\"name\":\"NotFoundError\",\"message\":\"no route\"},\"request\":{\"headers\":"
+          + "{\"authorization\":\"TOKEN\"}}}",
+      "500|{\"message\":\"crashed while handling SECRET\",\"auth\":\"TOKEN\"}",
+      "502|<html><body>Bad gateway. Upstream saw Authorization TOKEN and body SECRET</body></html>",
+  })
+  void echoedTokenAndTemplateSecrets_areScrubbedFromMessagesExcerptsAndLogs(int status, String template)
+      throws Exception {
+    try (MockWebServer server = new MockWebServer(); LogCapture logs = LogCapture.start()) {
+      server.enqueue(new MockResponse().setResponseCode(status)
+          .setBody(template.replace("TOKEN", TOKEN).replace("SECRET", SECRET)));
+      ClientConfig config = ClientConfig.builder().baseUrl(server.url("/").uri()).token(TOKEN)
+          .retry(dev.backstage4j.core.RetryOptions.disabled()).build();
+      HttpTransport t = HttpTransport.create(config, "scaffolder");
+      BackstageApiException e = assertThrows(BackstageApiException.class,
+          () -> t.execute(ApiRequest.post("/v2/tasks").sensitiveBody().repeatable(true)
+              .jsonBody(Map.of("templateRef", "template:default/x", "secrets", Map.of("GITHUB_TOKEN", SECRET)))
+              .build(), ApiResponse::text));
+      for (String text : List.of(e.getMessage(), e.toString(), e.error().bodyExcerpt(), e.errorMessage(),
+          String.valueOf(e.error()), logs.text())) {
+        assertFalse(text.contains(TOKEN), "token leaked into: " + text);
+        assertFalse(text.contains(SECRET), "secret leaked into: " + text);
+      }
+      assertTrue(e.error().bodyExcerpt().contains("[redacted]") || e.errorMessage().contains("[redacted]"),
+          "the answer is kept, with the secret masked: " + e.error().bodyExcerpt());
+    }
+  }
+
+  @Test
+  void baseUrlWithUserInfo_isRefused_withoutEchoingThePassword() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ClientConfig.builder().baseUrl("http://admin:pw-s3cret-99@backstage.example.com:7007"));
+    assertTrue(e.getMessage().contains("must not carry credentials"), e.getMessage());
+    assertFalse(e.getMessage().contains("pw-s3cret-99"), e.getMessage());
   }
 
   @Test
