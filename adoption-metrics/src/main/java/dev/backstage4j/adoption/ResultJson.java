@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.backstage4j.catalog.model.EntityRef;
+import dev.backstage4j.core.BackstageDecodingException;
+import dev.backstage4j.core.internal.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -181,21 +183,20 @@ final class ResultJson {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new ScorecardFileException(source, line, "invalid JSON: " + e.getOriginalMessage());
     }
-    Reader rd = new Reader(source);
     if (!SCHEMA.equals(root.get("schema"))) {
       throw new ScorecardFileException(source, 0, "$.schema: expected \"" + SCHEMA + "\", found "
           + root.get("schema"));
     }
     try {
       List<CheckInfo> checks = new ArrayList<>();
-      for (Map<String, Object> c : rd.maps(root, "checks", "$")) {
+      for (Map<String, Object> c : maps(root, "checks", "$")) {
         checks.add(new CheckInfo((String) c.get("id"), (String) c.get("title"), (String) c.get("howToFix"),
             ((Number) c.get("points")).intValue(), (String) c.get("scope")));
       }
       List<Track> tracks = new ArrayList<>();
-      for (Map<String, Object> t : rd.maps(root, "tracks", "$")) {
+      for (Map<String, Object> t : maps(root, "tracks", "$")) {
         List<Level> levels = new ArrayList<>();
-        for (Map<String, Object> l : rd.maps(t, "levels", "$.tracks")) {
+        for (Map<String, Object> l : maps(t, "levels", "$.tracks")) {
           @SuppressWarnings("unchecked")
           List<String> ids = (List<String>) l.get("checks");
           levels.add(Level.of((String) l.get("name"), ids));
@@ -205,12 +206,12 @@ final class ResultJson {
       }
       Shape shape = new Shape(checks, tracks);
       List<Exemption> ex = new ArrayList<>();
-      for (Map<String, Object> x : rd.maps(root, "exemptions", "$")) {
+      for (Map<String, Object> x : maps(root, "exemptions", "$")) {
         ex.add(Exemption.of(EntityRef.parse((String) x.get("entity")), (String) x.get("check"),
             (String) x.get("reason"), LocalDate.parse((String) x.get("expires"))));
       }
       List<EntityResult> entities = new ArrayList<>();
-      for (Map<String, Object> e : rd.maps(root, "entities", "$")) {
+      for (Map<String, Object> e : maps(root, "entities", "$")) {
         @SuppressWarnings("unchecked")
         Map<String, Object> outs = (Map<String, Object>) e.get("outcomes");
         byte[] raw = new byte[checks.size()];
@@ -237,7 +238,7 @@ final class ResultJson {
       Map<Dimension, List<Rollup>> rollups = new EnumMap<>(Dimension.class);
       for (Dimension d : Dimension.values()) {
         List<Rollup> list = new ArrayList<>();
-        for (Map<String, Object> x : rd.maps(rollupsJson, d.name().toLowerCase(Locale.ROOT), "$.rollups")) {
+        for (Map<String, Object> x : maps(rollupsJson, d.name().toLowerCase(Locale.ROOT), "$.rollups")) {
           list.add(rollup(shape, d, x));
         }
         rollups.put(d, list);
@@ -248,6 +249,8 @@ final class ResultJson {
       CatalogKpis kpis = kpis((Map<String, Object>) root.get("kpis"));
       return new ScorecardResult((String) root.get("scorecard"), Instant.parse((String) root.get("generatedAt")),
           LocalDate.parse((String) root.get("evaluatedOn")), shape, entities, total, rollups, ex, kpis);
+    } catch (BackstageDecodingException e) {
+      throw new ScorecardFileException(source, 0, e.getMessage());
     } catch (RuntimeException e) {
       if (e instanceof ScorecardFileException) {
         throw e;
@@ -299,21 +302,13 @@ final class ResultJson {
     return Ratio.of(((Number) m.get("count")).longValue(), ((Number) m.get("total")).longValue());
   }
 
-  /** Typed list access with a path in the error. */
-  private static final class Reader {
-    private final String source;
-
-    Reader(String source) {
-      this.source = source;
+  /** The objects of an array field; a wrong shape is a decoding error naming its JSON path. */
+  private static List<Map<String, Object>> maps(Map<String, Object> parent, String key, String path) {
+    List<?> items = Trees.list(parent, key, path);
+    List<Map<String, Object>> out = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      out.add(Trees.asMap(items.get(i), Trees.at(Trees.at(path, key), i)));
     }
-
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> maps(Map<String, Object> parent, String key, String path) {
-      Object v = parent == null ? null : parent.get(key);
-      if (!(v instanceof List)) {
-        throw new ScorecardFileException(source, 0, path + "." + key + ": must be an array");
-      }
-      return (List<Map<String, Object>>) v;
-    }
+    return out;
   }
 }

@@ -30,6 +30,10 @@ class ReportsTest {
         () -> ScorecardResult.parseJson("{\"schema\":\"something-else\"}"));
     assertTrue(e.getMessage().contains("$.schema"), e.getMessage());
     assertEquals(2, assertThrows(ScorecardFileException.class, () -> ScorecardResult.parseJson("{\n  oops")).line());
+    String wrongShape = ResultJson.write(Fixtures.run()).replaceFirst("\"checks\" ?: ?\\[", "\"checks\": [7, ");
+    ScorecardFileException shape = assertThrows(ScorecardFileException.class,
+        () -> ScorecardResult.parseJson(wrongShape));
+    assertTrue(shape.getMessage().contains("expected an object but found number at $.checks[0]"), shape.getMessage());
   }
 
   @Test

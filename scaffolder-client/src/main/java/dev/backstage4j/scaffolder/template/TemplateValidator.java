@@ -1,5 +1,6 @@
 package dev.backstage4j.scaffolder.template;
 
+import dev.backstage4j.core.internal.Trees;
 import dev.backstage4j.scaffolder.Action;
 import dev.backstage4j.scaffolder.ScaffolderClient;
 import java.util.ArrayList;
@@ -294,20 +295,10 @@ public final class TemplateValidator {
   }
 
   private static String describe(Object value) {
-    if (value == null) {
-      return "null";
-    }
-    if (value instanceof String) {
-      return "a string";
-    }
-    if (value instanceof Boolean) {
-      return "a boolean";
-    }
-    if (value instanceof Number) {
-      return "a number";
-    }
-    return value instanceof List ? "a list" : value instanceof Map ? "an object" : value.getClass().getSimpleName();
+    String type = Trees.typeName(value);
+    return value == null ? type : (type.startsWith("a") || type.startsWith("o") ? "an " : "a ") + type;
   }
+
 
   private static void references(Object value, String where, Set<String> parameters, List<String> earlier,
       Set<String> later, List<TemplateProblem> problems) {

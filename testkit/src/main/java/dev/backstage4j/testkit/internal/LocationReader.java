@@ -1,9 +1,9 @@
 package dev.backstage4j.testkit.internal;
 
 import dev.backstage4j.core.internal.Trees;
-import dev.backstage4j.catalog.model.CatalogDocument;
 import dev.backstage4j.catalog.model.CatalogYaml;
 import dev.backstage4j.catalog.model.CatalogYamlException;
+import dev.backstage4j.catalog.model.Violation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,16 +79,17 @@ final class LocationReader {
       return;
     }
     String locRef = "file:" + targetOf(file);
-    List<CatalogDocument> docs;
+    // a file that is not readable YAML yields no entity at all, as in the catalog; keep only what processing
+    // needs of each document (not its field positions) until the whole file is known to be readable
+    List<Map.Entry<Map<String, Object>, List<Violation>>> docs = new ArrayList<>();
     try {
-      docs = YAML.read(file);
+      YAML.read(file, doc -> docs.add(Map.entry(doc.tree(), doc.validation().violations())));
     } catch (CatalogYamlException ex) {
       errors.add(ex.getMessage());
       return;
     }
     for (int i = 0; i < docs.size(); i++) {
-      CatalogDocument doc = docs.get(i);
-      StoredEntity e = processor.process(doc.tree(), doc.validation().violations(), locRef, origin, parentRef,
+      StoredEntity e = processor.process(docs.get(i).getKey(), docs.get(i).getValue(), locRef, origin, parentRef,
           file, locRef + " (document " + (i + 1) + ")", errors);
       if (e == null) {
         continue;
