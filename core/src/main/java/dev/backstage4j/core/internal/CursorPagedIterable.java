@@ -1,6 +1,7 @@
 package dev.backstage4j.core.internal;
 
 import dev.backstage4j.core.BackstageException;
+import dev.backstage4j.core.BackstageTransportException;
 import dev.backstage4j.core.Page;
 import dev.backstage4j.core.PagedIterable;
 import java.util.ArrayList;
@@ -16,11 +17,14 @@ import java.util.stream.StreamSupport;
 
 /**
  * The {@link PagedIterable} over any cursor-paged listing: fetches the next page only when the current one is
- * used up, and refuses to loop when a server hands out any cursor of the iteration again.
+ * used up, refuses to loop when a server hands out any cursor of the iteration again, and resumes a page whose
+ * connection was lost mid-way.
  *
  * @param <T> the item type
  */
 public final class CursorPagedIterable<T> implements PagedIterable<T> {
+  /** How often one page is fetched again after its connection was lost mid-way. */
+  private static final int RESUMES_PER_PAGE = 2;
   private final PageFetcher<T> fetcher;
   private final String description;
 
@@ -76,6 +80,7 @@ public final class CursorPagedIterable<T> implements PagedIterable<T> {
 
   private final class ItemIterator implements Iterator<T>, AutoCloseable {
     private PageStream<T> page;
+    private int deliveredFromPage;
     private String previousCursor;
     // Every cursor of this iteration: a server that hands out one again (A, B, A) would loop forever.
     private final Set<String> seenCursors = new HashSet<>();
@@ -90,10 +95,37 @@ public final class CursorPagedIterable<T> implements PagedIterable<T> {
           }
           page = fetcher.fetch(previousCursor);
         }
-        if (page.hasNext()) {
+        if (pageHasNext()) {
           return true;
         }
         advance();
+      }
+    }
+
+    /**
+     * Whether the current page has another item. A connection lost in the middle of a page is survived: the
+     * page is fetched again by its cursor (a listing is a read, safe to repeat) and the items already handed
+     * out are skipped, so nothing is lost or delivered twice.
+     */
+    private boolean pageHasNext() {
+      for (int resumes = 0; ; resumes++) {
+        try {
+          return page.hasNext();
+        } catch (BackstageTransportException e) {
+          if (resumes == RESUMES_PER_PAGE) {
+            throw e;
+          }
+          page.close();
+          page = fetcher.fetch(previousCursor);
+          for (int i = 0; i < deliveredFromPage; i++) {
+            if (!page.hasNext()) {
+              throw new BackstageException("the page of " + description + " being read when the connection was"
+                  + " lost came back with fewer items when fetched again; stopped rather than skip or repeat"
+                  + " items", e);
+            }
+            page.next();
+          }
+        }
       }
     }
 
@@ -102,6 +134,7 @@ public final class CursorPagedIterable<T> implements PagedIterable<T> {
       String cursor = page.nextCursor();
       page.close();
       page = null;
+      deliveredFromPage = 0;
       if (cursor == null) {
         last = true;
       } else if (!seenCursors.add(cursor)) {
@@ -122,8 +155,9 @@ public final class CursorPagedIterable<T> implements PagedIterable<T> {
         page = fetcher.fetch(previousCursor);
       }
       List<T> items = new ArrayList<>();
-      while (page.hasNext()) {
+      while (pageHasNext()) {
         items.add(page.next());
+        deliveredFromPage++;
       }
       Long total = page.totalItems();
       String cursor = page.nextCursor();
@@ -136,6 +170,7 @@ public final class CursorPagedIterable<T> implements PagedIterable<T> {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
+      deliveredFromPage++;
       return page.next();
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backstage4j.core.BackstageDecodingException;
 import dev.backstage4j.core.BackstageException;
+import dev.backstage4j.core.BackstageTransportException;
 import dev.backstage4j.core.ClientConfig;
 import dev.backstage4j.core.Page;
 import dev.backstage4j.core.PagedIterable;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.SocketPolicy;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -192,5 +194,34 @@ class CursorPagedIterableTest {
     assertInstanceOf(BackstageDecodingException.class, e);
     assertTrue(((BackstageDecodingException) e).jsonPath().startsWith("$.items[1]"),
         ((BackstageDecodingException) e).jsonPath());
+  }
+
+  @Test
+  void connectionLostInTheMiddleOfAPage_isResumed_withNothingLostOrRepeated() {
+    String[] first = new String[40];
+    for (int i = 0; i < first.length; i++) {
+      first[i] = "item-" + i;
+    }
+    String full = page("c2", first);
+    // The first answer breaks half-way through its body, after some items were already handed out.
+    server.enqueue(new MockResponse().setBody(full).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+    server.enqueue(new MockResponse().setBody(full));
+    server.enqueue(new MockResponse().setBody(page(null, "last")));
+    List<String> seen = new ArrayList<>();
+    names().forEach(seen::add);
+    List<String> expected = new ArrayList<>(List.of(first));
+    expected.add("last");
+    assertEquals(expected, seen);
+    assertEquals(3, server.getRequestCount());
+  }
+
+  @Test
+  void aPageThatKeepsBreaking_failsTypedAfterTwoResumes() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(new MockResponse().setBody(page("c2", "a", "b", "c", "d", "e", "f"))
+          .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+    }
+    assertThrows(BackstageTransportException.class, () -> names().forEach(n -> { }));
+    assertEquals(3, server.getRequestCount());
   }
 }
