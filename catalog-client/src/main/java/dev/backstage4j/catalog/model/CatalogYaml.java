@@ -4,7 +4,14 @@ import dev.backstage4j.catalog.model.internal.YamlTreeReader;
 import dev.backstage4j.catalog.model.internal.YamlWriter;
 import java.io.BufferedReader;
 import java.io.FilterReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -105,9 +112,58 @@ public final class CatalogYaml {
     String name = file.toString();
     try (Reader r = new BufferedReader(Files.newBufferedReader(file, StandardCharsets.UTF_8), 65536)) {
       read(r, name, sink);
+    } catch (CatalogYamlException e) {
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof CharacterCodingException) {
+          throw notUtf8(file, e);
+        }
+      }
+      throw e;
+    } catch (CharacterCodingException e) {
+      throw notUtf8(file, e);
     } catch (IOException e) {
       throw new CatalogYamlException(name, 0, 0, "cannot read file: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The decoder only says "Input length = 1"; read the file again to say where the first bad byte is (line,
+   * column and byte offset), which is what someone fixing the file needs.
+   */
+  private static CatalogYamlException notUtf8(Path file, Exception cause) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      byte[] bytes = in.readAllBytes();
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      CharBuffer chars = CharBuffer.allocate(8192);
+      while (true) {
+        int before = buffer.position();
+        CoderResult result = decoder.decode(buffer, chars, true);
+        chars.clear();
+        if (result.isError()) {
+          int offset = buffer.position();
+          int line = 1;
+          int lineStart = 0;
+          for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+              line++;
+              lineStart = i + 1;
+            }
+          }
+          int column = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8).length() + 1;
+          return new CatalogYamlException(file.toString(), line, column, String.format(
+              "is not valid UTF-8: byte 0x%02X at byte offset %d (catalog files are read as UTF-8, as Backstage"
+                  + " reads them; save the file as UTF-8)", bytes[offset] & 0xff, offset), cause);
+        }
+        if (result.isUnderflow() && buffer.position() == before) {
+          break;
+        }
+      }
+    } catch (IOException e) {
+      // fall through to the decoder's own words
+    }
+    return new CatalogYamlException(file.toString(), 0, 0, "is not valid UTF-8 (" + cause.getMessage() + ")",
+        cause);
   }
 
   /**

@@ -259,4 +259,26 @@ class CatalogYamlTest {
         () -> small.read(doc + big, "big.yaml"));
     assertTrue(e.getMessage().contains("larger than the limit of 400 characters"), e.getMessage());
   }
+
+  @Test
+  void aFileThatIsNotUtf8_namesTheLineAndTheByteOffset(@TempDir Path tmp) throws Exception {
+    // Before: "Input length = 1". Here a Latin-1 'é' (0xE9) in a title, as an editor with the wrong encoding saves it.
+    byte[] head = "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: cafe\n  title: Caf"
+        .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] tail = "\nspec: {type: service, lifecycle: production, owner: team-a}\n"
+        .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.write(head);
+    bytes.write(0xE9);
+    bytes.write(tail);
+    Path file = tmp.resolve("latin1.yaml");
+    Files.write(file, bytes.toByteArray());
+
+    CatalogYamlException e = assertThrows(CatalogYamlException.class, () -> YAML.read(file));
+
+    assertEquals(5, e.line());
+    assertEquals(13, e.column());
+    assertTrue(e.getMessage().contains("is not valid UTF-8: byte 0xE9 at byte offset " + head.length),
+        e.getMessage());
+  }
 }
