@@ -17,6 +17,7 @@ import dev.backstage4j.core.ServerException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
@@ -139,5 +140,47 @@ class HostileResponsesTest {
     BackstageDecodingException e = assertThrows(BackstageDecodingException.class,
         () -> t.execute(ApiRequest.get("/entities").build(), ApiResponse::text));
     assertTrue(e.getMessage().contains("Content-Encoding: gzip"), e.getMessage());
+  }
+
+  @Test
+  void aServerThatStallsMidBody_failsTypedAfterTheReadTimeout() {
+    server.enqueue(new MockResponse().setBody("[" + "1,".repeat(1000) + "1]").throttleBody(64, 5, TimeUnit.SECONDS));
+    HttpTransport t = transport(ClientConfig.builder().readTimeout(Duration.ofMillis(300)));
+    assertTimeoutPreemptively(NO_HANG, () -> assertThrows(BackstageTransportException.class,
+        () -> t.execute(ApiRequest.get("/x").build(), ApiResponse::text)));
+  }
+
+  @Test
+  void aBodyShorterThanItsContentLength_failsTyped() {
+    server.enqueue(new MockResponse().setBody("{\"items\":[" + "{},".repeat(2000) + "{}]}")
+        .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+    HttpTransport t = transport(ClientConfig.builder());
+    assertTimeoutPreemptively(NO_HANG, () -> assertThrows(BackstageTransportException.class,
+        () -> t.execute(ApiRequest.get("/x").build(), ApiResponse::text)));
+  }
+
+  @Test
+  void corruptGzip_failsTyped() {
+    server.enqueue(new MockResponse().setHeader("Content-Encoding", "gzip").setBody("this is not gzip at all"));
+    HttpTransport t = transport(ClientConfig.builder().compression(dev.backstage4j.core.ResponseCompression.GZIP));
+    assertTimeoutPreemptively(NO_HANG, () -> assertThrows(BackstageException.class,
+        () -> t.execute(ApiRequest.get("/x").build(), ApiResponse::text)));
+  }
+
+  @Test
+  void malformedJsonMidStream_isADecodingErrorNamingWhere() {
+    server.enqueue(new MockResponse().setBody("[{\"a\":1},{\"a\":2},{\"a\" 3}]"));
+    HttpTransport t = transport(ClientConfig.builder());
+    java.util.List<Object> seen = new java.util.ArrayList<>();
+    BackstageDecodingException e = assertThrows(BackstageDecodingException.class,
+        () -> t.execute(ApiRequest.get("/entities").streaming().build(), r -> {
+          try (JsonItemStream<java.util.Map<String, Object>> items = t.json().streamItems(r.body(), null,
+              JsonCodec.mapReader(), "GET /entities response")) {
+            items.forEachRemaining(seen::add);
+          }
+          return null;
+        }));
+    assertEquals(2, seen.size(), "the two good items were delivered before the error");
+    assertTrue(e.jsonPath().startsWith("$[2]"), e.jsonPath());
   }
 }
