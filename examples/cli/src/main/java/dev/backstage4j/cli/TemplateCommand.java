@@ -28,8 +28,9 @@ final class TemplateCommand {
   /** The one-line description, also shown by the root help before the group is loaded. */
   static final String DESCRIPTION = "List, check, dry-run and run software templates.";
 
-  static final String VALUES_HELP = "A value as key=value (read as YAML: 3 is a number, true a boolean), or a"
-      + " YAML/JSON file of values; repeatable, later ones win.";
+  static final String VALUES_HELP = "A value as key=value (read as YAML 1.2: 3 is a number, true a boolean, yes a"
+      + " string), an inline JSON/YAML object ('{\"name\":\"x\"}'), - for an object on stdin, or a YAML/JSON file"
+      + " (@file or a path); repeatable, later ones win.";
 
   private TemplateCommand() {
   }
@@ -46,7 +47,7 @@ final class TemplateCommand {
 
     /** Declares {@code --values} and {@code --secret} on the command. */
     Inputs(Command command) {
-      valuesOption = command.value("values", "KEY=VALUE|FILE", VALUES_HELP);
+      valuesOption = command.value("values", "KEY=VALUE|JSON|-|@FILE", VALUES_HELP);
       secretsOption = command.value("secret", "NAME=VALUE", "A secret; never printed.");
     }
 

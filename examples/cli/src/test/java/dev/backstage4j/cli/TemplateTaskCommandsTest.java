@@ -83,6 +83,14 @@ class TemplateTaskCommandsTest {
   }
 
   @Test
+  void templateDryRun_takesAnInlineJsonObjectOfValues(@TempDir Path out) throws Exception {
+    CliRun r = cli("template", "dry-run", CREATE_SERVICE.toString(), "--values",
+        "{\"name\":\"json-svc\",\"owner\":\"group:default/web-team\"}", "--out", out.toString(), "-o", "json");
+    assertEquals(ExitCodes.OK, r.exitCode, r.toString());
+    assertTrue(r.json().get("log").toString().contains("Rendered json-svc for group:default/web-team"), r.out);
+  }
+
+  @Test
   void templateRun_follow_printsLogAndCompletes() {
     CliRun r = cli("template", "run", "create-service", "--values", "name=run-svc", "--values",
         "owner=group:web-team", "--follow");
