@@ -199,7 +199,7 @@ final class AdoptionCommand {
       data.put("unresolvedOwners", k.unresolvedOwners());
       data.put("entitiesPerOwner", k.entitiesPerOwner());
       cli.printer().print(data, () -> {
-        Printer.Table t = Printer.Table.of("KPI", "VALUE");
+        Printer.Table t = Printer.Table.of("KPI", "VALUE").bare(1);
         t.row("entities", k.entities());
         t.row("owned", text(k.owned()));
         t.row("owners that exist", text(k.ownersResolving()));

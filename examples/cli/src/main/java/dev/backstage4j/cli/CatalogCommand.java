@@ -43,7 +43,7 @@ final class CatalogCommand {
       Entity e = cli.backstage().catalog().entities().find(r)
           .orElseThrow(() -> new CliException(ExitCodes.NOT_FOUND, "no entity " + r + " in the catalog"));
       cli.printer().print(e.toMap(), () -> {
-        Printer.Table t = Printer.Table.of("FIELD", "VALUE");
+        Printer.Table t = Printer.Table.of("FIELD", "VALUE").bare(1);
         t.row("ref", e.ref());
         t.row("title", e.metadata().title());
         t.row("description", e.metadata().description());

@@ -24,7 +24,10 @@ final class Cli {
       .desc("Run against the embedded testkit seeded with the sample organisation (the default when no URL is"
           + " given).").get();
   static final Option QUIET = Option.builder("q").longOpt("quiet")
-      .desc("Print only results: no progress, no summaries.").get();
+      .desc("Print bare results for scripts: a table's first column only (ids, refs), no headers, no progress, no"
+          + " summaries.").get();
+  static final Option NO_HEADERS = Option.builder().longOpt("no-headers")
+      .desc("Print tables without their header line.").get();
   static final Option VERBOSE = Option.builder("v").longOpt("verbose")
       .desc("Print details of errors (and debug logs) on stderr.").get();
 
@@ -33,6 +36,7 @@ final class Cli {
   OutputFormat output;
   boolean embedded;
   boolean quiet;
+  boolean noHeaders;
   boolean verbose;
 
   private final PrintWriter out;
@@ -52,7 +56,7 @@ final class Cli {
   /** {@return the global options, accepted at every level} */
   static Options globalOptions() {
     return new Options().addOption(URL).addOption(TOKEN).addOption(OUTPUT).addOption(EMBEDDED).addOption(QUIET)
-        .addOption(VERBOSE);
+        .addOption(NO_HEADERS).addOption(VERBOSE);
   }
 
   /** {@return the options of a level without a command yet: the global ones plus help and version} */
@@ -67,11 +71,12 @@ final class Cli {
     output = in.choice(OUTPUT, OutputFormat.class);
     embedded = in.flag(EMBEDDED);
     quiet = in.flag(QUIET);
+    noHeaders = in.flag(NO_HEADERS);
     verbose = in.flag(VERBOSE);
   }
 
   Printer printer() {
-    return new Printer(out, output);
+    return new Printer(out, output, quiet, !noHeaders);
   }
 
   PrintWriter out() {

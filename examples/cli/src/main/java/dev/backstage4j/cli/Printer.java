@@ -20,10 +20,22 @@ final class Printer {
 
   private final PrintWriter out;
   private final OutputFormat format;
+  private final boolean bare;
+  private final boolean headers;
 
   Printer(PrintWriter out, OutputFormat format) {
+    this(out, format, false, true);
+  }
+
+  /**
+   * {@code bare}: tables print only their first column (the id or ref a script captures), without headers;
+   * {@code headers}: whether tables print their header line.
+   */
+  Printer(PrintWriter out, OutputFormat format, boolean bare, boolean headers) {
     this.out = out;
     this.format = format == null ? OutputFormat.TABLE : format;
+    this.bare = bare;
+    this.headers = headers && !bare;
   }
 
   OutputFormat format() {
@@ -44,7 +56,7 @@ final class Printer {
         out.print(yaml(data));
         break;
       default:
-        table.get().print(out);
+        table.get().print(out, bare, headers);
     }
     out.flush();
   }
@@ -77,6 +89,7 @@ final class Printer {
   static final class Table {
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
+    private int bareColumn;
 
     private Table(List<String> headers) {
       this.headers = headers;
@@ -84,6 +97,12 @@ final class Printer {
 
     static Table of(String... headers) {
       return new Table(List.of(headers));
+    }
+
+    /** Says which column {@code -q} prints (default the first): the value column of a field/value table. */
+    Table bare(int column) {
+      this.bareColumn = column;
+      return this;
     }
 
     Table row(Object... cells) {
@@ -96,6 +115,14 @@ final class Printer {
     }
 
     void print(PrintWriter out) {
+      print(out, false, true);
+    }
+
+    void print(PrintWriter out, boolean firstColumnOnly, boolean withHeaders) {
+      if (firstColumnOnly) {
+        rows.forEach(r -> out.println(r.get(bareColumn)));
+        return;
+      }
       int[] width = new int[headers.size()];
       for (int i = 0; i < width.length; i++) {
         width[i] = headers.get(i).length();
@@ -103,7 +130,9 @@ final class Printer {
           width[i] = Math.max(width[i], r.get(i).length());
         }
       }
-      line(out, headers, width);
+      if (withHeaders) {
+        line(out, headers, width);
+      }
       for (List<String> r : rows) {
         line(out, r, width);
       }

@@ -167,4 +167,26 @@ class CliJarIT {
     assertTrue(r.err.startsWith("backstage4j: out of memory (max heap"), r.err);
     assertEquals(1, r.err.strip().lines().count(), r.err);
   }
+
+  @Test
+  void quietOutput_isWhatAShellVariableCaptures() throws Exception {
+    try (FakeBackstage fake = FakeBackstage.builder().token("cli-jar-token-123").sampleCatalog().build().start()) {
+      String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      String cli = "'" + javaBin + "' -jar '" + JarRun.jar().toAbsolutePath() + "' --url " + fake.baseUrl()
+          + " --token cli-jar-token-123";
+      String script = "id=$(" + cli + " template run create-service --values name=q-svc"
+          + " --values owner=group:default/web-team -q) || exit 9\n"
+          + "echo \"id=[$id]\"\n"
+          + "refs=$(" + cli + " catalog query --filter kind=group --no-headers)\n"
+          + "echo \"first=[$(echo \"$refs\" | head -1 | cut -c1-6)]\"\n";
+      Process p = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+      assertEquals(0, p.exitValue(), out);
+      String id = out.lines().filter(l -> l.startsWith("id=")).findFirst().orElseThrow();
+      assertTrue(id.matches("id=\\[[0-9a-f-]{36}\\]"), "only the task id, no TASK header: " + out);
+      assertEquals("first=[group:]", out.lines().filter(l -> l.startsWith("first=")).findFirst().orElseThrow(),
+          "--no-headers: the first line is a row, not REF ...: " + out);
+    }
+  }
 }
