@@ -1,6 +1,8 @@
 package dev.backstage4j.core;
 
+import dev.backstage4j.core.internal.ErrorBodies;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,6 +40,17 @@ public final class ApiError {
   /** {@return a new builder; used by the transport and by the testkit to describe an error} */
   public static Builder builder(int statusCode) {
     return new Builder(statusCode);
+  }
+
+  /**
+   * {@return the JSON error envelope Backstage's backends answer with}, for a Java service that answers like one:
+   * {@code {error:{name,message},request:{method,url},response:{statusCode}}} as plain maps, ready for any JSON
+   * writer. Names as Node's backends use them: {@code InputError} 400, {@code AuthenticationError} 401,
+   * {@code NotAllowedError} 403, {@code NotFoundError} 404, {@code ConflictError} 409, {@code Error} 500.
+   */
+  public static Map<String, Object> envelope(int statusCode, String name, String message, String method,
+      String url) {
+    return ErrorBodies.envelope(statusCode, name, message, method, url);
   }
 
   /** {@return the HTTP status code} */

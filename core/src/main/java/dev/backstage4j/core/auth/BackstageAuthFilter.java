@@ -1,5 +1,6 @@
 package dev.backstage4j.core.auth;
 
+import dev.backstage4j.core.internal.ErrorBodies;
 import dev.backstage4j.core.internal.JsonCodec;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -10,8 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -90,11 +89,8 @@ public final class BackstageAuthFilter implements Filter {
 
   private static void answer(HttpServletRequest request, HttpServletResponse response, int status, String name,
       String message) throws IOException {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", Map.of("name", name, "message", message));
-    body.put("request", Map.of("method", request.getMethod(), "url", request.getRequestURI()));
-    body.put("response", Map.of("statusCode", status));
-    byte[] bytes = JsonCodec.shared().write(body);
+    byte[] bytes = JsonCodec.shared().write(
+        ErrorBodies.envelope(status, name, message, request.getMethod(), request.getRequestURI()));
     response.setStatus(status);
     response.setContentType("application/json; charset=utf-8");
     response.setContentLength(bytes.length);

@@ -3,16 +3,36 @@ package dev.backstage4j.core.internal;
 import dev.backstage4j.core.ApiError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Parses Backstage error bodies: the usual {@code {error:{name,message},request:{method,url},response:{statusCode}}}
- * envelope, the {@code {errors:[…]}} shape of entity validation and task parameter checks, and anything else
- * (a proxy's HTML page) as a plain excerpt.
+ * Backstage's error envelope, both ways: {@link #envelope} writes
+ * {@code {error:{name,message},request:{method,url},response:{statusCode}}} for every server-side piece (the
+ * testkit, the servlet filter, Java plugins), and {@code parse} reads it back, plus the {@code {errors:[…]}} shape
+ * of entity validation and task parameter checks, and anything else (a proxy's HTML page) as a plain excerpt.
  */
-final class ErrorBodies {
+public final class ErrorBodies {
   private ErrorBodies() {}
+
+  /**
+   * {@return the error envelope Backstage's backends answer with}, e.g. for 404 {@code NotFoundError}; key order as
+   * Backstage writes it.
+   */
+  public static Map<String, Object> envelope(int status, String name, String message, String method, String url) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("name", name);
+    error.put("message", message == null ? "" : message);
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("method", method);
+    request.put("url", url);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", error);
+    body.put("request", request);
+    body.put("response", Map.of("statusCode", status));
+    return body;
+  }
 
   static ApiError parse(int status, byte[] body) {
     String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package dev.backstage4j.testkit.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.backstage4j.core.internal.ErrorBodies;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -157,16 +158,6 @@ public final class FakeServer {
   }
 
   static Map<String, Object> errorBody(Call call, int status, String name, String message) {
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("name", name);
-    error.put("message", message);
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("method", call.method);
-    request.put("url", call.url);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", error);
-    body.put("request", request);
-    body.put("response", Map.of("statusCode", status));
-    return body;
+    return ErrorBodies.envelope(status, name, message, call.method, call.url);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.backstage4j.catalog.CatalogClient;
+import dev.backstage4j.core.ApiError;
 import dev.backstage4j.core.BackstageException;
 import dev.backstage4j.core.ClientConfig;
 import dev.backstage4j.core.CredentialsProvider;
@@ -109,16 +110,17 @@ public final class StarterApp implements AutoCloseable {
     try {
       send(ex, 200, "application/json", JSON.writeValueAsString(services.services(owner(ex))));
     } catch (IllegalArgumentException e) {
-      send(ex, 400, "application/json", JSON.writeValueAsString(Map.of("error", e.getMessage())));
+      send(ex, 400, "application/json", error(ex, 400, "InputError", e.getMessage()));
     } catch (BackstageException e) {
-      send(ex, 502, "application/json", JSON.writeValueAsString(Map.of("error", e.getMessage())));
+      send(ex, 502, "application/json", error(ex, 502, "BadGatewayError", e.getMessage()));
     }
   }
 
   /** The caller's own teams' services, read from the catalog with the caller's token. */
   private void myServices(HttpExchange ex) throws IOException {
     if (verifier == null) {
-      send(ex, 404, "application/json", error("NotFoundError", "caller verification is not configured"));
+      send(ex, 404, "application/json",
+          error(ex, 404, "NotFoundError", "caller verification is not configured"));
       return;
     }
     BackstagePrincipal caller;
@@ -126,16 +128,16 @@ public final class StarterApp implements AutoCloseable {
       caller = verifier.authenticate(ex.getRequestHeaders());
     } catch (TokenRejectedException e) {
       ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-      send(ex, 401, "application/json", error("AuthenticationError", e.getMessage()));
+      send(ex, 401, "application/json", error(ex, 401, "AuthenticationError", e.getMessage()));
       return;
     } catch (JwksUnavailableException e) {
-      send(ex, 503, "application/json", error("ServiceUnavailableError", e.getMessage()));
+      send(ex, 503, "application/json", error(ex, 503, "ServiceUnavailableError", e.getMessage()));
       return;
     }
     List<String> owners = caller.isUser() ? caller.ownershipEntityRefs()
         : owner(ex) == null ? List.of() : List.of(owner(ex));
     if (owners.isEmpty()) {
-      send(ex, 400, "application/json", error("InputError", "a service caller must say ?owner="));
+      send(ex, 400, "application/json", error(ex, 400, "InputError", "a service caller must say ?owner="));
       return;
     }
     TeamServices asCaller = new TeamServices(catalog.withCredentials(caller.credentials()));
@@ -147,12 +149,14 @@ public final class StarterApp implements AutoCloseable {
       send(ex, 200, "application/json", JSON.writeValueAsString(Map.of("caller", caller.subject(),
           "owners", owners, "services", rows)));
     } catch (BackstageException e) {
-      send(ex, 502, "application/json", error("BadGatewayError", e.getMessage()));
+      send(ex, 502, "application/json", error(ex, 502, "BadGatewayError", e.getMessage()));
     }
   }
 
-  private static String error(String name, String message) throws IOException {
-    return JSON.writeValueAsString(Map.of("error", Map.of("name", name, "message", message)));
+  /** Backstage's own error envelope, so Backstage-aware clients (backstage4j included) read these errors. */
+  private static String error(HttpExchange ex, int status, String name, String message) throws IOException {
+    return JSON.writeValueAsString(ApiError.envelope(status, name, message, ex.getRequestMethod(),
+        ex.getRequestURI().toString()));
   }
 
   private void html(HttpExchange ex) throws IOException {
