@@ -25,6 +25,9 @@ final class Backstage implements AutoCloseable {
     this.server = server;
   }
 
+  /** A URL path ending in /api or /api/{plugin}: a plugin's base URL given where the backend root belongs. */
+  private static final java.util.regex.Pattern API_SUFFIX = java.util.regex.Pattern.compile("/api(/[\\w-]+)?/?$");
+
   static Backstage open(Cli cli) {
     String url = cli.effectiveUrl();
     if (url == null) {
@@ -43,6 +46,13 @@ final class Backstage implements AutoCloseable {
     if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
         || uri.getHost() == null) {
       throw CliException.usage("--url must be an http(s) URL such as http://localhost:7007, not: " + url);
+    }
+    java.util.regex.Matcher plugin = API_SUFFIX.matcher(uri.getPath() == null ? "" : uri.getPath());
+    if (plugin.find()) {
+      // Otherwise every call goes to .../api/catalog/api/catalog/... and the 404s read like an old backend.
+      throw CliException.usage("--url is the backend's root, not a plugin's API: drop " + plugin.group()
+          + " from --url (e.g. " + uri.getScheme() + "://" + uri.getRawAuthority()
+          + uri.getPath().substring(0, plugin.start()) + ")");
     }
     return new Backstage(uri, cli.effectiveToken(), false, null);
   }

@@ -33,6 +33,10 @@ final class Failures {
     }
     int code = exitCode(ex);
     String message = redact(message(ex), cli.effectiveToken());
+    if (ex instanceof NotFoundException && cli.effectiveUrl() == null && message.contains("/v2/tasks")) {
+      message += " (the embedded Backstage lives for one command: a task started by an earlier command is gone;"
+          + " use --follow on template run, or --url for a real backend)";
+    }
     err.println("backstage4j: " + message);
     if (cli.verbose) {
       for (Throwable c = ex.getCause(); c != null && c != c.getCause(); c = c.getCause()) {

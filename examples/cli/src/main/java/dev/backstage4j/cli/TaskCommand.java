@@ -48,9 +48,13 @@ final class TaskCommand {
     ScaffolderClient scaffolder = cli.backstage().scaffolder();
     Printer printer = cli.printer();
     List<String> log = new ArrayList<>();
+    Map<String, Object> output = Map.of();
     try (TaskEventStream events = scaffolder.tasks().follow(taskId, after)) {
       while (events.hasNext()) {
         TaskEvent e = events.next();
+        if (e.type() == TaskEventType.COMPLETION) {
+          output = e.output();
+        }
         if (e.type() == TaskEventType.LOG && e.message() != null) {
           String line = (e.stepId() == null ? "" : "[" + e.stepId() + "] ") + e.plainMessage();
           log.add(line);
@@ -64,11 +68,37 @@ final class TaskCommand {
     Task task = scaffolder.tasks().get(taskId);
     Map<String, Object> data = task(task);
     data.put("log", log);
+    data.put("output", output);
     if (printer.structured()) {
       printer.print(data, null);
+    } else {
+      printOutput(cli, output);
     }
     cli.summary("task " + taskId + " " + task.status().wireValue());
     return task.status() == TaskStatus.COMPLETED ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+  }
+
+  /** The template's {@code output}: its text entries and links, as a person reads them at the end of a run. */
+  private static void printOutput(Cli cli, Map<String, Object> output) {
+    for (Object entry : output.get("text") instanceof List ? (List<?>) output.get("text") : List.of()) {
+      if (entry instanceof Map) {
+        Map<?, ?> text = (Map<?, ?>) entry;
+        cli.out().println((text.get("title") == null ? "" : text.get("title") + ": ") + text.get("content"));
+      }
+    }
+    for (Object entry : output.get("links") instanceof List ? (List<?>) output.get("links") : List.of()) {
+      if (entry instanceof Map) {
+        Map<?, ?> link = (Map<?, ?>) entry;
+        Object target = link.get("url") != null ? link.get("url") : link.get("entityRef");
+        cli.out().println((link.get("title") == null ? "" : link.get("title") + ": ") + target);
+      }
+    }
+    output.forEach((key, value) -> {
+      if (!key.equals("text") && !key.equals("links")) {
+        cli.out().println(key + ": " + (value instanceof String ? value : Printer.json(value).replace('\n', ' ')));
+      }
+    });
+    cli.out().flush();
   }
 
   static final class Get extends Command {

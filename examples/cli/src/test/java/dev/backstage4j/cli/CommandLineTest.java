@@ -184,4 +184,18 @@ class CommandLineTest {
     assertEquals("backstage4j: " + message + "\nTry '" + command + " --help'.\n", r.err, r.toString());
     assertEquals("", r.out, r.toString());
   }
+
+  @Test
+  void urlWithAPluginPath_saysToDropIt_insteadOfBlamingTheBackendVersion() {
+    CliRun r = CliRun.run("--url", "http://localhost:7007/api/catalog", "catalog", "get", "x");
+    assertEquals(ExitCodes.USAGE, r.exitCode, r.toString());
+    assertTrue(r.err.contains("drop /api/catalog from --url (e.g. http://localhost:7007)"), r.err);
+  }
+
+  @Test
+  void embeddedTaskFromAnEarlierCommand_saysTheEmbeddedBackstageLastsOneCommand() {
+    CliRun r = CliRun.run("--embedded", "task", "logs", "0b7a1f34-6b0e-4d1f-9f55-3f2f8e4a1c22");
+    assertEquals(ExitCodes.NOT_FOUND, r.exitCode, r.toString());
+    assertTrue(r.err.contains("the embedded Backstage lives for one command"), r.err);
+  }
 }

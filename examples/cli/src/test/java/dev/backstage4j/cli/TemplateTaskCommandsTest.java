@@ -97,6 +97,20 @@ class TemplateTaskCommandsTest {
     assertEquals(ExitCodes.OK, r.exitCode, r.toString());
     assertTrue(r.out.contains("[log] info: Rendered run-svc for group:web-team"), r.out);
     assertTrue(r.out.contains(" completed"), r.out);
+    // The template's output ends the run: its text and links, as the Backstage UI shows them.
+    assertTrue(r.out.contains("Summary: Created run-svc owned by group:web-team"), r.out);
+    assertTrue(r.out.contains("Repository: https://git.tinyshop.example/new/run-svc"), r.out);
+  }
+
+  @Test
+  void templateRun_followJson_givesTheFinalStateAndOutput() {
+    CliRun r = cli("template", "run", "create-service", "--values", "name=json-out", "--values",
+        "owner=group:web-team", "--follow", "-o", "json");
+    assertEquals(ExitCodes.OK, r.exitCode, r.toString());
+    JsonNode json = r.json();
+    assertEquals("completed", json.get("status").asText(), r.out);
+    assertEquals("https://git.tinyshop.example/new/json-out",
+        json.get("output").get("links").get(0).get("url").asText(), r.out);
   }
 
   @Test
