@@ -19,7 +19,8 @@ final class Cli {
   static final Option TOKEN = Option.builder().longOpt("token").hasArg().argName("TOKEN")
       .desc("Bearer token for Backstage (default: $BACKSTAGE_TOKEN). Never printed.").get();
   static final Option OUTPUT = Option.builder("o").longOpt("output").hasArg().argName("FORMAT")
-      .desc("Output format: table, json or yaml (default: table).").get();
+      .desc("Output format: table, json, yaml, or jsonpath=EXPR to print only the selected fields, e.g."
+          + " -o 'jsonpath=$.metadata.name' (default: table).").get();
   static final Option EMBEDDED = Option.builder().longOpt("embedded")
       .desc("Run against the embedded testkit seeded with the sample organisation (the default when no URL is"
           + " given).").get();
@@ -34,6 +35,7 @@ final class Cli {
   String url;
   String token;
   OutputFormat output;
+  String jsonPath;
   boolean embedded;
   boolean quiet;
   boolean noHeaders;
@@ -68,7 +70,16 @@ final class Cli {
   void configure(Invocation in) {
     url = in.value(URL);
     token = in.value(TOKEN);
-    output = in.choice(OUTPUT, OutputFormat.class);
+    String format = in.value(OUTPUT);
+    if (format != null && format.regionMatches(true, 0, "jsonpath=", 0, 9)) {
+      output = OutputFormat.JSONPATH;
+      jsonPath = format.substring(9);
+      if (jsonPath.isBlank()) {
+        throw CliException.usage("-o jsonpath= needs an expression, e.g. -o 'jsonpath=$.items[*].metadata.name'");
+      }
+    } else {
+      output = in.choice(OUTPUT, OutputFormat.class);
+    }
     embedded = in.flag(EMBEDDED);
     quiet = in.flag(QUIET);
     noHeaders = in.flag(NO_HEADERS);
@@ -76,7 +87,7 @@ final class Cli {
   }
 
   Printer printer() {
-    return new Printer(out, output, quiet, !noHeaders);
+    return new Printer(out, output, quiet, !noHeaders, jsonPath);
   }
 
   PrintWriter out() {

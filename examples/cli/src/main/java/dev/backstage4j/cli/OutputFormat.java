@@ -1,6 +1,6 @@
 package dev.backstage4j.cli;
 
-/** How results are printed on stdout. */
+/** How results are printed on stdout; {@code JSONPATH} is {@code -o jsonpath=EXPR}. */
 enum OutputFormat {
-  TABLE, JSON, YAML
+  TABLE, JSON, YAML, JSONPATH
 }

@@ -22,16 +22,18 @@ final class Printer {
   private final OutputFormat format;
   private final boolean bare;
   private final boolean headers;
+  private final String jsonPath;
 
   Printer(PrintWriter out, OutputFormat format) {
-    this(out, format, false, true);
+    this(out, format, false, true, null);
   }
 
   /**
    * {@code bare}: tables print only their first column (the id or ref a script captures), without headers;
    * {@code headers}: whether tables print their header line.
    */
-  Printer(PrintWriter out, OutputFormat format, boolean bare, boolean headers) {
+  Printer(PrintWriter out, OutputFormat format, boolean bare, boolean headers, String jsonPath) {
+    this.jsonPath = jsonPath;
     this.out = out;
     this.format = format == null ? OutputFormat.TABLE : format;
     this.bare = bare;
@@ -54,6 +56,9 @@ final class Printer {
         break;
       case YAML:
         out.print(yaml(data));
+        break;
+      case JSONPATH:
+        JsonPathOutput.print(out, data, jsonPath);
         break;
       default:
         table.get().print(out, bare, headers);

@@ -207,4 +207,16 @@ class CatalogCommandsTest {
     assertEquals("Storefront Web", r.json().get("metadata").get("title").asText());
     assertEquals("", r.err, "no progress when stderr is not a terminal");
   }
+
+  @Test
+  void jsonPathOutput_printsTheSelectedFieldsOnePerLine() {
+    CliRun one = CliRun.run("catalog", "get", "payments-service", "-o", "jsonpath=$.metadata.name");
+    assertEquals(ExitCodes.OK, one.exitCode, one.toString());
+    assertEquals("payments-service", one.out.strip());
+    CliRun nested = CliRun.run("catalog", "get", "payments-service", "-o", "jsonpath=$.spec.owner");
+    assertTrue(nested.out.strip().startsWith("group:") || !nested.out.isBlank(), nested.toString());
+    CliRun bad = CliRun.run("catalog", "get", "payments-service", "-o", "jsonpath=$.[[");
+    assertEquals(ExitCodes.USAGE, bad.exitCode, bad.toString());
+    assertTrue(bad.err.contains("is not a JSONPath expression"), bad.err);
+  }
 }

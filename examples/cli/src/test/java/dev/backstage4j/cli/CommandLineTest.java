@@ -164,7 +164,7 @@ class CommandLineTest {
   @Test
   void badChoice_listsTheValidOnes() {
     assertUsage(CliRun.run("catalog", "validate", INVALID, "-o", "xml"),
-        "Invalid value for option '--output': expected one of table, json, yaml but was 'xml'",
+        "Invalid value for option '--output': expected one of table, json, yaml, jsonpath but was 'xml'",
         "backstage4j catalog validate");
     assertUsage(CliRun.run("adoption", "report", "--format", "pdf"),
         "Invalid value for option '--format': expected one of html, md, json, csv but was 'pdf'",
