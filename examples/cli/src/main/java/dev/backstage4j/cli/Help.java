@@ -43,7 +43,8 @@ final class Help {
     h.options(Cli.levelOptions());
     h.line("Commands:");
     h.table(Group.NAMES, Group.SUMMARIES);
-    h.line("Run '" + ROOT + " COMMAND --help' to list a command group's commands.");
+    h.line("Run '" + ROOT + " COMMAND --help' to list a command group's commands; '" + ROOT
+        + " completion bash|zsh' prints a shell completion script.");
     h.line("");
     h.text("Environment: BACKSTAGE_URL and BACKSTAGE_TOKEN stand in for --url and --token.");
     h.line("");

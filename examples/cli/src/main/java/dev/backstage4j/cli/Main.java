@@ -79,6 +79,9 @@ public final class Main {
     }
     List<String> tokens = new ArrayList<>(List.of(args).subList(0, args.length - rest.size()));
     String groupWord = command(rest.get(0), Help.ROOT);
+    if (groupWord.equals("completion")) {
+      return Completion.run(cli, rest.subList(1, rest.size()));
+    }
     Group group = Group.load(groupWord);
     if (group == null) {
       throw unknownCommand(Help.ROOT, groupWord, List.of(Group.NAMES));
