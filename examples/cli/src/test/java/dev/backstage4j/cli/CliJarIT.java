@@ -189,4 +189,15 @@ class CliJarIT {
           "--no-headers: the first line is a row, not REF ...: " + out);
     }
   }
+
+  @Test
+  void theSelfContainedExecutable_runsWithoutJavaDashJar() throws Exception {
+    Path program = JarRun.jar().toAbsolutePath().resolveSibling("backstage4j");
+    assertTrue(Files.isExecutable(program), program + " is built next to the jar");
+    Process p = new ProcessBuilder(program.toString(), "--version").redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), out);
+    assertTrue(out.startsWith("backstage4j "), out);
+  }
 }
