@@ -22,9 +22,12 @@ final class Fixtures {
     }
   }
 
-  /** Every entity of the sample organisation, read from its YAML files (26 entities). */
+  /**
+   * Every entity of the sample organisation (26 entities), read from its YAML files: the one copy that the
+   * testkit seeds with {@code sampleCatalog()} and the conformance backend ingests.
+   */
   static CatalogFiles tinyshop() {
-    Path dir = resource("fixtures/tinyshop");
+    Path dir = resource("dev/backstage4j/testkit/sample");
     return CatalogFiles.of(dir.resolve("catalog-info.yaml"), dir.resolve("org.yaml"), dir.resolve("systems.yaml"),
         dir.resolve("apis.yaml"), dir.resolve("resources.yaml"), dir.resolve("components.yaml"),
         dir.resolve("templates/create-service/template.yaml"), dir.resolve("templates/docs-site/template.yaml"));

@@ -117,4 +117,18 @@ class ScorecardFileTest {
     assertEquals(Outcome.PASSED, payments.outcome("kebab"));
     assertEquals(Outcome.FAILED, r.entity("user:default/alice").orElseThrow().outcome("kebab")); // no owner
   }
+
+  @Test
+  void yaml12Scalars_stayStrings_likeInCatalogFiles() {
+    Scorecard card = Scorecard.fromYaml("name: yes\n"
+        + "checks:\n"
+        + "  - id: on\n"
+        + "    title: no\n"
+        + "    require:\n"
+        + "      - field: spec.lifecycle\n"
+        + "        equals: off\n", "card.yaml");
+    assertEquals("yes", card.name());
+    assertEquals("on", card.checks().get(0).id());
+    assertEquals("no", card.checks().get(0).title());
+  }
 }

@@ -1,6 +1,6 @@
 package dev.backstage4j.scaffolder;
 
-import dev.backstage4j.scaffolder.internal.Wire;
+import dev.backstage4j.core.internal.Trees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,18 +25,21 @@ public final class Action {
 
   /** Returns an action with the given id and input JSON Schema, e.g. for offline template validation. */
   public static Action of(String id, Map<String, ?> inputSchema) {
-    return new Action(Objects.requireNonNull(id, "id"), "", Wire.frozenMap(inputSchema), Map.of(), List.of());
+    return new Action(Objects.requireNonNull(id, "id"), "", Trees.frozenMap(inputSchema, "inputSchema"), Map.of(), List.of());
   }
 
-  static Action fromMap(Map<String, Object> m) {
-    Map<String, Object> schema = Wire.map(m, "schema");
+  static Action fromMap(Map<String, Object> m, String path) {
+    Map<String, Object> schema = Trees.map(m, "schema", path);
     List<Map<String, Object>> examples = new ArrayList<>();
-    for (Object e : Wire.list(m, "examples")) {
-      examples.add(Wire.frozenMap(e));
+    List<?> raw = Trees.list(m, "examples", path);
+    for (int i = 0; i < raw.size(); i++) {
+      examples.add(Trees.frozenMap(raw.get(i), Trees.at(Trees.at(path, "examples"), i)));
     }
-    String description = Wire.str(m, "description");
-    return new Action(Wire.str(m, "id"), description == null ? "" : description, Wire.frozenMap(schema.get("input")),
-        Wire.frozenMap(schema.get("output")), List.copyOf(examples));
+    String description = Trees.text(m, "description", path);
+    String schemaPath = Trees.at(path, "schema");
+    return new Action(Trees.text(m, "id", path), description == null ? "" : description,
+        Trees.frozenMap(schema, "input", schemaPath), Trees.frozenMap(schema, "output", schemaPath),
+        List.copyOf(examples));
   }
 
   /** Returns the action id, e.g. {@code fetch:template}. */

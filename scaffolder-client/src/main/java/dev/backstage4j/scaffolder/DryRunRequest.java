@@ -2,7 +2,7 @@ package dev.backstage4j.scaffolder;
 
 import dev.backstage4j.catalog.model.Entity;
 import dev.backstage4j.scaffolder.internal.TemplateFolder;
-import dev.backstage4j.scaffolder.internal.Wire;
+import dev.backstage4j.core.internal.Trees;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -29,7 +29,7 @@ public final class DryRunRequest {
   private final Secrets secrets;
 
   private DryRunRequest(Builder b) {
-    this.template = Wire.frozenMap(b.template);
+    this.template = Trees.frozenMap(b.template, "template");
     Map<String, byte[]> copy = new LinkedHashMap<>();
     b.files.forEach((k, v) -> copy.put(k, v.clone()));
     this.files = Collections.unmodifiableMap(copy);
@@ -115,7 +115,7 @@ public final class DryRunRequest {
 
   @Override
   public String toString() {
-    return "DryRunRequest{template=" + Wire.str(Wire.map(template, "metadata"), "name") + ", files=" + files.keySet()
+    return "DryRunRequest{template=" + Trees.text(Trees.map(template, "metadata", "template"), "name", "template.metadata") + ", files=" + files.keySet()
         + ", values=" + values + ", secrets=" + secrets + "}";
   }
 

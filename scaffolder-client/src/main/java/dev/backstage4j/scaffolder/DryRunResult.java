@@ -1,7 +1,7 @@
 package dev.backstage4j.scaffolder;
 
 import dev.backstage4j.scaffolder.internal.SafeFiles;
-import dev.backstage4j.scaffolder.internal.Wire;
+import dev.backstage4j.core.internal.Trees;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,26 +25,32 @@ public final class DryRunResult {
     this.files = files;
   }
 
-  static DryRunResult fromMap(Map<String, Object> m) {
+  static DryRunResult fromMap(Map<String, Object> m, String path) {
     List<LogEntry> log = new ArrayList<>();
-    for (Object o : Wire.list(m, "log")) {
-      Map<String, Object> body = Wire.map(Wire.map(o), "body");
-      log.add(new LogEntry(Wire.str(body, "message"), Wire.str(body, "stepId"),
-          TaskStatus.fromWire(Wire.str(body, "status"))));
+    List<?> rawLog = Trees.list(m, "log", path);
+    for (int i = 0; i < rawLog.size(); i++) {
+      String at = Trees.at(Trees.at(path, "log"), i);
+      Map<String, Object> body = Trees.map(Trees.asMap(rawLog.get(i), at), "body", at);
+      String bodyAt = Trees.at(at, "body");
+      log.add(new LogEntry(Trees.text(body, "message", bodyAt), Trees.text(body, "stepId", bodyAt),
+          TaskStatus.fromWire(Trees.text(body, "status", bodyAt))));
     }
     List<Map<String, Object>> steps = new ArrayList<>();
-    for (Object o : Wire.list(m, "steps")) {
-      steps.add(Wire.frozenMap(o));
+    List<?> rawSteps = Trees.list(m, "steps", path);
+    for (int i = 0; i < rawSteps.size(); i++) {
+      steps.add(Trees.frozenMap(rawSteps.get(i), Trees.at(Trees.at(path, "steps"), i)));
     }
     List<ProducedFile> files = new ArrayList<>();
     Base64.Decoder b64 = Base64.getMimeDecoder();
-    for (Object o : Wire.list(m, "directoryContents")) {
-      Map<String, Object> f = Wire.map(o);
-      String content = Wire.str(f, "base64Content");
-      files.add(new ProducedFile(Wire.str(f, "path"), Boolean.TRUE.equals(f.get("executable")),
+    List<?> rawFiles = Trees.list(m, "directoryContents", path);
+    for (int i = 0; i < rawFiles.size(); i++) {
+      String at = Trees.at(Trees.at(path, "directoryContents"), i);
+      Map<String, Object> f = Trees.asMap(rawFiles.get(i), at);
+      String content = Trees.text(f, "base64Content", at);
+      files.add(new ProducedFile(Trees.text(f, "path", at), Boolean.TRUE.equals(f.get("executable")),
           content == null ? new byte[0] : b64.decode(content)));
     }
-    return new DryRunResult(List.copyOf(log), List.copyOf(steps), Wire.frozenMap(m.get("output")),
+    return new DryRunResult(List.copyOf(log), List.copyOf(steps), Trees.frozenMap(m, "output", path),
         List.copyOf(files));
   }
 

@@ -3,6 +3,8 @@ package dev.backstage4j.scaffolder;
 import dev.backstage4j.catalog.model.EntityRef;
 import dev.backstage4j.core.ClientConfig;
 import dev.backstage4j.core.CredentialsProvider;
+import dev.backstage4j.core.ResponseCompression;
+import dev.backstage4j.core.RetryOptions;
 import dev.backstage4j.scaffolder.internal.DefaultScaffolderClient;
 import java.net.URI;
 import java.time.Duration;
@@ -179,6 +181,36 @@ public interface ScaffolderClient extends AutoCloseable {
     /** Sets a fixed bearer token (a static external-access token, for example); never shown in toString(). */
     public Builder token(String token) {
       config.token(token);
+      return this;
+    }
+
+    /**
+     * Sets whether responses are requested gzip-compressed; the default, {@link ResponseCompression#AUTO}, asks
+     * for gzip only from hosts that are not loopback or private (as for the catalog client).
+     */
+    public Builder compression(ResponseCompression compression) {
+      config.compression(compression);
+      return this;
+    }
+
+    /**
+     * Sets the read timeout (longest silence while reading); following a task's events by long polling waits at
+     * least 45 s, the time the server holds a poll open.
+     */
+    public Builder readTimeout(Duration timeout) {
+      config.readTimeout(timeout);
+      return this;
+    }
+
+    /** Sets the retry options; creating a task is never retried automatically. */
+    public Builder retry(RetryOptions retry) {
+      config.retry(retry);
+      return this;
+    }
+
+    /** Sets the application name shown in the {@code User-Agent} header. */
+    public Builder applicationName(String name) {
+      config.applicationName(name);
       return this;
     }
 

@@ -1,6 +1,6 @@
 package dev.backstage4j.scaffolder;
 
-import dev.backstage4j.scaffolder.internal.Wire;
+import dev.backstage4j.core.internal.Trees;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -28,10 +28,11 @@ public final class Task {
     this.spec = spec;
   }
 
-  static Task fromMap(Map<String, Object> m) {
-    TaskStatus status = TaskStatus.fromWire(Wire.str(m, "status"));
-    return new Task(Wire.str(m, "id"), status == null ? TaskStatus.UNKNOWN : status, Wire.instant(m, "createdAt"),
-        Wire.instant(m, "lastHeartbeatAt"), Wire.str(m, "createdBy"), Wire.frozenMap(m.get("spec")));
+  static Task fromMap(Map<String, Object> m, String path) {
+    TaskStatus status = TaskStatus.fromWire(Trees.text(m, "status", path));
+    return new Task(Trees.text(m, "id", path), status == null ? TaskStatus.UNKNOWN : status,
+        Trees.instant(m, "createdAt", path), Trees.instant(m, "lastHeartbeatAt", path),
+        Trees.text(m, "createdBy", path), Trees.frozenMap(m, "spec", path));
   }
 
   /** {@return the task id (a UUID)} */
@@ -66,12 +67,12 @@ public final class Task {
 
   /** {@return the values the task was started with ({@code spec.parameters})} */
   public Map<String, Object> parameters() {
-    return Wire.map(spec, "parameters");
+    return Trees.map(spec, "parameters", "$.spec");
   }
 
   /** {@return the ref of the template that produced the task ({@code spec.templateInfo.entityRef}), if known} */
   public Optional<String> templateRef() {
-    return Optional.ofNullable(Wire.str(Wire.map(spec, "templateInfo"), "entityRef"));
+    return Optional.ofNullable(Trees.text(Trees.map(spec, "templateInfo", "$.spec"), "entityRef", "$.spec.templateInfo"));
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.backstage4j.scaffolder;
 
-import dev.backstage4j.scaffolder.internal.Wire;
+import dev.backstage4j.core.internal.Trees;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +11,7 @@ import java.util.Objects;
  * {@link #status()}; the run ends with a {@link TaskEventType#COMPLETION} event carrying output or an error.
  */
 public final class TaskEvent {
+  private static final String BODY = "$.body";
   private final long id;
   private final String taskId;
   private final TaskEventType type;
@@ -28,9 +29,10 @@ public final class TaskEvent {
     this.body = body;
   }
 
-  static TaskEvent fromMap(Map<String, Object> m) {
-    return new TaskEvent(Wire.num(m, "id", -1), Wire.str(m, "taskId"), TaskEventType.fromWire(Wire.str(m, "type")),
-        Wire.instant(m, "createdAt"), Boolean.TRUE.equals(m.get("isTaskRecoverable")), Wire.frozenMap(m.get("body")));
+  static TaskEvent fromMap(Map<String, Object> m, String path) {
+    return new TaskEvent(Trees.number(m, "id", path, -1), Trees.text(m, "taskId", path),
+        TaskEventType.fromWire(Trees.text(m, "type", path)), Trees.instant(m, "createdAt", path),
+        Boolean.TRUE.equals(m.get("isTaskRecoverable")), Trees.frozenMap(m, "body", path));
   }
 
   /** {@return the event id (global sequence across tasks; -1 if the server sent none)} */
@@ -60,7 +62,7 @@ public final class TaskEvent {
 
   /** {@return the log message; it may contain ANSI colour escapes (see {@link #plainMessage()})} */
   public String message() {
-    String m = Wire.str(body, "message");
+    String m = Trees.text(body, "message", BODY);
     return m == null ? "" : m;
   }
 
@@ -71,23 +73,23 @@ public final class TaskEvent {
 
   /** {@return the step the event belongs to, or null for task-level events} */
   public String stepId() {
-    return Wire.str(body, "stepId");
+    return Trees.text(body, "stepId", BODY);
   }
 
   /** {@return the step (or, on completion, task) status carried by the event, or null} */
   public TaskStatus status() {
-    return TaskStatus.fromWire(Wire.str(body, "status"));
+    return TaskStatus.fromWire(Trees.text(body, "status", BODY));
   }
 
   /** {@return the task output of a successful completion event, or an empty map} */
   public Map<String, Object> output() {
-    return Wire.map(body, "output");
+    return Trees.map(body, "output", BODY);
   }
 
   /** {@return the error message of a failed completion event, or null} */
   public String errorMessage() {
-    Map<String, Object> error = Wire.map(body, "error");
-    return error.isEmpty() ? null : Wire.str(error, "message");
+    Map<String, Object> error = Trees.map(body, "error", BODY);
+    return error.isEmpty() ? null : Trees.text(error, "message", BODY + ".error");
   }
 
   /** {@return the whole event body as an unmodifiable map} */

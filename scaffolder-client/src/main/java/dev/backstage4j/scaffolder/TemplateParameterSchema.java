@@ -1,6 +1,6 @@
 package dev.backstage4j.scaffolder;
 
-import dev.backstage4j.scaffolder.internal.Wire;
+import dev.backstage4j.core.internal.Trees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +21,17 @@ public final class TemplateParameterSchema {
     this.pages = pages;
   }
 
-  static TemplateParameterSchema fromMap(Map<String, Object> m) {
+  static TemplateParameterSchema fromMap(Map<String, Object> m, String path) {
     List<Page> pages = new ArrayList<>();
-    for (Object o : Wire.list(m, "steps")) {
-      Map<String, Object> step = Wire.map(o);
-      pages.add(new Page(Wire.str(step, "title"), Wire.str(step, "description"), Wire.frozenMap(step.get("schema"))));
+    List<?> steps = Trees.list(m, "steps", path);
+    for (int i = 0; i < steps.size(); i++) {
+      String at = Trees.at(Trees.at(path, "steps"), i);
+      Map<String, Object> step = Trees.asMap(steps.get(i), at);
+      pages.add(new Page(Trees.text(step, "title", at), Trees.text(step, "description", at),
+          Trees.frozenMap(step, "schema", at)));
     }
-    return new TemplateParameterSchema(Wire.str(m, "title"), Wire.str(m, "description"), List.copyOf(pages));
+    return new TemplateParameterSchema(Trees.text(m, "title", path), Trees.text(m, "description", path),
+        List.copyOf(pages));
   }
 
   /** {@return the template title (or name)} */
@@ -94,7 +98,7 @@ public final class TemplateParameterSchema {
     /** {@return the names of the required properties of the page} */
     public List<String> required() {
       List<String> names = new ArrayList<>();
-      for (Object o : Wire.list(schema, "required")) {
+      for (Object o : Trees.list(schema, "required", "$.schema")) {
         names.add(String.valueOf(o));
       }
       return names;

@@ -1,6 +1,6 @@
 package dev.backstage4j.scaffolder;
 
-import dev.backstage4j.scaffolder.internal.Wire;
+import dev.backstage4j.core.internal.Trees;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,10 +17,11 @@ public final class TemplatingExtensions {
     this.globalValues = globalValues;
   }
 
-  static TemplatingExtensions fromMap(Map<String, Object> m) {
-    Map<String, Object> globals = Wire.map(m, "globals");
-    return new TemplatingExtensions(Wire.frozenMap(m.get("filters")), Wire.frozenMap(globals.get("functions")),
-        Wire.frozenMap(globals.get("values")));
+  static TemplatingExtensions fromMap(Map<String, Object> m, String path) {
+    Map<String, Object> globals = Trees.map(m, "globals", path);
+    String globalsAt = Trees.at(path, "globals");
+    return new TemplatingExtensions(Trees.frozenMap(m, "filters", path),
+        Trees.frozenMap(globals, "functions", globalsAt), Trees.frozenMap(globals, "values", globalsAt));
   }
 
   /** Returns the filters by name (each with description, schema and examples), e.g. {@code parseRepoUrl}. */

@@ -13,13 +13,13 @@ final class Values implements ScaffolderValues {
   private Values() {}
 
   @Override
-  public Task task(Map<String, Object> json) {
-    return Task.fromMap(json);
+  public Task task(Map<String, Object> json, String path) {
+    return Task.fromMap(json, path);
   }
 
   @Override
-  public TaskEvent event(Map<String, Object> json) {
-    return TaskEvent.fromMap(json);
+  public TaskEvent event(Map<String, Object> json, String path) {
+    return TaskEvent.fromMap(json, path);
   }
 
   @Override
@@ -34,22 +34,22 @@ final class Values implements ScaffolderValues {
 
   @Override
   public DryRunResult dryRunResult(Map<String, Object> json) {
-    return DryRunResult.fromMap(json);
+    return DryRunResult.fromMap(json, "$");
   }
 
   @Override
   public TemplateParameterSchema parameterSchema(Map<String, Object> json) {
-    return TemplateParameterSchema.fromMap(json);
+    return TemplateParameterSchema.fromMap(json, "$");
   }
 
   @Override
   public TemplatingExtensions templatingExtensions(Map<String, Object> json) {
-    return TemplatingExtensions.fromMap(json);
+    return TemplatingExtensions.fromMap(json, "$");
   }
 
   @Override
-  public Action action(Map<String, Object> json) {
-    return Action.fromMap(json);
+  public Action action(Map<String, Object> json, String path) {
+    return Action.fromMap(json, path);
   }
 
   @Override

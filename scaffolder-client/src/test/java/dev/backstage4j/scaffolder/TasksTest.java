@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.backstage4j.core.BackstageDecodingException;
 import dev.backstage4j.core.InputException;
 import dev.backstage4j.core.NotFoundException;
 import dev.backstage4j.core.OutcomeUnknownException;
+import dev.backstage4j.core.ResponseCompression;
+import dev.backstage4j.core.RetryOptions;
 import dev.backstage4j.testsupport.LogCapture;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -194,5 +197,38 @@ class TasksTest {
     ScaffolderClient shortTimeout = Fixtures.client(mock.server(), java.time.Duration.ofMillis(500));
     mock.enqueue(Fixtures.json(200, "[]").setBodyDelay(1500, TimeUnit.MILLISECONDS));
     assertEquals(List.of(), shortTimeout.tasks().events("t1", 33), "the server may hold /events up to 30 s");
+  }
+
+  @Test
+  void get_badTimestamp_throwsDecodingExceptionWithTheJsonPath_insteadOfNull() {
+    mock.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
+        .setBody("{\"id\":\"t1\",\"status\":\"open\",\"createdAt\":\"yesterday\"}"));
+    BackstageDecodingException e = assertThrows(BackstageDecodingException.class,
+        () -> mock.client().tasks().get("t1"));
+    assertEquals("$.createdAt", e.jsonPath());
+    assertTrue(e.getMessage().contains("ISO-8601") && e.getMessage().contains("yesterday"), e.getMessage());
+  }
+
+  @Test
+  void list_wrongShapeInOneTask_namesItsIndex() {
+    mock.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
+        .setBody("{\"tasks\":[{\"id\":\"a\",\"status\":\"open\"},{\"id\":\"b\",\"spec\":[1]}]}"));
+    BackstageDecodingException e = assertThrows(BackstageDecodingException.class,
+        () -> mock.client().tasks().list(TaskQuery.builder().build()));
+    assertEquals("$.tasks[1].spec", e.jsonPath());
+  }
+
+  @Test
+  void builder_offersTheCatalogClientsShortcuts_applicationNameAndCompressionReachTheRequest() throws Exception {
+    mock.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
+        .setBody("{\"id\":\"t1\",\"status\":\"open\"}"));
+    try (ScaffolderClient client = ScaffolderClient.builder().baseUrl(mock.server().url("/").toString())
+        .token("t").applicationName("release-bot").compression(ResponseCompression.GZIP)
+        .readTimeout(java.time.Duration.ofSeconds(5)).retry(RetryOptions.disabled()).build()) {
+      assertEquals("t1", client.tasks().get("t1").id());
+    }
+    RecordedRequest r = mock.take();
+    assertTrue(r.getHeader("User-Agent").endsWith("(release-bot)"), r.getHeader("User-Agent"));
+    assertEquals("gzip", r.getHeader("Accept-Encoding"));
   }
 }

@@ -1,7 +1,7 @@
 package dev.backstage4j.catalog.model;
 
 import dev.backstage4j.catalog.model.internal.FreshEntities;
-import dev.backstage4j.catalog.model.internal.Trees;
+import dev.backstage4j.core.internal.Trees;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -136,7 +136,7 @@ public final class EntityMetadata {
   }
 
   private static String typeName(Object v) {
-    return dev.backstage4j.catalog.model.internal.Trees.typeName(v);
+    return dev.backstage4j.core.internal.Trees.typeName(v);
   }
 
   private static Map<String, String> stringMap(Map<String, Object> raw, String key, List<Violation> problems) {

@@ -10,6 +10,7 @@ import dev.backstage4j.core.internal.EventStreamListener;
 import dev.backstage4j.core.internal.HttpTransport;
 import dev.backstage4j.core.internal.JsonCodec;
 import dev.backstage4j.core.internal.MissingEndpoints;
+import dev.backstage4j.core.internal.Trees;
 import dev.backstage4j.scaffolder.Action;
 import dev.backstage4j.scaffolder.AutocompleteResult;
 import dev.backstage4j.scaffolder.DryRunRequest;
@@ -100,13 +101,13 @@ public final class DefaultScaffolderClient implements ScaffolderClient, Scaffold
     Objects.requireNonNull(request, "request");
     Map<String, Object> body = readMap(ApiRequest.post("/v2/tasks").jsonBody(values.body(request)).sensitiveBody()
         .subject(request.templateRef()).outcomeHint(CREATE_HINT).build(), "created task");
-    return Wire.str(body, "id");
+    return Trees.text(body, "id", "$");
   }
 
   @Override
   public Task get(String taskId) {
     return values.task(readMap(ApiRequest.get("/v2/tasks/{taskId}", requireId(taskId)).subject("task " + taskId)
-        .build(), "task"));
+        .build(), "task"), "$");
   }
 
   @Override
@@ -119,8 +120,10 @@ public final class DefaultScaffolderClient implements ScaffolderClient, Scaffold
         .query("offset", query.offset());
     Map<String, Object> body = readMap(b.build(), "task list");
     List<Task> tasks = new ArrayList<>();
-    for (Object o : Wire.list(body, "tasks")) {
-      tasks.add(values.task(Wire.map(o)));
+    List<?> raw = Trees.list(body, "tasks", "$");
+    for (int i = 0; i < raw.size(); i++) {
+      String at = Trees.at("$.tasks", i);
+      tasks.add(values.task(Trees.asMap(raw.get(i), at), at));
     }
     Object total = body.get("totalTasks");
     return values.taskList(tasks, total instanceof Number ? ((Number) total).longValue() : null);
@@ -142,7 +145,7 @@ public final class DefaultScaffolderClient implements ScaffolderClient, Scaffold
     Map<String, Object> answer = readMap(ApiRequest.post("/v2/tasks/{taskId}/retry", requireId(taskId))
         .jsonBody(body).sensitiveBody().subject("task " + taskId)
         .outcomeHint("get the task to see whether it is running again").build(), "retried task");
-    String id = Wire.str(answer, "id");
+    String id = Trees.text(answer, "id", "$");
     return id == null ? taskId : id;
   }
 
@@ -164,8 +167,9 @@ public final class DefaultScaffolderClient implements ScaffolderClient, Scaffold
         .build();
     return transport.executeAsync(request, r -> {
       List<TaskEvent> events = new ArrayList<>();
-      for (Map<String, Object> m : json().read(r.bytes(), LIST_OF_MAPS, "task events")) {
-        events.add(values.event(m));
+      List<Map<String, Object>> raw = json().read(r.bytes(), LIST_OF_MAPS, "task events");
+      for (int i = 0; i < raw.size(); i++) {
+        events.add(values.event(raw.get(i), Trees.at("$", i)));
       }
       return events;
     });
@@ -179,7 +183,7 @@ public final class DefaultScaffolderClient implements ScaffolderClient, Scaffold
 
   @Override
   public TaskEvent parseEvent(String data) {
-    return values.event(json().readMap(data.getBytes(java.nio.charset.StandardCharsets.UTF_8), "task event"));
+    return values.event(json().readMap(data.getBytes(java.nio.charset.StandardCharsets.UTF_8), "task event"), "$");
   }
 
   @Override
@@ -226,7 +230,7 @@ public final class DefaultScaffolderClient implements ScaffolderClient, Scaffold
   public DryRunResult dryRun(DryRunRequest request) {
     Objects.requireNonNull(request, "request");
     return values.dryRunResult(readMap(ApiRequest.post("/v2/dry-run").jsonBody(values.body(request)).sensitiveBody()
-        .repeatable(true).subject("dry-run of " + Wire.str(Wire.map(request.template(), "metadata"), "name"))
+        .repeatable(true).subject("dry-run of " + Trees.text(Trees.map(request.template(), "metadata", "template"), "name", "template.metadata"))
         .build(), "dry-run result"));
   }
 
@@ -256,9 +260,11 @@ public final class DefaultScaffolderClient implements ScaffolderClient, Scaffold
           + " providing '" + provider + "'");
     }
     List<AutocompleteResult> results = new ArrayList<>();
-    for (Object o : Wire.list(answer, "results")) {
-      Map<String, Object> m = Wire.map(o);
-      results.add(values.autocompleteResult(Wire.str(m, "id"), Wire.str(m, "title")));
+    List<?> raw = Trees.list(answer, "results", "$");
+    for (int i = 0; i < raw.size(); i++) {
+      String at = Trees.at("$.results", i);
+      Map<String, Object> m = Trees.asMap(raw.get(i), at);
+      results.add(values.autocompleteResult(Trees.text(m, "id", at), Trees.text(m, "title", at)));
     }
     return List.copyOf(results);
   }
@@ -274,7 +280,9 @@ public final class DefaultScaffolderClient implements ScaffolderClient, Scaffold
     List<Map<String, Object>> raw = transport.execute(ApiRequest.get("/v2/actions").build(),
         r -> json().read(r.bytes(), LIST_OF_MAPS, "actions"));
     List<Action> actions = new ArrayList<>();
-    raw.forEach(m -> actions.add(values.action(m)));
+    for (int i = 0; i < raw.size(); i++) {
+      actions.add(values.action(raw.get(i), Trees.at("$", i)));
+    }
     return List.copyOf(actions);
   }
 

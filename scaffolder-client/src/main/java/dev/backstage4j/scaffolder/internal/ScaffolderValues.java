@@ -22,9 +22,10 @@ import java.util.Map;
  * package, so the values need no public factories for server-owned data and secrets stay unreadable to users.
  */
 public interface ScaffolderValues {
-  Task task(Map<String, Object> json);
+  /** Reads a task found at {@code path} (e.g. {@code $.tasks[3]}) of the response. */
+  Task task(Map<String, Object> json, String path);
 
-  TaskEvent event(Map<String, Object> json);
+  TaskEvent event(Map<String, Object> json, String path);
 
   TaskList taskList(List<Task> tasks, Long totalTasks);
 
@@ -36,7 +37,7 @@ public interface ScaffolderValues {
 
   TemplatingExtensions templatingExtensions(Map<String, Object> json);
 
-  Action action(Map<String, Object> json);
+  Action action(Map<String, Object> json, String path);
 
   AutocompleteResult autocompleteResult(String id, String title);
 

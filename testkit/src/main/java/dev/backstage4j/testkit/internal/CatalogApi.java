@@ -280,10 +280,10 @@ final class CatalogApi implements FakeServer.Router {
       c.sendEmpty(200);
       return;
     }
-    Map<String, Object> md = Json.map(entity, "metadata");
-    String ref = String.valueOf(entity.get("kind")).toLowerCase(Locale.ROOT) + ":"
-        + (Json.str(md, "namespace") == null ? "default" : Json.str(md, "namespace")).toLowerCase(Locale.ROOT)
-        + "/" + String.valueOf(md == null ? null : md.get("name")).toLowerCase(Locale.ROOT);
+    // the entity failed validation, so its metadata may have any shape: read it leniently
+    Map<?, ?> md = entity.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
+    Object ns = md.get("namespace") instanceof String n ? n : "default";
+    String ref = (entity.get("kind") + ":" + ns + "/" + md.get("name")).toLowerCase(Locale.ROOT);
     Violation v = violations.get(0);
     String detail = "\"" + v.path() + "\" " + v.message();
     Map<String, Object> cause = new LinkedHashMap<>();

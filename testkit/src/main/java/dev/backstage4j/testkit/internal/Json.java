@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** JSON and YAML helpers over plain Maps and Lists (the fake stores entities as trees, like the real catalog). */
+/**
+ * JSON and YAML (de)serialization and mutable deep copies of the fake's plain Map/List trees (it stores entities as
+ * trees, like the real catalog); reading fields of a tree is {@link dev.backstage4j.core.internal.Trees}'.
+ */
 public final class Json {
   static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -81,22 +84,5 @@ public final class Json {
       return (T) copy;
     }
     return value;
-  }
-
-  /** Returns the map at {@code key} or null. */
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> map(Object parent, String key) {
-    if (parent instanceof Map<?, ?> m && m.get(key) instanceof Map<?, ?> v) {
-      return (Map<String, Object>) v;
-    }
-    return null;
-  }
-
-  /** {@return the string at {@code key} or null} */
-  static String str(Object parent, String key) {
-    if (parent instanceof Map<?, ?> m && m.get(key) instanceof String s) {
-      return s;
-    }
-    return null;
   }
 }

@@ -1,5 +1,6 @@
 package dev.backstage4j.testkit.internal;
 
+import dev.backstage4j.core.internal.Trees;
 import dev.backstage4j.catalog.model.CatalogDocument;
 import dev.backstage4j.catalog.model.CatalogYaml;
 import dev.backstage4j.catalog.model.CatalogYamlException;
@@ -94,10 +95,10 @@ final class LocationReader {
       }
       out.add(e);
       if ("location".equalsIgnoreCase(e.kind())) {
-        Map<String, Object> spec = Json.map(e.processed, "spec");
+        Map<String, Object> spec = Trees.map(e.processed, "spec", "$");
         List<String> targets = new ArrayList<>();
-        if (Json.str(spec, "target") != null) {
-          targets.add(Json.str(spec, "target"));
+        if (Trees.text(spec, "target", "$.spec") != null) {
+          targets.add(Trees.text(spec, "target", "$.spec"));
         }
         if (spec != null && spec.get("targets") instanceof List<?> l) {
           l.forEach(t -> targets.add(String.valueOf(t)));

@@ -1,5 +1,6 @@
 package dev.backstage4j.testkit.internal;
 
+import dev.backstage4j.core.internal.Trees;
 import dev.backstage4j.catalog.model.EntityRef;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -67,9 +68,9 @@ final class Relations {
 
   /** Emits {source, type, target, reverseType} as BuiltinKindsEntityProcessor does. */
   private static void emitRelations(StoredEntity e, Consumer<String[]> sink) {
-    Map<String, Object> spec = Json.map(e.processed, "spec");
+    Map<String, Object> spec = Trees.map(e.processed, "spec", "$");
     String kind = e.kind() == null ? "" : e.kind().toLowerCase(Locale.ROOT);
-    String ns = Json.str(Json.map(e.processed, "metadata"), "namespace");
+    String ns = Trees.text(Trees.map(e.processed, "metadata", "$"), "namespace", "$.metadata");
     if (spec == null) {
       return;
     }

@@ -1,5 +1,6 @@
 package dev.backstage4j.testkit.internal;
 
+import dev.backstage4j.core.internal.Trees;
 import dev.backstage4j.catalog.model.EntityRef;
 import dev.backstage4j.testkit.ActionContext;
 import dev.backstage4j.testkit.ScaffolderAction;
@@ -168,7 +169,7 @@ public final class Scaffolder {
   /** Creates and starts a task from a stored template. */
   @SuppressWarnings("unchecked")
   Task create(StoredEntity template, Map<String, Object> values, Map<String, Object> secrets) {
-    Map<String, Object> tspec = Json.map(template.entity, "spec");
+    Map<String, Object> tspec = Trees.map(template.entity, "spec", "$");
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("apiVersion", template.entity.get("apiVersion"));
     spec.put("steps", normalizeSteps((List<Object>) tspec.getOrDefault("steps", List.of())));
@@ -406,7 +407,7 @@ public final class Scaffolder {
   @SuppressWarnings("unchecked")
   Map<String, Object> dryRun(Map<String, Object> template, Map<String, Object> values, Map<String, Object> secrets,
       SortedMap<String, byte[]> files) {
-    Map<String, Object> tspec = Json.map(template, "spec");
+    Map<String, Object> tspec = Trees.map(template, "spec", "$");
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("apiVersion", template.get("apiVersion"));
     spec.put("steps", normalizeSteps((List<Object>) tspec.getOrDefault("steps", List.of())));

@@ -1,5 +1,6 @@
 package dev.backstage4j.testkit.internal;
 
+import dev.backstage4j.core.internal.Trees;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -94,8 +95,8 @@ final class ScaffolderApi implements FakeServer.Router {
     if (!"scaffolder.backstage.io/v1beta3".equals(t.entity.get("apiVersion"))) {
       throw ApiFailure.input("Unsupported apiVersion field in schema entity, " + t.entity.get("apiVersion"));
     }
-    Map<String, Object> md = Json.map(t.entity, "metadata");
-    Map<String, Object> spec = Json.map(t.entity, "spec");
+    Map<String, Object> md = Trees.map(t.entity, "metadata", "$");
+    Map<String, Object> spec = Trees.map(t.entity, "spec", "$");
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("title", md.getOrDefault("title", md.get("name")));
     if (md.get("description") != null) {
@@ -155,7 +156,7 @@ final class ScaffolderApi implements FakeServer.Router {
       Map<String, Object> secrets = body.get("secrets") instanceof Map<?, ?> v
           ? (Map<String, Object>) v : new LinkedHashMap<>();
       List<Object> errors = new ArrayList<>();
-      for (Map<String, Object> schema : parameterSchemas(Json.map(t.entity, "spec"))) {
+      for (Map<String, Object> schema : parameterSchemas(Trees.map(t.entity, "spec", "$"))) {
         SchemaCheck.check(schema, values, errors);
       }
       if (!errors.isEmpty()) {
@@ -349,7 +350,7 @@ final class ScaffolderApi implements FakeServer.Router {
     Map<String, Object> secrets = body.get("secrets") instanceof Map<?, ?> v
         ? (Map<String, Object>) v : new LinkedHashMap<>();
     List<Object> errors = new ArrayList<>();
-    for (Map<String, Object> schema : parameterSchemas(Json.map(template, "spec"))) {
+    for (Map<String, Object> schema : parameterSchemas(Trees.map(template, "spec", "$"))) {
       SchemaCheck.check(schema, values, errors);
     }
     if (!errors.isEmpty()) {

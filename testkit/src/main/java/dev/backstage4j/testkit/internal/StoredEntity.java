@@ -1,5 +1,6 @@
 package dev.backstage4j.testkit.internal;
 
+import dev.backstage4j.core.internal.Trees;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,17 +49,17 @@ final class StoredEntity {
   }
 
   String kind() {
-    return Json.str(processed, "kind");
+    return Trees.text(processed, "kind", "$");
   }
 
   /** Builds the search index rows: every primitive at its dot path, array items also as {@code path.item=true}. */
   static Map<String, List<String[]>> buildIndex(Map<String, Object> entity, List<Map<String, Object>> relations) {
     Map<String, List<String[]>> out = new HashMap<>();
     visit("", entity, out);
-    Map<String, Object> md = Json.map(entity, "metadata");
-    add(out, "metadata.name", Json.str(md, "name"));
-    add(out, "metadata.namespace", Json.str(md, "namespace"));
-    add(out, "metadata.uid", Json.str(md, "uid"));
+    Map<String, Object> md = Trees.map(entity, "metadata", "$");
+    add(out, "metadata.name", Trees.text(md, "name", "$.metadata"));
+    add(out, "metadata.namespace", Trees.text(md, "namespace", "$.metadata"));
+    add(out, "metadata.uid", Trees.text(md, "uid", "$.metadata"));
     for (Map<String, Object> r : relations) {
       add(out, "relations." + r.get("type"), (String) r.get("targetRef"));
     }

@@ -1,5 +1,7 @@
 package dev.backstage4j.catalog.model.internal;
 
+import dev.backstage4j.core.internal.Trees;
+import dev.backstage4j.core.internal.FrozenTreeReader;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.backstage4j.catalog.model.Entity;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.backstage4j.catalog.model.internal;
 
+import dev.backstage4j.core.internal.Trees;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstage4j.catalog.model.Violation;
 import java.io.IOException;

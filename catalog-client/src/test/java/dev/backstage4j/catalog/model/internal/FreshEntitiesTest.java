@@ -3,6 +3,7 @@ package dev.backstage4j.catalog.model.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.backstage4j.core.internal.Trees;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstage4j.catalog.model.Entity;
 import dev.backstage4j.catalog.model.InvalidEntityException;

@@ -1,4 +1,4 @@
-package dev.backstage4j.catalog.model.internal;
+package dev.backstage4j.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

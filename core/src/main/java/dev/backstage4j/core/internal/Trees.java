@@ -1,12 +1,18 @@
-package dev.backstage4j.catalog.model.internal;
+package dev.backstage4j.core.internal;
 
+import dev.backstage4j.core.BackstageDecodingException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Deep copies of JSON-like trees (maps, lists, strings, numbers, booleans, null) into unmodifiable form.
- * Integers become {@code Long} and floats {@code Double}, so equal trees compare equal whatever built them.
+ * The one tree toolkit for JSON-like trees (maps, lists, strings, numbers, booleans, null): {@link #freeze}
+ * makes unmodifiable deep copies (integers become {@code Long} and floats {@code Double}, so equal trees compare
+ * equal whatever built them), and the getters read a field of a response tree, raising {@link
+ * BackstageDecodingException} with the JSON path (e.g. {@code $.tasks[0].createdAt}) when it has the wrong shape.
+ * An absent or null field is null (text, instant), empty (map, list) or the fallback (number).
  */
 public final class Trees {
   private Trees() {}
@@ -123,6 +129,107 @@ public final class Trees {
       return new IllegalArgumentException(
           (path.isEmpty() ? "value" : path) + " is not a JSON value: " + value.getClass().getName());
     }
+  }
+
+  /** Returns the JSON path of a field below {@code parent} (a path such as {@code $} or {@code $.items[2]}). */
+  public static String at(String parent, String key) {
+    return parent + "." + key;
+  }
+
+  /** Returns the JSON path of a list item below {@code parent}. */
+  public static String at(String parent, int index) {
+    return parent + "[" + index + "]";
+  }
+
+  /** Returns a string field (numbers and booleans as text), or null when absent. */
+  public static String text(Map<String, ?> m, String key, String path) {
+    Object v = m == null ? null : m.get(key);
+    if (v == null || v instanceof String) {
+      return (String) v;
+    }
+    if (v instanceof Number || v instanceof Boolean) {
+      return String.valueOf(v);
+    }
+    throw wrongType("a string", v, at(path, key));
+  }
+
+  /** Returns an object field, or an empty map when absent. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> map(Map<String, ?> m, String key, String path) {
+    return asMap(m == null ? null : m.get(key), at(path, key));
+  }
+
+  /** Returns a value that must be an object (empty when null). */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> asMap(Object v, String path) {
+    if (v == null) {
+      return Map.of();
+    }
+    if (v instanceof Map) {
+      return (Map<String, Object>) v;
+    }
+    throw wrongType("an object", v, path);
+  }
+
+  /** Returns an object field as an unmodifiable deep copy ({@link #freeze}), or an empty map when absent. */
+  public static Map<String, Object> frozenMap(Map<String, ?> m, String key, String path) {
+    return frozenMap(m == null ? null : m.get(key), at(path, key));
+  }
+
+  /** Returns a value that must be an object as an unmodifiable deep copy (empty when null). */
+  public static Map<String, Object> frozenMap(Object v, String path) {
+    Map<String, Object> map = asMap(v, path);
+    return map.isEmpty() ? Map.of() : freezeMap(map, path);
+  }
+
+  /** Returns an array field, or an empty list when absent. */
+  public static List<?> list(Map<String, ?> m, String key, String path) {
+    Object v = m == null ? null : m.get(key);
+    if (v == null) {
+      return List.of();
+    }
+    if (v instanceof List) {
+      return (List<?>) v;
+    }
+    throw wrongType("an array", v, at(path, key));
+  }
+
+  /** Returns a whole-number field (a number or numeric text), or {@code fallback} when absent. */
+  public static long number(Map<String, ?> m, String key, String path, long fallback) {
+    Object v = m == null ? null : m.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (v instanceof Number) {
+      return ((Number) v).longValue();
+    }
+    if (v instanceof String) {
+      try {
+        return Long.parseLong((String) v);
+      } catch (NumberFormatException e) {
+        throw new BackstageDecodingException("expected a whole number but found \"" + v + "\"",
+            at(path, key), e);
+      }
+    }
+    throw wrongType("a number", v, at(path, key));
+  }
+
+  /** Returns an ISO-8601 timestamp field, or null when absent or empty. */
+  public static Instant instant(Map<String, ?> m, String key, String path) {
+    String s = text(m, key, path);
+    if (s == null || s.isEmpty()) {
+      return null;
+    }
+    try {
+      return Instant.parse(s);
+    } catch (DateTimeParseException e) {
+      throw new BackstageDecodingException("expected an ISO-8601 timestamp but found \"" + s + "\"",
+          at(path, key), e);
+    }
+  }
+
+  private static BackstageDecodingException wrongType(String expected, Object v, String path) {
+    return new BackstageDecodingException("expected " + expected + " but found " + typeName(v), path, null);
   }
 
   /** {@return a JavaScript {@code typeof}-like name of a JSON value, for messages} */

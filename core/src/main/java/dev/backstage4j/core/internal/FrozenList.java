@@ -1,4 +1,4 @@
-package dev.backstage4j.catalog.model.internal;
+package dev.backstage4j.core.internal;
 
 import java.util.AbstractList;
 import java.util.Arrays;

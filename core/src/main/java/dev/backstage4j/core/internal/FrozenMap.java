@@ -1,4 +1,4 @@
-package dev.backstage4j.catalog.model.internal;
+package dev.backstage4j.core.internal;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;

@@ -1,4 +1,4 @@
-package dev.backstage4j.catalog.model.internal;
+package dev.backstage4j.core.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -13,11 +13,11 @@ import java.util.Map;
  * numbers as {@code Double} (or {@code BigDecimal} when asked), so no second walk or copy is needed. Duplicate
  * keys keep the last value, as Jackson's own map reading does.
  */
-final class FrozenTreeReader {
+public final class FrozenTreeReader {
   private FrozenTreeReader() {}
 
   /** Reads the object that starts at the parser's current {@code START_OBJECT}; leaves it on the END_OBJECT. */
-  static Map<String, Object> readObject(JsonParser p, boolean bigDecimals) throws IOException {
+  public static Map<String, Object> readObject(JsonParser p, boolean bigDecimals) throws IOException {
     FrozenMap.Builder out = new FrozenMap.Builder();
     for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
       out.put(key, value(p, p.nextToken(), bigDecimals));
