@@ -7,7 +7,6 @@ import dev.backstage4j.catalog.model.Entity;
 import dev.backstage4j.catalog.model.EntityRef;
 import dev.backstage4j.core.Page;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,12 +90,11 @@ final class CatalogCommand {
       String more = null;
       if (all) {
         Progress progress = cli.progress();
-        Iterator<Entity> it = entities.query(q.build()).iterator();
-        while (it.hasNext()) {
-          found.add(it.next());
-          if (found.size() % pageSize == 0) {
-            progress.update("read " + found.size() + " entities...");
-          }
+        progress.items("entities", 0, null);
+        for (Page<Entity> page : entities.query(q.build()).pages()) {
+          found.addAll(page.items());
+          progress.items("entities", found.size(),
+              page.totalItems().isPresent() ? page.totalItems().getAsLong() : null);
         }
         progress.done();
       } else {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
@@ -29,6 +30,8 @@ final class Cli {
           + " summaries.").get();
   static final Option NO_HEADERS = Option.builder().longOpt("no-headers")
       .desc("Print tables without their header line.").get();
+  static final Option CONTEXT = Option.builder().longOpt("context").hasArg().argName("NAME")
+      .desc("Use this named backend (see 'context list'); default: the current context, if any.").get();
   static final Option VERBOSE = Option.builder("v").longOpt("verbose")
       .desc("Print details of errors (and debug logs) on stderr.").get();
 
@@ -39,6 +42,7 @@ final class Cli {
   boolean embedded;
   boolean quiet;
   boolean noHeaders;
+  String context;
   boolean verbose;
 
   private final PrintWriter out;
@@ -47,6 +51,8 @@ final class Cli {
   private final boolean terminal;
   private final List<AutoCloseable> open = new ArrayList<>();
   private Backstage backstage;
+  private Contexts contexts;
+  private Optional<String> resolvedToken;
 
   Cli(PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal) {
     this.out = out;
@@ -58,7 +64,7 @@ final class Cli {
   /** {@return the global options, accepted at every level} */
   static Options globalOptions() {
     return new Options().addOption(URL).addOption(TOKEN).addOption(OUTPUT).addOption(EMBEDDED).addOption(QUIET)
-        .addOption(NO_HEADERS).addOption(VERBOSE);
+        .addOption(NO_HEADERS).addOption(CONTEXT).addOption(VERBOSE);
   }
 
   /** {@return the options of a level without a command yet: the global ones plus help and version} */
@@ -83,6 +89,7 @@ final class Cli {
     embedded = in.flag(EMBEDDED);
     quiet = in.flag(QUIET);
     noHeaders = in.flag(NO_HEADERS);
+    context = in.value(CONTEXT);
     verbose = in.flag(VERBOSE);
   }
 
@@ -115,17 +122,61 @@ final class Cli {
     return v == null || v.isBlank() ? null : v;
   }
 
-  /** {@return the URL to use, or null for the embedded Backstage} */
+  /** {@return whether this command talked to the embedded Backstage} */
+  boolean embeddedInUse() {
+    return backstage != null && backstage.embedded();
+  }
+
+  Map<String, String> environment() {
+    return env;
+  }
+
+  /**
+   * {@return the URL to use, or null for the embedded Backstage}: {@code --url}, else {@code --context}'s, else
+   * {@code $BACKSTAGE_URL}, else the current context's.
+   */
   String effectiveUrl() {
     if (embedded) {
       return null;
     }
-    return url != null ? url : env("BACKSTAGE_URL");
+    if (url != null) {
+      return url;
+    }
+    String named = contextName();
+    return named != null ? contexts().url(named) : env("BACKSTAGE_URL");
   }
 
-  /** {@return the token to use, or null; never printed} */
+  /** {@return the token to use, or null; never printed}: the same order as the URL. */
   String effectiveToken() {
-    return token != null ? token : env("BACKSTAGE_TOKEN");
+    if (token != null) {
+      return token;
+    }
+    if (resolvedToken == null) {
+      // Once: a token-command may be slow, and error messages ask for the token again to redact it.
+      String named = url != null || embedded ? null : contextName();
+      String fromContext = named == null ? null : contexts().token(named, env);
+      resolvedToken = Optional.ofNullable(fromContext != null ? fromContext : env("BACKSTAGE_TOKEN"));
+    }
+    return resolvedToken.orElse(null);
+  }
+
+  /** The context in force: --context, else none when $BACKSTAGE_URL is set, else the current one. */
+  private String contextName() {
+    if (context != null) {
+      return context;
+    }
+    if (env("BACKSTAGE_URL") != null) {
+      return null;
+    }
+    return contexts == null && !java.nio.file.Files.isRegularFile(Contexts.location(env)) ? null
+        : contexts().current();
+  }
+
+  private Contexts contexts() {
+    if (contexts == null) {
+      contexts = Contexts.load(env);
+    }
+    return contexts;
   }
 
   /** {@return the Backstage to talk to (starting the embedded one on first use)} */

@@ -23,17 +23,26 @@ final class Failures {
   private Failures() {
   }
 
+  /** The token for redaction; a broken context (the very error being reported, perhaps) yields none. */
+  private static String knownToken(Cli cli) {
+    try {
+      return cli.effectiveToken();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
   static int onError(Exception ex, Cli cli) {
     PrintWriter err = cli.err();
     if (ex instanceof CliException && ((CliException) ex).helpCommand() != null) {
-      err.println("backstage4j: " + redact(ex.getMessage(), cli.effectiveToken()));
+      err.println("backstage4j: " + redact(ex.getMessage(), knownToken(cli)));
       err.println("Try '" + ((CliException) ex).helpCommand() + " --help'.");
       err.flush();
       return ExitCodes.USAGE;
     }
     int code = exitCode(ex);
-    String message = redact(message(ex), cli.effectiveToken());
-    if (ex instanceof NotFoundException && cli.effectiveUrl() == null && message.contains("/v2/tasks")) {
+    String message = redact(message(ex), knownToken(cli));
+    if (ex instanceof NotFoundException && cli.embeddedInUse() && message.contains("/v2/tasks")) {
       message += " (the embedded Backstage lives for one command: a task started by an earlier command is gone;"
           + " use --follow on template run, or --url for a real backend)";
     }
@@ -41,12 +50,12 @@ final class Failures {
     if (cli.verbose) {
       for (Throwable c = ex.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
         err.println("  caused by: " + redact(c.getClass().getSimpleName() + ": " + c.getMessage(),
-            cli.effectiveToken()));
+            knownToken(cli)));
       }
       if (code == ExitCodes.INTERNAL) {
         java.io.StringWriter trace = new java.io.StringWriter();
         ex.printStackTrace(new PrintWriter(trace));
-        err.print(redact(trace.toString(), cli.effectiveToken()));
+        err.print(redact(trace.toString(), knownToken(cli)));
       }
     } else if (code == ExitCodes.INTERNAL) {
       err.println("This is a bug in backstage4j; run again with --verbose for the stack trace.");

@@ -9,9 +9,9 @@ import java.util.List;
  * tables) are built only when the group is used.
  */
 final class Group {
-  static final String[] NAMES = {"catalog", "template", "task", "adoption"};
+  static final String[] NAMES = {"catalog", "template", "task", "adoption", "context"};
   static final String[] SUMMARIES = {CatalogCommand.DESCRIPTION, TemplateCommand.DESCRIPTION,
-      TaskCommand.DESCRIPTION, AdoptionCommand.DESCRIPTION};
+      TaskCommand.DESCRIPTION, AdoptionCommand.DESCRIPTION, ContextCommand.DESCRIPTION};
 
   final String name;
   final String summary;
@@ -34,6 +34,8 @@ final class Group {
         return new Group(name, TaskCommand.DESCRIPTION, TaskCommand.commands());
       case "adoption":
         return new Group(name, AdoptionCommand.DESCRIPTION, AdoptionCommand.commands());
+      case "context":
+        return new Group(name, ContextCommand.DESCRIPTION, ContextCommand.commands());
       default:
         return null;
     }

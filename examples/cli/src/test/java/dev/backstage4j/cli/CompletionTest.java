@@ -58,7 +58,7 @@ class CompletionTest {
 
   @Test
   void everyGroupIsOffered() throws Exception {
-    assertEquals("catalog template task adoption completion", complete(script("bash"), "backstage4j "));
+    assertEquals("catalog template task adoption context completion", complete(script("bash"), "backstage4j "));
   }
 
   @Test

@@ -27,4 +27,14 @@ class ProgressTest {
     CliRun r = CliRun.run("catalog", "refs");
     assertEquals("", r.err);
   }
+
+  @Test
+  void pagedReadOnATerminal_showsDoneOfTotal() {
+    CliRun r = CliRun.runOnTerminal("catalog", "query", "--all", "--page-size", "5", "-o", "json");
+    assertEquals(ExitCodes.OK, r.exitCode, r.toString());
+    int total = r.json().size();
+    // The server's totalItems: "read 5 of 27 entities (18%)", then further pages, the rate once it is measurable.
+    assertTrue(r.err.contains("\rread 5 of " + total + " entities (" + 500 / total + "%)"), r.err);
+    assertTrue(r.err.contains("read " + total + " of " + total + " entities (100%)"), r.err);
+  }
 }

@@ -1,4 +1,4 @@
-package dev.backstage4j.adoption.micrometer;
+package dev.backstage4j.micrometer;
 
 import dev.backstage4j.core.RequestListener;
 import io.micrometer.core.instrument.Counter;
@@ -13,8 +13,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The SDK's own client metrics in Micrometer: pass it to {@code ClientConfig.builder().listener(...)} and bind it
- * to your registry. Meters (lowercase dotted names; tags only from small, fixed sets — the {@code uri} tag is the
+ * The SDK's own client metrics in Micrometer: pass it to {@code ClientConfig.builder().listener(...)} (next to
+ * any other listeners) and bind it to your registry. Meters (lowercase dotted names; tags only from small, fixed sets — the {@code uri} tag is the
  * path template, never a concrete path):
  * <ul>
  *   <li>{@code backstage.client.requests} (timer) — tags {@code backend}, {@code method}, {@code uri},
