@@ -25,6 +25,8 @@ public final class ClientConfig {
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L << 20;
 
   private final URI baseUrl;
+  private final Discovery explicitDiscovery;  // null: every plugin at {baseUrl}/api/{pluginId}
+  private final Discovery discovery;
   private final CredentialsProvider credentials;
   private final String applicationName;
   private final Duration connectTimeout;
@@ -43,6 +45,8 @@ public final class ClientConfig {
 
   private ClientConfig(Builder b) {
     this.baseUrl = b.baseUrl;
+    this.explicitDiscovery = b.discovery;
+    this.discovery = b.discovery != null ? b.discovery : Discovery.of(b.baseUrl);
     this.credentials = b.credentials;
     this.applicationName = b.applicationName;
     this.connectTimeout = b.connectTimeout;
@@ -69,6 +73,7 @@ public final class ClientConfig {
   public Builder toBuilder() {
     Builder b = new Builder();
     b.baseUrl = baseUrl;
+    b.discovery = explicitDiscovery;
     b.credentials = credentials;
     b.applicationName = applicationName;
     b.connectTimeout = connectTimeout;
@@ -89,6 +94,14 @@ public final class ClientConfig {
   /** {@return the backend's base URL, without a trailing slash} */
   public URI baseUrl() {
     return baseUrl;
+  }
+
+  /**
+   * {@return where each plugin lives: {@code {baseUrl}/api/{pluginId}} unless {@link Builder#discovery} routes it
+   * elsewhere}
+   */
+  public Discovery discovery() {
+    return discovery;
   }
 
   /** {@return where tokens come from} */
@@ -176,6 +189,7 @@ public final class ClientConfig {
   /** Builds a {@link ClientConfig}. Not thread-safe. */
   public static final class Builder {
     private URI baseUrl;
+    private Discovery discovery;
     private CredentialsProvider credentials = CredentialsProvider.none();
     private String applicationName;
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -324,6 +338,15 @@ public final class ClientConfig {
         throw new IllegalArgumentException("maxResponseBytes must be at least 1, was " + maxResponseBytes);
       }
       this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
+
+    /**
+     * Routes plugin ids to base URLs the way Backstage's {@code discovery.endpoints} does (default: every plugin at
+     * {@code {baseUrl}/api/{pluginId}}). Every client and every JWKS lookup built from this configuration uses it.
+     */
+    public Builder discovery(Discovery discovery) {
+      this.discovery = Objects.requireNonNull(discovery, "discovery");
       return this;
     }
 

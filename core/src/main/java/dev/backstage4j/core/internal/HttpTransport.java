@@ -119,7 +119,7 @@ public final class HttpTransport {
   private final boolean view;
 
   private HttpTransport(ClientConfig config, String pluginId, ScheduledExecutorService scheduler, Clock clock) {
-    this(config, "backstage-" + pluginId, HttpUrl.get(config.baseUrl().toString() + "/api/" + pluginId),
+    this(config, "backstage-" + pluginId, HttpUrl.get(config.discovery().baseUrl(pluginId).toString()),
         scheduler, clock);
   }
 
