@@ -19,7 +19,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.backstage4j.catalog.CatalogClient;
 import dev.backstage4j.core.ClientConfig;
 import dev.backstage4j.core.CredentialsProvider;
-import dev.backstage4j.core.auth.TokenVerifier;
+import dev.backstage4j.plugin.TokenVerifier;
 import dev.backstage4j.testkit.FakeBackstage;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package dev.backstage4j.core.auth;
+package dev.backstage4j.plugin;
 
 /**
  * Says why a token was not accepted, so callers can react without parsing messages.

@@ -1,4 +1,4 @@
-package dev.backstage4j.core.auth;
+package dev.backstage4j.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

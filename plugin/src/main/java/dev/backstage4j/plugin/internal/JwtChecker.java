@@ -1,4 +1,4 @@
-package dev.backstage4j.core.auth.internal;
+package dev.backstage4j.plugin.internal;
 
 import com.nimbusds.jose.Algorithm;
 import com.nimbusds.jose.Header;
@@ -15,9 +15,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.backstage4j.core.auth.BackstagePrincipal;
-import dev.backstage4j.core.auth.TokenRejectedException;
-import dev.backstage4j.core.auth.TokenRejection;
+import dev.backstage4j.plugin.BackstagePrincipal;
+import dev.backstage4j.plugin.TokenRejectedException;
+import dev.backstage4j.plugin.TokenRejection;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,7 +101,7 @@ public final class JwtChecker {
    * returns the principal.
    *
    * @throws TokenRejectedException naming the first check that failed
-   * @throws dev.backstage4j.core.auth.JwksUnavailableException when the keys cannot be fetched
+   * @throws dev.backstage4j.plugin.JwksUnavailableException when the keys cannot be fetched
    */
   public BackstagePrincipal verify(SignedJWT jwt, String rawToken, JwtPolicy policy) {
     JWSHeader header = jwt.getHeader();

@@ -1,4 +1,4 @@
-package dev.backstage4j.core.auth;
+package dev.backstage4j.plugin;
 
 import java.net.URI;
 import java.util.ArrayList;

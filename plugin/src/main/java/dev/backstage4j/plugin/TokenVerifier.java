@@ -1,4 +1,4 @@
-package dev.backstage4j.core.auth;
+package dev.backstage4j.plugin;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.SignedJWT;
@@ -6,9 +6,9 @@ import dev.backstage4j.core.BackstageException;
 import dev.backstage4j.core.ClientConfig;
 import dev.backstage4j.core.CredentialsProvider;
 import dev.backstage4j.core.NotFoundException;
-import dev.backstage4j.core.auth.internal.JwksCache;
-import dev.backstage4j.core.auth.internal.JwtChecker;
-import dev.backstage4j.core.auth.internal.JwtPolicy;
+import dev.backstage4j.plugin.internal.JwksCache;
+import dev.backstage4j.plugin.internal.JwtChecker;
+import dev.backstage4j.plugin.internal.JwtPolicy;
 import dev.backstage4j.core.internal.ApiRequest;
 import dev.backstage4j.core.internal.HttpTransport;
 import dev.backstage4j.core.internal.ResponseHandler;

@@ -1,11 +1,11 @@
-package dev.backstage4j.core.auth.internal;
+package dev.backstage4j.plugin.internal;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.KeyUse;
 import dev.backstage4j.core.BackstageException;
-import dev.backstage4j.core.auth.JwksUnavailableException;
+import dev.backstage4j.plugin.JwksUnavailableException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;

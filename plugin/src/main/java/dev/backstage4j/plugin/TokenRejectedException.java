@@ -1,4 +1,4 @@
-package dev.backstage4j.core.auth;
+package dev.backstage4j.plugin;
 
 import dev.backstage4j.core.BackstageException;
 import java.util.Objects;

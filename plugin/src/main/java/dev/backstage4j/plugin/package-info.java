@@ -1,11 +1,11 @@
 /**
  * Verifies Backstage-issued tokens in Java services behind Backstage, and acts on behalf of the caller.
  *
- * <p>{@link dev.backstage4j.core.auth.TokenVerifier} checks user tokens (ES256 JWTs from the auth backend's
+ * <p>{@link dev.backstage4j.plugin.TokenVerifier} checks user tokens (ES256 JWTs from the auth backend's
  * JWKS) and external-access tokens (static or JWKS-based) and returns a
- * {@link dev.backstage4j.core.auth.BackstagePrincipal}; a bad token raises
- * {@link dev.backstage4j.core.auth.TokenRejectedException} with a typed
- * {@link dev.backstage4j.core.auth.TokenRejection}. {@link dev.backstage4j.core.auth.BackstageAuthFilter} does
+ * {@link dev.backstage4j.plugin.BackstagePrincipal}; a bad token raises
+ * {@link dev.backstage4j.plugin.TokenRejectedException} with a typed
+ * {@link dev.backstage4j.plugin.TokenRejection}. {@link dev.backstage4j.plugin.BackstageAuthFilter} does
  * the same for servlet applications.
  *
  * <pre>{@code
@@ -18,4 +18,4 @@
  *
  * <p>Everything is non-null unless documented.
  */
-package dev.backstage4j.core.auth;
+package dev.backstage4j.plugin;

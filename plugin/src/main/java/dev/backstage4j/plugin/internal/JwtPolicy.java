@@ -1,4 +1,4 @@
-package dev.backstage4j.core.auth.internal;
+package dev.backstage4j.plugin.internal;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import java.util.List;
