@@ -121,6 +121,26 @@ class HostileResponsesTest {
   }
 
   @Test
+  void connectionResetBeforeTheFirstByteOfAStream_isRetried() throws Exception {
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
+    server.enqueue(new MockResponse().setBody("[{\"a\":1},{\"a\":2}]"));
+    HttpTransport t = HttpTransport.create(ClientConfig.builder().baseUrl(server.url("/").uri())
+        .token("test-token-123").circuitBreaker(CircuitBreakerOptions.disabled())
+        .retry(RetryOptions.builder().maxRetries(1).build()).build(), "catalog", scheduler, Clock.systemUTC());
+    int items = assertTimeoutPreemptively(NO_HANG, () -> t.execute(ApiRequest.get("/entities").streaming().build(),
+        r -> {
+          int n = 0;
+          for (var it = t.json().streamItems(r.body(), null, JsonCodec.mapReader(), "GET /entities response");
+              it.hasNext(); it.next()) {
+            n++;
+          }
+          return n;
+        }));
+    assertEquals(2, items);
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
   void connectionLostInTheFirstBytesOfAStream_isATransportFailure_notAnUncheckedIOException() {
     server.enqueue(new MockResponse().setBody("[{").setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
     HttpTransport t = transport(ClientConfig.builder());
