@@ -408,6 +408,17 @@ public final class HttpTransport {
           }
         } else {
           ResponseBody body = r.body();
+          if (body != null) {
+            try {
+              // Wait for the first byte here: a connection lost before it is an attempt that failed, which the
+              // retry policy repeats for a safe request; after it, the caller's stream has begun.
+              body.source().request(1);
+            } catch (IOException e) {
+              r.close();
+              onFailure(c, e);
+              return;
+            }
+          }
           InputStream in = body == null ? InputStream.nullInputStream() : body.byteStream();
           response = ApiResponse.streaming(status, r::headers, in, r::close);
         }

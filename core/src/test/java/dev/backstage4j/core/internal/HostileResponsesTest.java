@@ -14,6 +14,7 @@ import dev.backstage4j.core.RequestListener;
 import dev.backstage4j.core.ResponseTooLargeException;
 import dev.backstage4j.core.RetryOptions;
 import dev.backstage4j.core.ServerException;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
@@ -202,5 +203,44 @@ class HostileResponsesTest {
         }));
     assertEquals(2, seen.size(), "the two good items were delivered before the error");
     assertTrue(e.jsonPath().startsWith("$[2]"), e.jsonPath());
+  }
+
+  @Test
+  void connectionLostBeforeAStreamsFirstByte_isRetriedForASafeRequest() throws Exception {
+    // A raw server: the first connection gets its headers and is closed before any body byte; the second the body.
+    String body = "[{\"a\":1},{\"a\":2}]";
+    try (java.net.ServerSocket raw = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+      Thread serving = new Thread(() -> {
+        for (int i = 0; i < 2; i++) {
+          try (java.net.Socket s = raw.accept()) {
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                java.nio.charset.StandardCharsets.US_ASCII));
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+              // the request's headers
+            }
+            String head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                + "\r\nConnection: close\r\n\r\n";
+            s.getOutputStream().write((i == 0 ? head : head + body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+          } catch (IOException e) {
+            return;
+          }
+        }
+      });
+      serving.setDaemon(true);
+      serving.start();
+      HttpTransport t = HttpTransport.create(ClientConfig.builder()
+          .baseUrl("http://127.0.0.1:" + raw.getLocalPort()).token("test-token-1")
+          .circuitBreaker(CircuitBreakerOptions.disabled()).build(), "catalog", scheduler, Clock.systemUTC());
+      java.util.List<Object> items = new java.util.ArrayList<>();
+      assertTimeoutPreemptively(NO_HANG, () -> t.execute(ApiRequest.get("/entities").streaming().build(), r -> {
+        try (JsonItemStream<java.util.Map<String, Object>> s = t.json().streamItems(r.body(), null,
+            JsonCodec.mapReader(), "GET /entities response")) {
+          s.forEachRemaining(items::add);
+        }
+        return null;
+      }));
+      assertEquals(2, items.size(), "the second attempt's items, after the first connection was lost");
+    }
   }
 }
