@@ -8,25 +8,32 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Identifies a verified caller: a Backstage user or a service. Immutable and thread-safe.
+ * Identifies a verified caller: a Backstage user, another Backstage plugin or an external service. Immutable and
+ * thread-safe. {@link #subject()} is always the name Backstage itself gives the caller:
+ * <ul>
+ *   <li>{@link Kind#USER}: the user entity ref ({@code user:default/jdoe}) from a user token, or from the
+ *       limited-user token ({@code obo}) inside a plugin token; then {@link #actor()} is the plugin that called on
+ *       the user's behalf ({@code plugin:scaffolder});</li>
+ *   <li>{@link Kind#PLUGIN}: {@code plugin:<id>} for a plugin token without {@code obo};</li>
+ *   <li>{@link Kind#SERVICE}: the configured subject of a static external-access token, or
+ *       {@code external:<sub>} / {@code external:<subjectPrefix>:<sub>} for a JWKS-verified one.</li>
+ * </ul>
+ * Backstage's own principal type is {@code user} for the first and {@code service} for the other two
+ * ({@link #backstageType()}).
  *
- * <p>A user principal comes from a Backstage user token: {@link #subject()} is the user entity ref from
- * {@code sub} (e.g. {@code user:default/jdoe}) and {@link #ownershipEntityRefs()} the refs from {@code ent}.
- * A service principal comes from an external-access token: {@link #subject()} is the configured subject of a
- * static token, or {@code external:<sub>} / {@code external:<subjectPrefix>:<sub>} for a JWKS-verified token,
- * as Backstage names it.
- *
- * <p>The raw token is kept so that {@link #credentials()} can forward it (acting on behalf of the caller), but
- * it never appears in {@link #toString()}.
+ * <p>The raw tokens are kept so that the caller's credentials can be handed on (see {@link #credentials()} and
+ * {@link PluginRequest#credentialsOnBehalfOf(String)}), but they never appear in {@link #toString()}.
  */
 public final class BackstagePrincipal {
 
   /** Says which kind of caller a principal is. */
   public enum Kind {
-    /** A signed-in Backstage user (a user token issued by the auth backend). */
+    /** A signed-in Backstage user: a user token, or a plugin calling on the user's behalf. */
     USER,
-    /** A service calling with an external-access token. */
-    SERVICE
+    /** A service calling with an external-access token (static or JWKS-verified). */
+    SERVICE,
+    /** Another Backstage plugin calling as itself (a plugin token without {@code obo}). */
+    PLUGIN
   }
 
   private final Kind kind;
@@ -35,9 +42,19 @@ public final class BackstagePrincipal {
   private final Instant expiresAt;
   private final Map<String, Object> claims;
   private final String token;
+  private final String actor;
+  /** The limited-user token a plugin forwarded ({@code obo}); null unless the caller is a user via a plugin. */
+  private final String limitedUserToken;
 
   private BackstagePrincipal(Kind kind, String subject, List<String> ownershipEntityRefs, Instant expiresAt,
       Map<String, Object> claims, String token) {
+    this(kind, subject, ownershipEntityRefs, expiresAt, claims, token, null, null);
+  }
+
+  private BackstagePrincipal(Kind kind, String subject, List<String> ownershipEntityRefs, Instant expiresAt,
+      Map<String, Object> claims, String token, String actor, String limitedUserToken) {
+    this.actor = actor;
+    this.limitedUserToken = limitedUserToken;
     this.kind = Objects.requireNonNull(kind, "kind");
     this.subject = Objects.requireNonNull(subject, "subject");
     this.ownershipEntityRefs = List.copyOf(ownershipEntityRefs);
@@ -74,7 +91,39 @@ public final class BackstagePrincipal {
     return new BackstagePrincipal(Kind.SERVICE, subject, List.of(), expiresAt, claims, token);
   }
 
-  /** {@return whether the caller is a user or a service} */
+  /**
+   * Returns a plugin principal, {@code plugin:<pluginId>}, for a verified plugin token without {@code obo}.
+   *
+   * @param pluginId the calling plugin's id ({@code sub} of its token)
+   * @param expiresAt when the token expires
+   * @param claims the verified claims
+   * @param token the raw plugin token
+   */
+  public static BackstagePrincipal plugin(String pluginId, Instant expiresAt, Map<String, Object> claims,
+      String token) {
+    return new BackstagePrincipal(Kind.PLUGIN, "plugin:" + pluginId, List.of(),
+        Objects.requireNonNull(expiresAt, "expiresAt"), claims, token);
+  }
+
+  /**
+   * Returns a user principal for a plugin that calls on a user's behalf: a verified plugin token whose
+   * {@code obo} claim carries a verified limited-user token.
+   *
+   * @param userEntityRef the user ({@code sub} of the limited-user token)
+   * @param actorPluginId the calling plugin's id
+   * @param expiresAt when the limited-user token expires (Backstage takes the credentials' expiry from it)
+   * @param claims the verified claims of the plugin token ({@code obo} left out)
+   * @param limitedUserToken the {@code obo} value, kept byte for byte to forward it
+   * @param token the raw plugin token
+   */
+  public static BackstagePrincipal userViaPlugin(String userEntityRef, String actorPluginId, Instant expiresAt,
+      Map<String, Object> claims, String limitedUserToken, String token) {
+    return new BackstagePrincipal(Kind.USER, userEntityRef, List.of(userEntityRef),
+        Objects.requireNonNull(expiresAt, "expiresAt"), claims, token, "plugin:" + actorPluginId,
+        Objects.requireNonNull(limitedUserToken, "limitedUserToken"));
+  }
+
+  /** {@return whether the caller is a user, another plugin or an external service} */
   public Kind kind() {
     return kind;
   }
@@ -84,7 +133,33 @@ public final class BackstagePrincipal {
     return kind == Kind.USER;
   }
 
-  /** {@return the user entity ref ({@code user:default/jdoe}) for a user, or the service subject for a service} */
+  /** {@return {@code user} for a user, {@code service} for a plugin or external service: Backstage's principal type} */
+  public String backstageType() {
+    return kind == Kind.USER ? "user" : "service";
+  }
+
+  /**
+   * Returns who acted for the user: {@code plugin:<id>} when a plugin called on a user's behalf, otherwise
+   * null (the caller acted itself).
+   */
+  public String actor() {
+    return actor;
+  }
+
+  /** {@return the calling plugin's id for a {@link Kind#PLUGIN} caller, otherwise null} */
+  public String pluginId() {
+    return kind == Kind.PLUGIN ? subject.substring("plugin:".length()) : null;
+  }
+
+  /** The {@code obo} limited-user token to forward, or null; never shown. */
+  String limitedUserToken() {
+    return limitedUserToken;
+  }
+
+  /**
+   * Returns the user entity ref ({@code user:default/jdoe}) for a user, {@code plugin:<id>} for a plugin, or the
+   * service subject for an external service.
+   */
   public String subject() {
     return subject;
   }
@@ -121,9 +196,20 @@ public final class BackstagePrincipal {
    * asCaller.entities().find(EntityRef.parse("component:default/shop")); // as the caller may see it
    * }</pre>
    *
-   * <p>Do not cache the result past {@link #expiresAt()}.
+   * <p>Do not cache the result past {@link #expiresAt()}. Works for callers that sent a user token or an
+   * external-access token; a plugin's token (with or without a user behind it) is addressed to this plugin, so
+   * inside a Java plugin use {@link PluginRequest#credentialsOnBehalfOf(String)}, which covers every kind.
+   *
+   * @throws IllegalStateException for a {@link Kind#PLUGIN} caller or a user reached through a plugin
    */
   public CredentialsProvider credentials() {
+    if (limitedUserToken != null || kind == Kind.PLUGIN) {
+      // A plugin token is addressed to this service (aud) and a limited-user token alone is refused by Backstage;
+      // only this plugin can mint a token that carries the caller on.
+      throw new IllegalStateException("the token of " + (actor != null ? actor : subject) + " is addressed to this "
+          + "plugin and cannot be forwarded; use PluginRequest.credentialsOnBehalfOf(target) or "
+          + "PluginIdentity.credentialsOnBehalfOf(target, limited-user token) instead");
+    }
     return CredentialsProvider.staticToken(token);
   }
 
@@ -137,7 +223,8 @@ public final class BackstagePrincipal {
       return false;
     }
     BackstagePrincipal p = (BackstagePrincipal) o;
-    return kind == p.kind && subject.equals(p.subject) && ownershipEntityRefs.equals(p.ownershipEntityRefs)
+    return kind == p.kind && subject.equals(p.subject) && Objects.equals(actor, p.actor)
+        && ownershipEntityRefs.equals(p.ownershipEntityRefs)
         && Objects.equals(expiresAt, p.expiresAt) && claims.equals(p.claims);
   }
 
@@ -146,10 +233,10 @@ public final class BackstagePrincipal {
     return Objects.hash(kind, subject, ownershipEntityRefs, expiresAt);
   }
 
-  /** {@return kind, subject, ownership refs and expiry; never the token or the claims} */
+  /** {@return kind, subject, actor, ownership refs and expiry; never a token or the claims} */
   @Override
   public String toString() {
-    return "BackstagePrincipal{" + kind + " " + subject
+    return "BackstagePrincipal{" + kind + " " + subject + (actor == null ? "" : " via " + actor)
         + (ownershipEntityRefs.isEmpty() ? "" : ", ent=" + ownershipEntityRefs)
         + (expiresAt == null ? "" : ", expiresAt=" + expiresAt) + "}";
   }

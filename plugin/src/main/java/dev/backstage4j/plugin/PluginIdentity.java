@@ -90,6 +90,28 @@ public final class PluginIdentity {
     };
   }
 
+  /**
+   * Returns credentials that call {@code targetPluginId} as this plugin on behalf of a user: each token carries
+   * {@code limitedUserToken} unchanged as {@code obo} and expires no later than it.
+   *
+   * @param targetPluginId the plugin to call
+   * @param limitedUserToken the limited-user token received in an {@code obo} claim
+   * @return the credentials
+   */
+  public CredentialsProvider credentialsOnBehalfOf(String targetPluginId, String limitedUserToken) {
+    Objects.requireNonNull(targetPluginId, "targetPluginId");
+    Objects.requireNonNull(limitedUserToken, "limitedUserToken");
+    Instant oboExpiry;
+    try {
+      oboExpiry = com.nimbusds.jwt.JWTParser.parse(limitedUserToken).getJWTClaimsSet().getExpirationTime()
+          .toInstant();
+    } catch (java.text.ParseException | RuntimeException e) {
+      throw new IllegalArgumentException("the limited-user token cannot be read");
+    }
+    return CredentialsProvider.staticToken(signer.sign(pluginId, targetPluginId, TOKEN_TTL, limitedUserToken,
+        oboExpiry));
+  }
+
   @Override
   public String toString() {
     return "PluginIdentity[" + pluginId + "]";

@@ -29,6 +29,11 @@ public enum TokenRejection {
   WRONG_TYPE,
   /** A required claim ({@code sub}, {@code exp}) is missing or has the wrong shape. */
   MISSING_CLAIM,
-  /** The token is neither a configured static token nor a JWT. */
-  NOT_RECOGNIZED
+  /** The token is neither a configured static token nor a JWT, or a kind of JWT this verifier does not accept. */
+  NOT_RECOGNIZED,
+  /**
+   * A plugin token whose source ({@code sub}) is not a plugin this service can verify: its JWKS endpoint answered
+   * 404 or no key set (Backstage: "plugin unexpectedly does not have a JWKS endpoint").
+   */
+  NOT_A_PLUGIN
 }

@@ -1,22 +1,27 @@
 package dev.backstage4j.plugin;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.backstage4j.core.BackstageException;
 import dev.backstage4j.core.ClientConfig;
 import dev.backstage4j.core.CredentialsProvider;
 import dev.backstage4j.core.NotFoundException;
-import dev.backstage4j.plugin.internal.JwksCache;
-import dev.backstage4j.plugin.internal.JwtChecker;
-import dev.backstage4j.plugin.internal.JwtPolicy;
 import dev.backstage4j.core.internal.ApiRequest;
 import dev.backstage4j.core.internal.HttpTransport;
 import dev.backstage4j.core.internal.ResponseHandler;
+import dev.backstage4j.plugin.internal.JwksCache;
+import dev.backstage4j.plugin.internal.JwtChecker;
+import dev.backstage4j.plugin.internal.JwtPolicy;
+import dev.backstage4j.plugin.internal.PluginCallerKeys;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,27 +32,38 @@ import java.util.function.Supplier;
 
 /**
  * Verifies the tokens callers send to a Java service that sits behind Backstage, and says who is calling.
- * Thread-safe; build one per service and share it.
+ * Thread-safe; build one per service and share it. It gives the verdicts Backstage's own backend gives (checks
+ * Backstage does not make, such as {@code iss} on user tokens or a clock skew allowance, are opt-in).
  *
  * <p>Accepts, in this order:
  * <ul>
+ *   <li>plugin tokens ({@code typ vnd.backstage.plugin}) of other Backstage plugins calling this one, when
+ *       {@link Builder#pluginTokens} names this plugin: signed with the caller's keys from
+ *       {@code {discovery(sub)}/.backstage/auth/v1/jwks.json}, audience this plugin, {@code iat exp sub aud}
+ *       required. The principal is {@code plugin:<sub>}, or, when the token carries a limited-user token in
+ *       {@code obo} (verified against the auth backend's keys), that user with the plugin as
+ *       {@link BackstagePrincipal#actor()};</li>
  *   <li>static external-access tokens ({@code backend.auth.externalAccess} {@code type: static}), compared in
  *       constant time; the principal is a service with the configured subject;</li>
  *   <li>Backstage user tokens, signed by the auth backend with keys from
- *       {@code <backend>/api/auth/.well-known/jwks.json} (fetched through the backstage4j transport, so proxy,
- *       TLS and timeouts of the {@link ClientConfig} apply); the principal is a user;</li>
+ *       {@code {discovery(auth)}/.well-known/jwks.json} (fetched through the backstage4j transport, so proxy,
+ *       TLS and timeouts of the {@link ClientConfig} apply): {@code typ vnd.backstage.user} with
+ *       {@code iat exp sub}, or a legacy untyped token with audience {@code backstage}; the principal is a
+ *       user. A limited-user token on its own is refused, as Backstage refuses it;</li>
  *   <li>JWKS-verified external-access tokens ({@code type: jwks}, see {@link JwksAccess}); the principal is a
  *       service named {@code external:[prefix:]sub}.</li>
  * </ul>
  * JWTs must be signed with an asymmetric algorithm (ES*, RS*, PS*); {@code none} and HMAC are always rejected.
- * {@code exp} is required; {@code exp} and {@code nbf} are checked with a clock skew allowance (default 30 s).
- * Keys are cached ({@link Builder#jwksCacheTtl}) and refetched when a token names an unknown key id, at most
- * once per {@link Builder#jwksMinRefreshInterval} per issuer.
+ * {@code exp} is required and checked, like {@code nbf}, without clock skew unless {@link Builder#clockSkew} allows
+ * some. Keys are cached ({@link Builder#jwksCacheTtl}) and refetched when a token names an unknown key id, at most
+ * once per {@link Builder#jwksMinRefreshInterval} per issuer or calling plugin; plugin ids never seen before are
+ * probed at most {@value PluginCallerKeys#NEW_IDS_PER_MINUTE} times a minute.
  *
  * <pre>{@code
+ * ClientConfig backstage = ClientConfig.builder().baseUrl("http://backstage:7007").build();
  * TokenVerifier verifier = TokenVerifier.builder()
- *     .userTokens(ClientConfig.builder().baseUrl("http://backstage:7007").build())
- *     .userTokenIssuer("https://backstage.example.com/api/auth")
+ *     .pluginTokens("javatools", backstage)   // the scaffolder, MCP and other plugins calling this one
+ *     .userTokens(backstage)                  // signed-in users
  *     .addStaticToken(System.getenv("CI_TOKEN"), "ci-pipeline")
  *     .build();
  * BackstagePrincipal caller = verifier.authenticate(request.getHeader("Authorization"));
@@ -59,18 +75,25 @@ import java.util.function.Supplier;
 public final class TokenVerifier {
   private final List<StaticEntry> statics;
   private final List<JwtPolicy> policies;
+  private final PluginCallerKeys pluginCallers;
+  private final JwtPolicy limitedUserPolicy;
   private final JwtChecker checker;
   private final String description;
 
-  private TokenVerifier(Builder b, List<JwtPolicy> policies) {
+  private TokenVerifier(Builder b, List<JwtPolicy> policies, PluginCallerKeys pluginCallers,
+      JwtPolicy limitedUserPolicy) {
     this.statics = List.copyOf(b.statics);
     this.policies = List.copyOf(policies);
+    this.pluginCallers = pluginCallers;
+    this.limitedUserPolicy = limitedUserPolicy;
     this.checker = new JwtChecker(b.clock, b.clockSkew);
-    this.description = "TokenVerifier{static tokens=" + statics.size() + ", jwt issuers="
+    this.description = "TokenVerifier{"
+        + (pluginCallers == null ? "" : "plugin tokens for " + pluginCallers.ownPluginId() + ", ")
+        + "static tokens=" + statics.size() + ", jwt issuers="
         + policies.stream().map(JwtPolicy::description).toList() + "}";
   }
 
-  /** {@return a builder with clock skew 30 s, key cache TTL 10 min and key refetch at most every 30 s} */
+  /** {@return a builder with no clock skew, key cache TTL 10 min and key refetch at most every 30 s} */
   public static Builder builder() {
     return new Builder();
   }
@@ -143,13 +166,21 @@ public final class TokenVerifier {
           "the token is neither a configured static token nor a JWT");
     }
     SignedJWT jwt = JwtChecker.parse(token);
+    JOSEObjectType typ = jwt.getHeader().getType();
+    if (typ != null && JwtChecker.PLUGIN_TYP.equals(typ.getType())) {
+      return verifyPluginToken(jwt, token);
+    }
+    if (typ != null && JwtChecker.LIMITED_USER_TYP.equals(typ.getType())) {
+      throw new TokenRejectedException(TokenRejection.WRONG_TYPE, "a limited-user token is accepted only inside a "
+          + "plugin token's obo claim (Backstage answers: Illegal limited user token)");
+    }
     if (policies.isEmpty()) {
       throw new TokenRejectedException(TokenRejection.NOT_RECOGNIZED, "no JWT issuers are configured");
     }
     String iss = JwtChecker.unverifiedIssuer(jwt);
     TokenRejectedException first = null;
     for (JwtPolicy policy : policies) {
-      if (!policy.acceptsIssuer(iss)) {
+      if (!applies(policy, jwt, iss)) {
         continue;
       }
       try {
@@ -161,9 +192,67 @@ public final class TokenVerifier {
     if (first != null) {
       throw first;
     }
+    if (policies.stream().noneMatch(p -> p.kind() == JwtPolicy.Kind.EXTERNAL)) {
+      throw new TokenRejectedException(TokenRejection.NOT_RECOGNIZED, "the token is not a Backstage user token "
+          + "(typ " + JwtChecker.USER_TYP + ", or audience " + JwtChecker.userAudience() + ")");
+    }
     throw new TokenRejectedException(TokenRejection.WRONG_ISSUER, "issuer " + JwtChecker.shown(iss)
         + " is not trusted (trusted: "
         + policies.stream().flatMap(p -> p.issuers().stream()).toList() + ")");
+  }
+
+  /**
+   * Picks the policies to try as Backstage picks its handlers: a user token is one typed
+   * {@code vnd.backstage.user}, or (legacy) any other with audience {@code backstage}; external-access tokens are
+   * matched by issuer.
+   */
+  private static boolean applies(JwtPolicy policy, SignedJWT jwt, String iss) {
+    if (policy.kind() != JwtPolicy.Kind.USER) {
+      return policy.acceptsIssuer(iss);
+    }
+    JOSEObjectType typ = jwt.getHeader().getType();
+    if (typ != null && JwtChecker.USER_TYP.equals(typ.getType())) {
+      return true;
+    }
+    try {
+      List<String> aud = jwt.getJWTClaimsSet().getAudience();
+      return aud.contains(JwtChecker.userAudience());
+    } catch (ParseException e) {
+      throw new TokenRejectedException(TokenRejection.MALFORMED, "the JWT claims cannot be read");
+    }
+  }
+
+  /** Backstage's {@code PluginTokenHandler} then, for an {@code obo}, its {@code UserTokenHandler}. */
+  private BackstagePrincipal verifyPluginToken(SignedJWT jwt, String token) {
+    if (pluginCallers == null) {
+      throw new TokenRejectedException(TokenRejection.NOT_RECOGNIZED, "plugin tokens are not accepted here "
+          + "(TokenVerifier.Builder.pluginTokens is not configured)");
+    }
+    String caller;
+    try {
+      caller = jwt.getJWTClaimsSet().getSubject();
+    } catch (ParseException e) {
+      throw new TokenRejectedException(TokenRejection.MALFORMED, "the JWT claims cannot be read");
+    }
+    JWTClaimsSet claims = checker.check(jwt, pluginCallers.policyFor(caller));
+    Instant exp = claims.getExpirationTime().toInstant();
+    Object obo = claims.getClaim("obo");
+    if (obo == null) {
+      return BackstagePrincipal.plugin(caller, exp, JwtChecker.visibleClaims(claims), token);
+    }
+    if (!(obo instanceof String) || !JwtChecker.looksLikeJwt((String) obo)) {
+      throw new TokenRejectedException(TokenRejection.MALFORMED, "the obo claim of the plugin token from "
+          + caller + " is not a limited-user token");
+    }
+    JWTClaimsSet user;
+    try {
+      user = checker.check(JwtChecker.parse((String) obo), limitedUserPolicy);
+    } catch (TokenRejectedException e) {
+      throw new TokenRejectedException(e.reason(), "the user token in the obo claim of the plugin token from "
+          + caller + " was rejected: " + e.getMessage());
+    }
+    return BackstagePrincipal.userViaPlugin(user.getSubject(), caller, user.getExpirationTime().toInstant(),
+        JwtChecker.visibleClaims(claims), (String) obo, token);
   }
 
   /**
@@ -209,9 +298,11 @@ public final class TokenVerifier {
     private final List<StaticEntry> statics = new ArrayList<>();
     private final List<JwksAccess> jwksEntries = new ArrayList<>();
     private ClientConfig userTokenBackend;
+    private String ownPluginId;
+    private ClientConfig pluginBackend;
     private final List<String> userIssuers = new ArrayList<>();
     private final List<String> userAlgorithms = new ArrayList<>();
-    private Duration clockSkew = Duration.ofSeconds(30);
+    private Duration clockSkew = Duration.ZERO;
     private Duration jwksCacheTtl = Duration.ofMinutes(10);
     private Duration jwksMinRefreshInterval = Duration.ofSeconds(30);
     private Clock clock = Clock.systemUTC();
@@ -219,9 +310,28 @@ public final class TokenVerifier {
     private Builder() {}
 
     /**
-     * Accepts Backstage user tokens issued by the auth backend of the Backstage at {@code backend.baseUrl()};
-     * keys come from {@code <baseUrl>/api/auth/.well-known/jwks.json}. Unless {@link #userTokenIssuer} is set,
-     * the expected issuer is {@code <baseUrl>/api/auth}.
+     * Accepts plugin tokens addressed to plugin {@code ownPluginId} from the plugins of the Backstage described
+     * by {@code backend}: each caller's keys come from {@code {backend.discovery()(caller)}/.backstage/auth/v1/
+     * jwks.json} (no credentials are sent), and a user behind the call ({@code obo}) is verified with the auth
+     * backend's keys at {@code {discovery(auth)}/.well-known/jwks.json}.
+     *
+     * @param ownPluginId this plugin's id, the audience callers must name
+     * @param backend the Backstage the callers belong to (its discovery must route them the way Backstage does)
+     * @return this builder
+     */
+    public Builder pluginTokens(String ownPluginId, ClientConfig backend) {
+      this.ownPluginId = Objects.requireNonNull(ownPluginId, "ownPluginId");
+      this.pluginBackend = Objects.requireNonNull(backend, "backend");
+      return this;
+    }
+
+    /**
+     * Accepts Backstage user tokens issued by the auth backend of the Backstage at {@code backend}; keys come from
+     * {@code {discovery(auth)}/.well-known/jwks.json}. Like Backstage, any {@code iss} is accepted unless
+     * {@link #userTokenIssuer} names the accepted ones.
+     *
+     * @param backend the Backstage whose auth backend signs the tokens
+     * @return this builder
      */
     public Builder userTokens(ClientConfig backend) {
       this.userTokenBackend = Objects.requireNonNull(backend, "backend");
@@ -229,9 +339,12 @@ public final class TokenVerifier {
     }
 
     /**
-     * Adds an accepted {@code iss} for user tokens: the auth backend's external base URL, e.g.
-     * {@code https://backstage.example.com/api/auth}. Needed when this service reaches Backstage by another URL
-     * than the one browsers use.
+     * Adds an accepted {@code iss} for user tokens (repeatable): the auth backend's external base URL, e.g.
+     * {@code https://backstage.example.com/api/auth}. Opt-in: Backstage itself does not check {@code iss}, and
+     * without this call neither does the verifier.
+     *
+     * @param issuer an accepted issuer
+     * @return this builder
      */
     public Builder userTokenIssuer(String issuer) {
       userIssuers.add(Objects.requireNonNull(issuer, "issuer"));
@@ -282,7 +395,12 @@ public final class TokenVerifier {
       return this;
     }
 
-    /** Sets how far {@code exp} and {@code nbf} may be off (default 30 s; at most 5 min). */
+    /**
+     * Sets how far {@code exp} and {@code nbf} may be off (default none, as in Backstage; at most 5 min).
+     *
+     * @param skew the allowance
+     * @return this builder
+     */
     public Builder clockSkew(Duration skew) {
       if (skew.isNegative() || skew.compareTo(Duration.ofMinutes(5)) > 0) {
         throw new IllegalArgumentException("clockSkew must be between 0 and 5 minutes, was " + skew);
@@ -328,22 +446,29 @@ public final class TokenVerifier {
      *     interval
      */
     public TokenVerifier build() {
-      if (statics.isEmpty() && jwksEntries.isEmpty() && userTokenBackend == null) {
-        throw new IllegalArgumentException("configure at least one of userTokens, addStaticToken, addJwksAccess");
+      if (statics.isEmpty() && jwksEntries.isEmpty() && userTokenBackend == null && pluginBackend == null) {
+        throw new IllegalArgumentException("configure at least one of pluginTokens, userTokens, addStaticToken, "
+            + "addJwksAccess");
       }
       if (jwksCacheTtl.compareTo(jwksMinRefreshInterval) < 0) {
         throw new IllegalArgumentException("jwksCacheTtl (" + jwksCacheTtl + ") must not be shorter than "
             + "jwksMinRefreshInterval (" + jwksMinRefreshInterval + ")");
       }
       List<JwtPolicy> policies = new ArrayList<>();
-      if (userTokenBackend != null) {
-        HttpTransport auth = HttpTransport.create(userTokenBackend, "auth");
+      JwtPolicy limitedUser = null;
+      ClientConfig authBackend = userTokenBackend != null ? userTokenBackend : pluginBackend;
+      if (authBackend != null) {
+        HttpTransport auth = HttpTransport.create(authBackend, "auth");
         ApiRequest request = ApiRequest.get("/.well-known/jwks.json").build();
         String url = auth.pluginUrl() + "/.well-known/jwks.json";
-        List<String> issuers = userIssuers.isEmpty()
-            ? List.of(userTokenBackend.baseUrl() + "/api/auth") : List.copyOf(userIssuers);
-        policies.add(new JwtPolicy("Backstage user tokens", cache(url, () -> fetchUserKeys(auth, request)),
-            algorithms(userAlgorithms), issuers, List.of(JwtChecker.userAudience()), true, null));
+        JwksCache keys = cache(url, () -> fetchUserKeys(auth, request));
+        // One key set for both: the auth backend signs limited-user tokens with the user token's key.
+        limitedUser = new JwtPolicy("limited-user tokens", keys, algorithms(userAlgorithms), List.of(), List.of(),
+            JwtPolicy.Kind.LIMITED_USER, null);
+        if (userTokenBackend != null) {
+          policies.add(new JwtPolicy("Backstage user tokens", keys, algorithms(userAlgorithms),
+              List.copyOf(userIssuers), List.of(JwtChecker.userAudience()), JwtPolicy.Kind.USER, null));
+        }
       }
       for (JwksAccess a : jwksEntries) {
         // Never send Backstage credentials to a third-party key server.
@@ -352,10 +477,12 @@ public final class TokenVerifier {
         HttpTransport t = HttpTransport.createAt(config, "jwks-" + a.url().getHost(), a.url());
         ApiRequest request = ApiRequest.get("/").build();
         policies.add(new JwtPolicy("external access via " + a.url(), cache(a.url().toString(),
-            () -> t.execute(request, TEXT)), algorithms(a.algorithms()), a.issuers(), a.audiences(), false,
-            a.subjectPrefix()));
+            () -> t.execute(request, TEXT)), algorithms(a.algorithms()), a.issuers(), a.audiences(),
+            JwtPolicy.Kind.EXTERNAL, a.subjectPrefix()));
       }
-      return new TokenVerifier(this, policies);
+      PluginCallerKeys callers = pluginBackend == null ? null
+          : new PluginCallerKeys(ownPluginId, pluginBackend, clock, jwksMinRefreshInterval, this::cache);
+      return new TokenVerifier(this, policies, callers, limitedUser);
     }
 
     private static String fetchUserKeys(HttpTransport auth, ApiRequest request) {

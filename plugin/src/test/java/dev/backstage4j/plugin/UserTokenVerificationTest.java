@@ -134,17 +134,20 @@ class UserTokenVerificationTest {
   }
 
   @Test
-  void verify_expiredBeyondSkew_rejectedExpired() {
-    clock.advance(Duration.ofSeconds(3600 + 31));
+  void verify_expired_rejectedExpired() {
+    clock.advance(Duration.ofSeconds(3600 + 1));
 
     assertEquals(TokenRejection.EXPIRED, rejection(userToken(claims())));
   }
 
   @Test
-  void verify_expiredWithinSkew_accepted() {
+  void verify_expiredWithinAConfiguredSkew_accepted() {
     clock.advance(Duration.ofSeconds(3600 + 29));
+    TokenVerifier lenient = TokenVerifier.builder().userTokens(config).clock(clock)
+        .clockSkew(Duration.ofSeconds(30)).build();
 
-    assertEquals("user:default/jdoe", verifier.verify(userToken(claims())).subject());
+    assertEquals("user:default/jdoe", lenient.verify(userToken(claims())).subject());
+    assertEquals(TokenRejection.EXPIRED, rejection(userToken(claims())), "no skew by default, as in Backstage");
   }
 
   @Test
@@ -160,9 +163,13 @@ class UserTokenVerificationTest {
   }
 
   @Test
-  void verify_otherIssuer_rejectedWrongIssuer() {
+  void verify_otherIssuer_acceptedLikeBackstageUnlessIssuersAreConfigured() {
+    assertEquals("user:default/jdoe",
+        verifier.verify(userToken(claims().issuer("https://other.example.com/api/auth"))).subject());
+
+    TokenVerifier strict = TokenVerifier.builder().userTokens(config).userTokenIssuer(issuer).clock(clock).build();
     TokenRejectedException e = assertThrows(TokenRejectedException.class,
-        () -> verifier.verify(userToken(claims().issuer("https://evil.example.com/api/auth"))));
+        () -> strict.verify(userToken(claims().issuer("https://evil.example.com/api/auth"))));
 
     assertEquals(TokenRejection.WRONG_ISSUER, e.reason());
     assertTrue(e.getMessage().contains("https://evil.example.com/api/auth"), e.getMessage());
@@ -171,9 +178,10 @@ class UserTokenVerificationTest {
   @Test
   void verify_issuerWithLineBreaks_cannotForgeLogLines() {
     String evil = "https://evil.example.com\nINFO accepted token for user:default/admin";
+    TokenVerifier strict = TokenVerifier.builder().userTokens(config).userTokenIssuer(issuer).clock(clock).build();
     try (LogCapture logs = LogCapture.start()) {
       TokenRejectedException e = assertThrows(TokenRejectedException.class,
-          () -> verifier.verify(userToken(claims().issuer(evil))));
+          () -> strict.verify(userToken(claims().issuer(evil))));
 
       assertFalse(e.getMessage().contains("\n"), e.getMessage());
       assertFalse(logs.text().contains("\nINFO"), logs.text());
@@ -201,16 +209,22 @@ class UserTokenVerificationTest {
   }
 
   @Test
-  void verify_otherAudience_rejectedWrongAudience() {
-    assertEquals(TokenRejection.WRONG_AUDIENCE, rejection(userToken(claims().audience("catalog"))));
+  void verify_untypedWithOtherAudience_notAUserToken() {
+    assertEquals(TokenRejection.NOT_RECOGNIZED, rejection(userToken(claims().audience("catalog"))));
   }
 
   @Test
-  void verify_limitedUserOrPluginType_rejectedWrongType() {
+  void verify_limitedUserOrPluginType_rejected() {
     assertEquals(TokenRejection.WRONG_TYPE,
-        rejection(Tokens.sign(key, claims().build(), "vnd.backstage.limited-user")));
-    assertEquals(TokenRejection.WRONG_TYPE,
-        rejection(Tokens.sign(key, claims().claim("typ", "vnd.backstage.plugin").build())));
+        rejection(Tokens.sign(key, claims().build(), "vnd.backstage.limited-user")),
+        "a limited-user token alone: Backstage answers Illegal limited user token");
+    assertEquals(TokenRejection.NOT_RECOGNIZED,
+        rejection(Tokens.sign(key, claims().build(), "vnd.backstage.plugin")),
+        "plugin tokens are not accepted unless pluginTokens is configured");
+    assertEquals("user:default/jdoe", verifier.verify(Tokens.sign(key, claims().build(), "JWT")).subject(),
+        "any other typ with audience backstage is a legacy user token to Backstage");
+    assertEquals(TokenRejection.NOT_RECOGNIZED,
+        rejection(Tokens.sign(key, claims().audience("catalog").build(), "JWT")), "Backstage: Illegal token");
   }
 
   @Test

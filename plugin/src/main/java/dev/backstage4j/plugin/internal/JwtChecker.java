@@ -6,7 +6,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
@@ -33,6 +32,10 @@ public final class JwtChecker {
   public static final int MAX_TOKEN_LENGTH = 65_536;
   /** The JOSE {@code typ} of a Backstage user token (header or payload). */
   public static final String USER_TYP = "vnd.backstage.user";
+  /** The JOSE {@code typ} of the limited-user token a plugin token carries in {@code obo}. */
+  public static final String LIMITED_USER_TYP = "vnd.backstage.limited-user";
+  /** The JOSE {@code typ} of a plugin token. */
+  public static final String PLUGIN_TYP = "vnd.backstage.plugin";
   private static final String USER_AUDIENCE = "backstage";
 
   private final Clock clock;
@@ -98,25 +101,41 @@ public final class JwtChecker {
 
   /**
    * Verifies signature, algorithm, type, time, issuer and audience of {@code jwt} under {@code policy}, then
-   * returns the principal.
+   * returns the principal. For {@link JwtPolicy.Kind#USER} and {@link JwtPolicy.Kind#EXTERNAL} policies.
    *
    * @throws TokenRejectedException naming the first check that failed
    * @throws dev.backstage4j.plugin.JwksUnavailableException when the keys cannot be fetched
    */
   public BackstagePrincipal verify(SignedJWT jwt, String rawToken, JwtPolicy policy) {
+    JWTClaimsSet claims = check(jwt, policy);
+    Instant exp = claims.getExpirationTime().toInstant();
+    String sub = claims.getSubject();
+    if (policy.kind() == JwtPolicy.Kind.EXTERNAL) {
+      String prefix = policy.subjectPrefix() == null ? "external:" : "external:" + policy.subjectPrefix() + ":";
+      return BackstagePrincipal.service(prefix + sub, exp, visibleClaims(claims), rawToken);
+    }
+    return BackstagePrincipal.user(sub, ownership(claims, sub), exp, visibleClaims(claims), rawToken);
+  }
+
+  /**
+   * Checks {@code jwt} under {@code policy} the way Backstage's backend does for that kind of token and returns
+   * its verified claims: the algorithm and {@code typ}, the signature against the policy's keys, {@code exp}
+   * (always required) and {@code nbf}, the issuer and audience when the policy names them, and the claims
+   * Backstage requires ({@code iat} and {@code sub} for typed user, limited-user and plugin tokens, {@code aud}
+   * too for plugin tokens).
+   *
+   * @throws TokenRejectedException naming the first check that failed
+   * @throws dev.backstage4j.plugin.JwksUnavailableException when the keys cannot be fetched
+   */
+  public JWTClaimsSet check(SignedJWT jwt, JwtPolicy policy) {
     JWSHeader header = jwt.getHeader();
     JWSAlgorithm alg = header.getAlgorithm();
     if (!policy.algorithms().contains(alg)) {
       throw new TokenRejectedException(TokenRejection.ALGORITHM_NOT_ALLOWED, "algorithm " + alg
           + " is not allowed for " + policy.description() + " (allowed: " + sorted(policy.algorithms()) + ")");
     }
-    if (policy.backstageUser()) {
-      JOSEObjectType typ = header.getType();
-      if (typ != null && !USER_TYP.equals(typ.getType())) {
-        throw new TokenRejectedException(TokenRejection.WRONG_TYPE, "token type " + shown(typ.getType())
-            + " is not a Backstage user token (" + USER_TYP + ")");
-      }
-    }
+    String typ = header.getType() == null ? null : header.getType().getType();
+    boolean typed = checkType(typ, policy);
     verifySignature(jwt, header, policy);
     JWTClaimsSet claims;
     try {
@@ -136,12 +155,17 @@ public final class JwtChecker {
       throw new TokenRejectedException(TokenRejection.NOT_YET_VALID, "the token is not valid before "
           + claims.getNotBeforeTime().toInstant());
     }
+    if (typed && claims.getIssueTime() == null) {
+      throw new TokenRejectedException(TokenRejection.MISSING_CLAIM, "the token has no iat claim");
+    }
     if (!policy.acceptsIssuer(claims.getIssuer())) {
       throw new TokenRejectedException(TokenRejection.WRONG_ISSUER, "issuer " + shown(claims.getIssuer())
           + " is not trusted for " + policy.description() + " (expected one of " + policy.issuers() + ")");
     }
     List<String> aud = claims.getAudience();
-    if (!policy.audiences().isEmpty() && aud.stream().noneMatch(policy.audiences()::contains)) {
+    boolean audienceChecked = !policy.audiences().isEmpty()
+        && !(typed && policy.kind() == JwtPolicy.Kind.USER);  // Backstage checks aud only on untyped user tokens
+    if (audienceChecked && aud.stream().noneMatch(policy.audiences()::contains)) {
       throw new TokenRejectedException(TokenRejection.WRONG_AUDIENCE, "audience " + shown(String.valueOf(aud))
           + " does not include "
           + (policy.audiences().size() == 1 ? policy.audiences().get(0) : "one of " + policy.audiences()));
@@ -150,20 +174,41 @@ public final class JwtChecker {
     if (sub == null || sub.isEmpty()) {
       throw new TokenRejectedException(TokenRejection.MISSING_CLAIM, "the token has no sub claim");
     }
+    return claims;
+  }
+
+  /**
+   * Checks the header {@code typ} for the policy's kind; returns whether the token is a typed Backstage token
+   * (which must then carry {@code iat}). Other types are accepted only where Backstage accepts them: legacy
+   * user tokens (any {@code typ}, audience {@code backstage}) and external-access tokens.
+   */
+  private static boolean checkType(String typ, JwtPolicy policy) {
+    String expected = switch (policy.kind()) {
+      case USER -> USER_TYP;
+      case LIMITED_USER -> LIMITED_USER_TYP;
+      case PLUGIN -> PLUGIN_TYP;
+      case EXTERNAL -> null;
+    };
+    if (expected == null) {
+      return false;
+    }
+    if (policy.kind() == JwtPolicy.Kind.USER && !USER_TYP.equals(typ)) {
+      return false;  // legacy: Backstage ignores the typ and requires audience backstage instead
+    }
+    if (!expected.equals(typ)) {
+      throw new TokenRejectedException(TokenRejection.WRONG_TYPE, "token type " + shown(typ) + " is not "
+          + expected);
+    }
+    return true;
+  }
+
+  /** The claims a principal shows: every verified claim except the credential parts ({@code uip}, {@code obo}). */
+  public static Map<String, Object> visibleClaims(JWTClaimsSet claims) {
     Map<String, Object> visible = new LinkedHashMap<>(claims.getClaims());
     visible.remove("uip");
+    visible.remove("obo");
     visible.replaceAll((k, v) -> immutable(v));
-    if (!policy.backstageUser()) {
-      String prefix = policy.subjectPrefix() == null ? "external:" : "external:" + policy.subjectPrefix() + ":";
-      return BackstagePrincipal.service(prefix + sub, exp, visible, rawToken);
-    }
-    Object typClaim = claims.getClaim("typ");
-    if (typClaim != null && !USER_TYP.equals(typClaim)) {
-      throw new TokenRejectedException(TokenRejection.WRONG_TYPE, "token type "
-          + shown(String.valueOf(typClaim))
-          + " is not a Backstage user token (" + USER_TYP + ")");
-    }
-    return BackstagePrincipal.user(sub, ownership(claims, sub), exp, visible, rawToken);
+    return visible;
   }
 
   /**

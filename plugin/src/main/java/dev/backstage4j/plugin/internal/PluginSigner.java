@@ -44,13 +44,25 @@ public final class PluginSigner {
 
   /** Signs a token with sub = {@code subject}, aud = {@code audience}, valid for {@code ttl}. */
   public String sign(String subject, String audience, Duration ttl) {
+    return sign(subject, audience, ttl, null, null);
+  }
+
+  /** Signs a token carrying {@code obo} unchanged, expiring at the latest when {@code oboExpiry} does. */
+  public String sign(String subject, String audience, Duration ttl, String obo, Instant oboExpiry) {
     Instant now = clock.instant();
-    JWTClaimsSet claims = new JWTClaimsSet.Builder()
+    Instant exp = now.plus(ttl);
+    if (oboExpiry != null && oboExpiry.isBefore(exp)) {
+      exp = oboExpiry;
+    }
+    JWTClaimsSet.Builder b = new JWTClaimsSet.Builder()
         .subject(subject)
         .audience(audience)
         .issueTime(Date.from(now))
-        .expirationTime(Date.from(now.plus(ttl)))
-        .build();
+        .expirationTime(Date.from(exp));
+    if (obo != null) {
+      b.claim("obo", obo);
+    }
+    JWTClaimsSet claims = b.build();
     JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
         .type(new JOSEObjectType("vnd.backstage.plugin"))
         .keyID(key.getKeyID())
