@@ -2,7 +2,9 @@ package dev.backstage4j.testkit;
 
 import dev.backstage4j.catalog.model.CatalogDocument;
 import dev.backstage4j.catalog.model.CatalogYaml;
+import dev.backstage4j.core.Discovery;
 import dev.backstage4j.testkit.internal.CatalogStore;
+import dev.backstage4j.testkit.internal.FakeIdentity;
 import dev.backstage4j.testkit.internal.FakeServer;
 import dev.backstage4j.testkit.internal.FaultState;
 import dev.backstage4j.testkit.internal.Json;
@@ -47,6 +49,7 @@ public final class FakeBackstage implements AutoCloseable {
   private final String token;
   private final List<Consumer<CatalogStore>> seeds;
   private final Map<String, ScaffolderAction> actions;
+  private final FakeIdentity identity;
   private final FaultState faultState = new FaultState();
   private final Faults faults = new Faults(faultState);
   private CatalogStore store;
@@ -57,6 +60,7 @@ public final class FakeBackstage implements AutoCloseable {
     this.token = b.token;
     this.seeds = List.copyOf(b.seeds);
     this.actions = Map.copyOf(b.actions);
+    this.identity = new FakeIdentity(b.token, b.externalPlugins);
   }
 
   /** {@return a builder for a fake with an empty catalog and the default token} */
@@ -85,7 +89,7 @@ public final class FakeBackstage implements AutoCloseable {
     }
     store = s;
     scaffolder = new Scaffolder(s, actions);
-    FakeServer srv = new FakeServer(token, faultState, s, scaffolder);
+    FakeServer srv = new FakeServer(identity, faultState, s, scaffolder);
     try {
       srv.start();
     } catch (IOException e) {
@@ -123,6 +127,75 @@ public final class FakeBackstage implements AutoCloseable {
   /** Returns the static bearer token the fake accepts. Keep it out of logs like a real token. */
   public String token() {
     return token;
+  }
+
+  /**
+   * Issues a user token as Backstage's auth backend does after a sign-in (header {@code typ vnd.backstage.user},
+   * ES256, valid one hour, no {@code ent} claim as in Backstage's default), signed with the fake's auth key whose
+   * public half it serves at {@code /api/auth/.well-known/jwks.json}. The fake accepts it, records the user as a
+   * task's {@code createdBy}, and derives the limited-user token a plugin token carries on the user's behalf.
+   *
+   * @param userEntityRef the signed-in user, e.g. {@code user:default/alice}
+   * @return the token
+   * @throws IllegalStateException if not started
+   */
+  public String userToken(String userEntityRef) {
+    running();
+    return identity.userToken(userEntityRef, List.of(userEntityRef));
+  }
+
+  /**
+   * Mints a plugin token as one of the fake's plugins would send it ({@code typ vnd.backstage.plugin}, ES256,
+   * {@code sub} = {@code fromPluginId}, {@code aud} = {@code toPluginId}), e.g. to call a Java plugin under test
+   * the way the scaffolder does. The fake serves the signing key at
+   * {@code /api/{fromPluginId}/.backstage/auth/v1/jwks.json}.
+   *
+   * @param fromPluginId the calling plugin, e.g. {@code scaffolder}
+   * @param toPluginId the receiving plugin
+   * @return the token
+   * @throws IllegalStateException if not started
+   */
+  public String pluginToken(String fromPluginId, String toPluginId) {
+    running();
+    return identity.pluginToken(fromPluginId, toPluginId, null);
+  }
+
+  /**
+   * Mints a plugin token that carries a user ({@code obo}: the limited-user form of {@code userToken}, byte for
+   * byte as Backstage derives it), as the scaffolder sends when it runs a user's task.
+   *
+   * @param fromPluginId the calling plugin
+   * @param toPluginId the receiving plugin
+   * @param userToken a token from {@link #userToken}
+   * @return the token, expiring no later than the user's
+   * @throws IllegalStateException if not started
+   */
+  public String pluginToken(String fromPluginId, String toPluginId, String userToken) {
+    running();
+    return identity.pluginToken(fromPluginId, toPluginId, Objects.requireNonNull(userToken, "userToken"));
+  }
+
+  /**
+   * Routes plugin {@code pluginId} to a service outside the fake from now on, like {@link Builder#plugin} (for a
+   * plugin whose port is known only once it runs).
+   *
+   * @param pluginId the plugin id
+   * @param baseUrl its full base URL, e.g. {@code http://127.0.0.1:8080/api/javatools}
+   */
+  public void plugin(String pluginId, URI baseUrl) {
+    identity.route(Objects.requireNonNull(pluginId, "pluginId"), Objects.requireNonNull(baseUrl, "baseUrl"));
+  }
+
+  /**
+   * Returns the fake's discovery: every plugin on the fake, except those {@link Builder#plugin} routes elsewhere.
+   * Give it to a Java plugin's {@code ClientConfig} so both sides resolve plugin ids alike.
+   *
+   * @return the discovery
+   * @throws IllegalStateException if not started
+   */
+  public synchronized Discovery discovery() {
+    running();
+    return identity.discovery();
   }
 
   /** {@return the fault-injection controls} */
@@ -173,6 +246,7 @@ public final class FakeBackstage implements AutoCloseable {
   /** Configures a {@link FakeBackstage}: token, catalog seeds and extra scaffolder actions. Not thread-safe. */
   public static final class Builder {
     private String token = DEFAULT_TOKEN;
+    private final Map<String, URI> externalPlugins = new LinkedHashMap<>();
     private final List<Consumer<CatalogStore>> seeds = new ArrayList<>();
     private final Map<String, ScaffolderAction> actions = new LinkedHashMap<>();
 
@@ -277,6 +351,20 @@ public final class FakeBackstage implements AutoCloseable {
         throw new IllegalArgumentException("action id must not be blank");
       }
       actions.put(id, action);
+      return this;
+    }
+
+    /**
+     * Routes plugin {@code pluginId} to a service outside the fake, as an operator's {@code discovery.endpoints}
+     * entry does: the fake then accepts that plugin's tokens, verified with the keys it serves at
+     * {@code {baseUrl}/.backstage/auth/v1/jwks.json}, e.g. a Java plugin under test calling the catalog as itself.
+     *
+     * @param pluginId the plugin id
+     * @param baseUrl its full base URL, e.g. {@code http://127.0.0.1:8080/api/javatools}
+     * @return this builder
+     */
+    public Builder plugin(String pluginId, URI baseUrl) {
+      externalPlugins.put(Objects.requireNonNull(pluginId, "pluginId"), Objects.requireNonNull(baseUrl, "baseUrl"));
       return this;
     }
 

@@ -21,6 +21,8 @@ final class Call {
   final String url;
   final Map<String, List<String>> query;
   final byte[] body;
+  /** The verified caller, set by the server's credentials barrier. */
+  dev.backstage4j.plugin.BackstagePrincipal principal;
   private boolean responded;
 
   Call(HttpExchange exchange, String method, String path, String rawQuery, byte[] body) {

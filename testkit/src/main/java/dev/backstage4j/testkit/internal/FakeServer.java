@@ -3,10 +3,15 @@ package dev.backstage4j.testkit.internal;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.backstage4j.core.internal.ErrorBodies;
+import dev.backstage4j.plugin.BackstagePrincipal;
+import dev.backstage4j.plugin.JwksUnavailableException;
+import dev.backstage4j.plugin.TokenRejectedException;
+import dev.backstage4j.plugin.TokenRejection;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The loopback HTTP server: static-token auth, fault injection, the backend's error middleware, and routing to the
+ * The loopback HTTP server: Backstage's auth (static token, user and plugin tokens, the JWKS routes), fault
+ * injection, the backend's error middleware, and routing to the
  * catalog and scaffolder routers. Uses the JDK's built-in {@code com.sun.net.httpserver} (no extra dependency).
  */
 public final class FakeServer {
@@ -28,7 +34,7 @@ public final class FakeServer {
     boolean handle(Call c) throws IOException;
   }
 
-  private final String token;
+  private final FakeIdentity identity;
   private final FaultState faults;
   private final Map<String, Router> plugins = new LinkedHashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
@@ -36,8 +42,8 @@ public final class FakeServer {
   private ExecutorService executor;
 
   /** Creates a server for the given store and scaffolder (not started). */
-  public FakeServer(String token, FaultState faults, CatalogStore store, Scaffolder scaffolder) {
-    this.token = token;
+  public FakeServer(FakeIdentity identity, FaultState faults, CatalogStore store, Scaffolder scaffolder) {
+    this.identity = identity;
     this.faults = faults;
     plugins.put("catalog", new CatalogApi(store));
     plugins.put("scaffolder", new ScaffolderApi(scaffolder));
@@ -55,6 +61,7 @@ public final class FakeServer {
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
+    identity.started(baseUrl());
   }
 
   /** Stops serving and frees the port. */
@@ -107,12 +114,15 @@ public final class FakeServer {
         rest = slash < 0 ? "/" : rawPath.substring(slash);
       }
       Call call = new Call(ex, ex.getRequestMethod(), rest, rawQuery, body);
+      if (servedUnauthenticated(call, plugin, rest)) {
+        return;
+      }
       Router router = plugin == null ? null : plugins.get(plugin);
       if (router == null) {
         call.sendEmpty(404);
         return;
       }
-      dispatch(call, router);
+      dispatch(call, router, plugin);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       ex.close();
@@ -122,20 +132,45 @@ public final class FakeServer {
     }
   }
 
-  private void dispatch(Call call, Router router) throws IOException {
+  /** The JWKS routes Node mounts before its credentials barrier. */
+  private boolean servedUnauthenticated(Call call, String plugin, String rest) throws IOException {
+    if (!"GET".equals(call.method)) {
+      return false;
+    }
+    if ("auth".equals(plugin) && "/.well-known/jwks.json".equals(rest)) {
+      call.send(200, "application/json; charset=utf-8", identity.authJwks().getBytes(StandardCharsets.UTF_8), Map.of());
+      return true;
+    }
+    if (plugin != null && plugins.containsKey(plugin) && "/.backstage/auth/v1/jwks.json".equals(rest)) {
+      call.send(200, "application/json; charset=utf-8",
+          identity.pluginJwks(plugin).getBytes(StandardCharsets.UTF_8), Map.of());
+      return true;
+    }
+    return false;
+  }
+
+  private BackstagePrincipal authenticate(Call call, String plugin) {
+    try {
+      return identity.authenticate(plugin, call.header("Authorization"));
+    } catch (TokenRejectedException e) {
+      if (e.reason() == TokenRejection.MISSING) {
+        throw new ApiFailure(401, "AuthenticationError", "Missing credentials");
+      }
+      LOG.debug("fake backstage: rejected credentials: {} ({})", e.getMessage(), e.reason());
+      throw new ApiFailure(401, "AuthenticationError", "Illegal token");
+    } catch (JwksUnavailableException e) {
+      throw new ApiFailure(503, "ServiceUnavailableError", e.getMessage());
+    }
+  }
+
+  private void dispatch(Call call, Router router, String plugin) throws IOException {
     try {
       int failure = faults.takeFailure();
       if (failure != 0) {
         throw new ApiFailure(failure, ApiFailure.nameFor(failure), "Injected failure (FakeBackstage fault "
             + "injection)");
       }
-      String auth = call.header("Authorization");
-      if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-        throw new ApiFailure(401, "AuthenticationError", "Missing credentials");
-      }
-      if (!auth.substring(7).trim().equals(token)) {
-        throw new ApiFailure(401, "AuthenticationError", "Illegal token");
-      }
+      call.principal = authenticate(call, plugin);
       if (!router.handle(call) && !call.responded()) {
         call.sendEmpty(404);
       }

@@ -1,9 +1,9 @@
 package dev.backstage4j.testkit.internal;
 
-import dev.backstage4j.core.internal.Trees;
 import dev.backstage4j.catalog.model.CatalogYaml;
 import dev.backstage4j.catalog.model.CatalogYamlException;
 import dev.backstage4j.catalog.model.Violation;
+import dev.backstage4j.core.internal.Trees;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.backstage4j.testkit.internal;
 
-import dev.backstage4j.core.internal.Trees;
 import dev.backstage4j.catalog.model.EntityRef;
+import dev.backstage4j.core.internal.Trees;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.backstage4j.testkit.internal;
 
-import dev.backstage4j.core.internal.Trees;
 import dev.backstage4j.catalog.model.EntityRef;
+import dev.backstage4j.core.internal.Trees;
 import dev.backstage4j.testkit.ActionContext;
 import dev.backstage4j.testkit.ScaffolderAction;
 import java.nio.file.Files;
@@ -61,6 +61,8 @@ public final class Scaffolder {
     final Map<String, Object> secrets;
     final Path baseDir;
     final String createdAt;
+    /** The user who started the task, as the real scaffolder records it; null for a service. */
+    final String createdBy;
     volatile String status = "open";
     volatile String lastHeartbeatAt;
     volatile boolean cancelRequested;
@@ -68,8 +70,9 @@ public final class Scaffolder {
     final List<Map<String, Object>> events = Collections.synchronizedList(new ArrayList<>());
     volatile SortedMap<String, byte[]> workspace = new TreeMap<>();
 
-    Task(String id, Map<String, Object> spec, Map<String, Object> secrets, Path baseDir) {
+    Task(String id, Map<String, Object> spec, Map<String, Object> secrets, Path baseDir, String createdBy) {
       this.id = id;
+      this.createdBy = createdBy;
       this.spec = spec;
       this.secrets = secrets;
       this.baseDir = baseDir;
@@ -82,6 +85,9 @@ public final class Scaffolder {
       m.put("spec", spec);
       m.put("status", status);
       m.put("createdAt", createdAt);
+      if (createdBy != null) {
+        m.put("createdBy", createdBy);
+      }
       if (lastHeartbeatAt != null) {
         m.put("lastHeartbeatAt", lastHeartbeatAt);
       }
@@ -168,14 +174,14 @@ public final class Scaffolder {
 
   /** Creates and starts a task from a stored template. */
   @SuppressWarnings("unchecked")
-  Task create(StoredEntity template, Map<String, Object> values, Map<String, Object> secrets) {
+  Task create(StoredEntity template, Map<String, Object> values, Map<String, Object> secrets, String createdBy) {
     Map<String, Object> tspec = Trees.map(template.entity, "spec", "$");
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("apiVersion", template.entity.get("apiVersion"));
     spec.put("steps", normalizeSteps((List<Object>) tspec.getOrDefault("steps", List.of())));
     spec.put("output", tspec.getOrDefault("output", Map.of()));
     spec.put("parameters", values);
-    spec.put("user", Map.of());
+    spec.put("user", createdBy == null ? Map.of() : Map.of("ref", createdBy));
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("entityRef", template.ref);
     if (template.source != null) {
@@ -187,7 +193,7 @@ public final class Scaffolder {
       spec.put("EXPERIMENTAL_recovery", tspec.get("EXPERIMENTAL_recovery"));
     }
     Path baseDir = template.source == null ? null : template.source.toAbsolutePath().getParent();
-    Task task = new Task(UUID.randomUUID().toString(), spec, secrets, baseDir);
+    Task task = new Task(UUID.randomUUID().toString(), spec, secrets, baseDir, createdBy);
     tasks.put(task.id, task);
     start(task);
     return task;
@@ -413,7 +419,7 @@ public final class Scaffolder {
     spec.put("steps", normalizeSteps((List<Object>) tspec.getOrDefault("steps", List.of())));
     spec.put("output", tspec.getOrDefault("output", Map.of()));
     spec.put("parameters", values);
-    Task task = new Task("dry-run-" + UUID.randomUUID(), spec, secrets, null);
+    Task task = new Task("dry-run-" + UUID.randomUUID(), spec, secrets, null, null);
     task.workspace = new TreeMap<>();
     BuiltinActions.DRY_RUN_FILES.set(files);
     List<Map<String, Object>> logs = new ArrayList<>();

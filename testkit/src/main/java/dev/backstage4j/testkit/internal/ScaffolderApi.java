@@ -162,7 +162,8 @@ final class ScaffolderApi implements FakeServer.Router {
       if (!errors.isEmpty()) {
         throw ApiFailure.raw(400, Map.of("errors", errors));
       }
-      Scaffolder.Task task = scaffolder.create(t, values, secrets);
+      String user = c.principal != null && c.principal.isUser() ? c.principal.subject() : null;
+      Scaffolder.Task task = scaffolder.create(t, values, secrets, user);
       c.sendJson(201, Map.of("id", task.id));
       return true;
     }
@@ -292,7 +293,8 @@ final class ScaffolderApi implements FakeServer.Router {
     List<String> createdBy = c.all("createdBy");
     List<Scaffolder.Task> all = new ArrayList<>();
     for (Scaffolder.Task t : scaffolder.tasks()) {
-      if ((statuses.isEmpty() || statuses.contains(t.status)) && createdBy.isEmpty()) {
+      if ((statuses.isEmpty() || statuses.contains(t.status))
+          && (createdBy.isEmpty() || createdBy.contains(t.createdBy))) {
         all.add(t);
       }
     }
@@ -300,7 +302,7 @@ final class ScaffolderApi implements FakeServer.Router {
     for (String[] o : orders) {
       Comparator<Scaffolder.Task> step = switch (o[1]) {
         case "status" -> Comparator.comparing(t -> t.status);
-        case "created_by" -> (a, b) -> 0;
+        case "created_by" -> Comparator.comparing(t -> t.createdBy == null ? "" : t.createdBy);
         default -> Comparator.comparing(t -> t.createdAt);
       };
       if (o[0].equals("desc")) {
