@@ -23,7 +23,7 @@ FIXTURE_SCRUB="$(node -e 'console.log(JSON.stringify({[process.argv[1]]:"<token>
   [process.argv[3]]:"/backstage4j/sample",[process.argv[4]]:"/backstage4j/tmp",[process.argv[5]]:"/backstage4j/backend"}))' \
   "$TOKEN" "127.0.0.1:$PORT" "$SAMPLE" "$TMP" "$HERE")"
 
-BACKSTAGE_PORT="$PORT" BACKSTAGE_TOKEN="$TOKEN" B4J_SAMPLE_DIR="$SAMPLE" B4J_WORK_DIR="$TMP/work" B4J_PARENT_PID=$$ \
+B4J_JAVA_PLUGIN_PORT="${B4J_JAVA_PLUGIN_PORT:-7999}" BACKSTAGE_PORT="$PORT" BACKSTAGE_TOKEN="$TOKEN" B4J_SAMPLE_DIR="$SAMPLE" B4J_WORK_DIR="$TMP/work" B4J_PARENT_PID=$$ \
   node index.js --config app-config.yaml > "$TMP/backend.log" 2>&1 < /dev/null &
 PID=$!
 cleanup() {

@@ -54,6 +54,7 @@ public final class RealBackstage implements ContractTarget, AutoCloseable {
     private final Process process;
     private final URI baseUrl;
     private final String token;
+    private final int javaPluginPort;
     private final Path runDir;
     private final Path log;
     private final Path buildDir;
@@ -62,11 +63,12 @@ public final class RealBackstage implements ContractTarget, AutoCloseable {
     private volatile boolean failed;
     private boolean closed;
 
-    private RealBackstage(Process process, URI baseUrl, String token, Path runDir, Path buildDir,
-            Map<String, String> versions) {
+    private RealBackstage(Process process, URI baseUrl, String token, int javaPluginPort, Path runDir,
+            Path buildDir, Map<String, String> versions) {
         this.process = process;
         this.baseUrl = baseUrl;
         this.token = token;
+        this.javaPluginPort = javaPluginPort;
         this.runDir = runDir;
         this.log = runDir.resolve("backend.log");
         this.buildDir = buildDir;
@@ -210,6 +212,7 @@ public final class RealBackstage implements ContractTarget, AutoCloseable {
 
     private static RealBackstage launch(Path backendDir, Path sampleDir, Path buildDir, Map<String, String> versions) {
         int port = freeLoopbackPort();
+        int javaPluginPort = freeLoopbackPort();
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
         String token = "b4j-conformance-" + HexFormat.of().formatHex(random);
@@ -227,8 +230,9 @@ public final class RealBackstage implements ContractTarget, AutoCloseable {
             env.put("B4J_SAMPLE_DIR", sampleDir.toString());
             env.put("B4J_WORK_DIR", work.toString());
             env.put("B4J_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
+            env.put("B4J_JAVA_PLUGIN_PORT", Integer.toString(javaPluginPort));
             RealBackstage backend = new RealBackstage(builder.start(), URI.create("http://127.0.0.1:" + port),
-                    token, runDir, buildDir, versions);
+                    token, javaPluginPort, runDir, buildDir, versions);
             Runtime.getRuntime().addShutdownHook(backend.shutdownHook);
             return backend;
         } catch (IOException e) {
@@ -360,6 +364,51 @@ public final class RealBackstage implements ContractTarget, AutoCloseable {
     @Override
     public String name() {
         return "real-backstage";
+    }
+
+    @Override
+    public int javaPluginPort() {
+        return javaPluginPort;
+    }
+
+    /** Signs in with the guest provider ({@code GET /api/auth/guest/refresh}), which answers as alice. */
+    @Override
+    public String userToken() {
+        JsonNode body;
+        try {
+            body = JSON.readTree(send(HttpRequest.newBuilder(baseUrl.resolve("/api/auth/guest/refresh"))
+                    .header("X-Requested-With", "XMLHttpRequest").GET(), "guest sign-in"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the guest sign-in answered with unreadable JSON", e);
+        }
+        String userToken = body.path("backstageIdentity").path("token").asText("");
+        if (userToken.isEmpty()) {
+            throw new IllegalStateException("the guest sign-in answered without backstageIdentity.token");
+        }
+        return userToken;
+    }
+
+    @Override
+    public void makeScaffolderCallJavaPlugin(String pluginId, String callerToken) {
+        send(HttpRequest.newBuilder(baseUrl.resolve("/api/scaffolder/v2/actions"))
+                .header("Authorization", "Bearer " + callerToken).GET(), "scaffolder action list");
+    }
+
+    private byte[] send(HttpRequest.Builder request, String what) {
+        try {
+            HttpResponse<byte[]> res = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                    .send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (res.statusCode() != 200) {
+                throw new IllegalStateException(what + " answered " + res.statusCode() + ": "
+                        + new String(res.body(), StandardCharsets.UTF_8));
+            }
+            return res.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(what + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(what + " was interrupted", e);
+        }
     }
 
     /**

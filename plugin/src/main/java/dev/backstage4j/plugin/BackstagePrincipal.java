@@ -21,8 +21,8 @@ import java.util.Objects;
  * Backstage's own principal type is {@code user} for the first and {@code service} for the other two
  * ({@link #backstageType()}).
  *
- * <p>The raw tokens are kept so that the caller's credentials can be handed on (see {@link #credentials()} and
- * {@link PluginRequest#credentialsOnBehalfOf(String)}), but they never appear in {@link #toString()}.
+ * <p>The raw tokens are kept so that the caller's credentials can be handed on (see
+ * {@link #credentialsOnBehalfOf(PluginIdentity, String)}), but they never appear in {@link #toString()}.
  */
 public final class BackstagePrincipal {
 
@@ -151,9 +151,15 @@ public final class BackstagePrincipal {
     return kind == Kind.PLUGIN ? subject.substring("plugin:".length()) : null;
   }
 
-  /** The {@code obo} limited-user token to forward, or null; never shown. */
+  /**
+   * The limited-user token that carries this user on: the {@code obo} received from a plugin, or derived from the
+   * user's own token as Backstage derives it; null for other callers. Never shown.
+   */
   String limitedUserToken() {
-    return limitedUserToken;
+    if (limitedUserToken != null || kind != Kind.USER) {
+      return limitedUserToken;
+    }
+    return dev.backstage4j.plugin.internal.JwtChecker.limitedUserTokenOf(token);
   }
 
   /**
@@ -198,7 +204,7 @@ public final class BackstagePrincipal {
    *
    * <p>Do not cache the result past {@link #expiresAt()}. Works for callers that sent a user token or an
    * external-access token; a plugin's token (with or without a user behind it) is addressed to this plugin, so
-   * inside a Java plugin use {@link PluginRequest#credentialsOnBehalfOf(String)}, which covers every kind.
+   * inside a Java plugin use {@link #credentialsOnBehalfOf(PluginIdentity, String)}, which covers every kind.
    *
    * @throws IllegalStateException for a {@link Kind#PLUGIN} caller or a user reached through a plugin
    */
@@ -207,10 +213,35 @@ public final class BackstagePrincipal {
       // A plugin token is addressed to this service (aud) and a limited-user token alone is refused by Backstage;
       // only this plugin can mint a token that carries the caller on.
       throw new IllegalStateException("the token of " + (actor != null ? actor : subject) + " is addressed to this "
-          + "plugin and cannot be forwarded; use PluginRequest.credentialsOnBehalfOf(target) or "
-          + "PluginIdentity.credentialsOnBehalfOf(target, limited-user token) instead");
+          + "plugin and cannot be forwarded; use credentialsOnBehalfOf(pluginIdentity, target) instead");
     }
     return CredentialsProvider.staticToken(token);
+  }
+
+  /**
+   * Returns credentials with which plugin {@code self} calls {@code targetPluginId} on behalf of this caller,
+   * the way Backstage's {@code auth.getPluginRequestToken({onBehalfOf, targetPluginId})} does, so Backstage's
+   * permissions apply to whoever is behind the call:
+   * <ul>
+   *   <li>a user, whether reached through another plugin (the scaffolder running a user's task) or calling with
+   *       their own token: a plugin token of {@code self} carrying the user's limited-user token ({@code obo}),
+   *       received unchanged or derived from the user token byte for byte as Backstage derives it (a user token
+   *       without the {@code uip} proof that needs is forwarded as it is);</li>
+   *   <li>another plugin or an external service: a plugin token of {@code self}.</li>
+   * </ul>
+   *
+   * @param self the Java plugin making the call
+   * @param targetPluginId the plugin to call, e.g. {@code scaffolder}
+   * @return the credentials; do not keep them past {@link #expiresAt()}
+   */
+  public CredentialsProvider credentialsOnBehalfOf(PluginIdentity self, String targetPluginId) {
+    Objects.requireNonNull(self, "self");
+    Objects.requireNonNull(targetPluginId, "targetPluginId");
+    String limited = limitedUserToken();
+    if (limited != null) {
+      return self.credentialsOnBehalfOf(targetPluginId, limited);
+    }
+    return kind == Kind.USER ? CredentialsProvider.staticToken(token) : self.credentialsFor(targetPluginId);
   }
 
   /** Compares kind, subject, ownership refs, expiry and claims (not the token). */

@@ -5,7 +5,6 @@ import dev.backstage4j.core.internal.JsonCodec;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One request a {@link PluginRouter} route answers: method, path under the plugin's base URL, path and query
@@ -127,15 +126,9 @@ public final class PluginRequest {
   }
 
   /**
-   * Returns credentials that call plugin {@code targetPluginId} the way Backstage's
-   * {@code auth.getPluginRequestToken({onBehalfOf: credentials, targetPluginId})} does, so Backstage's
-   * permissions apply to whoever is behind the request:
-   * <ul>
-   *   <li>a user reached through another plugin (the scaffolder running a user's task): a plugin token of this
-   *       plugin carrying the user's limited-user token ({@code obo}) unchanged;</li>
-   *   <li>a user who called with their own token: that token, forwarded;</li>
-   *   <li>another plugin or an external service, or no caller: a plugin token of this plugin.</li>
-   * </ul>
+   * Returns credentials that call plugin {@code targetPluginId} on behalf of this request's caller, as
+   * {@link BackstagePrincipal#credentialsOnBehalfOf(PluginIdentity, String)} describes (as this plugin when the
+   * route is unauthenticated).
    *
    * <pre>{@code
    * CatalogClient asCaller = catalog.withCredentials(request.credentialsOnBehalfOf("catalog"));
@@ -145,14 +138,8 @@ public final class PluginRequest {
    * @return the credentials; do not keep them past the request
    */
   public CredentialsProvider credentialsOnBehalfOf(String targetPluginId) {
-    Objects.requireNonNull(targetPluginId, "targetPluginId");
-    if (principal != null && principal.limitedUserToken() != null) {
-      return identity.credentialsOnBehalfOf(targetPluginId, principal.limitedUserToken());
-    }
-    if (principal != null && principal.kind() == BackstagePrincipal.Kind.USER) {
-      return principal.credentials();
-    }
-    return identity.credentialsFor(targetPluginId);
+    return principal == null ? identity.credentialsFor(targetPluginId)
+        : principal.credentialsOnBehalfOf(identity, targetPluginId);
   }
 
   /** {@return method, path and caller; never a header value or the body} */

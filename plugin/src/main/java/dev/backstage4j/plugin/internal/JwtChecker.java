@@ -212,6 +212,36 @@ public final class JwtChecker {
   }
 
   /**
+   * Derives the limited-user token of a verified user token exactly as Backstage's {@code UserTokenHandler}
+   * does: {@code base64url({"typ":"vnd.backstage.limited-user","alg","kid"}) . base64url({"sub","iat","exp"})
+   * . uip}, the JSON byte for byte as Node writes it, because the auth backend signed exactly those bytes.
+   *
+   * @param userToken a verified user token
+   * @return the limited-user token, or null when the token has no {@code uip} (issued without an identity proof)
+   */
+  public static String limitedUserTokenOf(String userToken) {
+    try {
+      SignedJWT jwt = SignedJWT.parse(userToken);
+      JWTClaimsSet claims = jwt.getJWTClaimsSet();
+      Object uip = claims.getClaim("uip");
+      if (!(uip instanceof String) || claims.getIssueTime() == null || claims.getExpirationTime() == null) {
+        return null;
+      }
+      com.fasterxml.jackson.databind.ObjectMapper json = dev.backstage4j.core.internal.JsonCodec.shared().mapper();
+      String header = "{\"typ\":\"" + LIMITED_USER_TYP + "\",\"alg\":"
+          + json.writeValueAsString(jwt.getHeader().getAlgorithm().getName())
+          + (jwt.getHeader().getKeyID() == null ? "" : ",\"kid\":" + json.writeValueAsString(
+              jwt.getHeader().getKeyID())) + "}";
+      String payload = "{\"sub\":" + json.writeValueAsString(claims.getSubject()) + ",\"iat\":"
+          + claims.getIssueTime().getTime() / 1000 + ",\"exp\":" + claims.getExpirationTime().getTime() / 1000
+          + "}";
+      return Base64URL.encode(header) + "." + Base64URL.encode(payload) + "." + uip;
+    } catch (ParseException | com.fasterxml.jackson.core.JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  /**
    * Returns a value taken from an unverified or untrusted token fit for a message or log line: control
    * characters replaced (no forged log lines) and at most 80 characters.
    */

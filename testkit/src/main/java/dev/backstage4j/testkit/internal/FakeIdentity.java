@@ -165,8 +165,9 @@ public final class FakeIdentity {
     TokenVerifier verifier = verifiers.computeIfAbsent(targetPluginId, id -> {
       ClientConfig self = ClientConfig.builder().baseUrl(baseUrl).discovery(discovery())
           .credentials(CredentialsProvider.none()).build();
+      // No refetch interval: tests restart Java plugins with fresh keys, and a loopback fake needs no flood guard.
       return TokenVerifier.builder().addStaticToken(staticToken, "external:testkit").userTokens(self)
-          .pluginTokens(id, self).build();
+          .pluginTokens(id, self).jwksMinRefreshInterval(Duration.ZERO).build();
     });
     return verifier.authenticate(authorizationHeader);
   }
