@@ -1,9 +1,5 @@
 package dev.backstage4j.plugin.actions;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.backstage4j.plugin.BackstagePrincipal;
-import java.util.Map;
-
 /** What an action does; its input has already been validated against the action's input schema. */
 @FunctionalInterface
 public interface ActionHandler {
@@ -11,11 +7,12 @@ public interface ActionHandler {
   /**
    * Runs the action.
    *
-   * @param input the validated input object
-   * @param secrets the secrets sent with a v2 invoke (empty for v1; never log them)
-   * @param caller the verified caller (for the scaffolder and MCP: the calling plugin, on behalf of a user)
-   * @return the output; Jackson serialises it and it is validated against the output schema
-   * @throws ActionException to fail with a Backstage error name and status
+   * @param call the validated input, the verified caller and credentials to call Backstage
+   * @return the output (any value Jackson writes: a record, a map); it is validated against the output schema.
+   *     The scaffolder exposes each key of an object output as {@code steps.<id>.output.<key>}.
+   * @throws dev.backstage4j.plugin.HttpError to fail with a Backstage error name and its status (the caller
+   *     sees the message); any other exception fails with a 500 whose message only the server log shows
+   * @throws Exception anything the handler does not handle itself
    */
-  Object invoke(JsonNode input, Map<String, String> secrets, BackstagePrincipal caller);
+  Object invoke(ActionCall call) throws Exception;
 }

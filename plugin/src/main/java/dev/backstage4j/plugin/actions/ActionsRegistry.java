@@ -7,234 +7,239 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.backstage4j.core.internal.ErrorBodies;
+import dev.backstage4j.core.internal.JsonCodec;
 import dev.backstage4j.plugin.BackstagePrincipal;
+import dev.backstage4j.plugin.HttpError;
+import dev.backstage4j.plugin.PluginRequest;
+import dev.backstage4j.plugin.PluginResponse;
+import dev.backstage4j.plugin.PluginRouter;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves a plugin's actions on Backstage's actions-registry routes, with the replies of Node's
- * {@code DefaultActionsRegistryService}, so Backstage's scaffolder and MCP server can list and run them:
+ * A plugin's actions, served on Backstage's actions-registry routes with the replies of Node's
+ * {@code DefaultActionsRegistryService}, so Backstage's scaffolder runs them as template steps and its MCP server
+ * offers them as tools. {@link #mount} adds, behind the router's credentials barrier:
  * <ul>
- *   <li>{@code GET /.backstage/actions/v1/actions} → {@code {"actions":[…]}}</li>
- *   <li>{@code POST /.backstage/actions/v1/actions/{id}/invoke} with the input object as body</li>
- *   <li>{@code POST /.backstage/actions/v2/actions/{id}/invoke} with {@code {"input":{…},"secrets":{…}}}</li>
+ *   <li>{@code GET /.backstage/actions/v1/actions} → {@code {"actions":[…]}}, every field Node sends (resolved
+ *       attributes, {@code pluginId}, {@code name}); rendered once, as the scaffolder lists on every step;</li>
+ *   <li>{@code POST /.backstage/actions/v1/actions/{id}/invoke}, the input object as body (what the scaffolder
+ *       and MCP send), and {@code POST /.backstage/actions/v2/actions/{id}/invoke} with
+ *       {@code {"input":{…},"secrets":{…}}}, both answering {@code {"output":…}}.</li>
  * </ul>
- * Framework-neutral: an adapter passes the method, the path under the plugin base, the body and the verified caller
- * ({@code null} when the request had no valid token) and writes the {@link Reply}. Errors use Backstage's envelope
- * and statuses; failures are logged with the caller, never with input or secrets.
+ * Input (and secrets, and output) are validated with a draft-07 validator: a bad one is a 400 {@code InputError}
+ * naming the field. Because the scaffolder drops remote error messages, each failure is logged here with the
+ * action, the caller and the message (never input or secrets). Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * PluginRouter router = ActionsRegistry.of(hello).mount(PluginRouter.builder(identity, verifier)).build();
+ * }</pre>
  */
 public final class ActionsRegistry {
-
+  /** The list route, relative to the plugin's base URL. */
+  public static final String LIST_PATH = "/.backstage/actions/v1/actions";
   private static final Logger LOG = LoggerFactory.getLogger(ActionsRegistry.class);
-  private static final String BASE = "/.backstage/actions/";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonCodec.shared().mapper();
   private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
-
-  /** A reply to write: status and a JSON body. */
-  public record Reply(int status, byte[] json) {
-  }
 
   private record Entry(Action action, Schema input, Schema output, Schema secrets) {
   }
 
-  private final String pluginId;
-  private final Map<String, Entry> actions = new LinkedHashMap<>();
+  private final Map<String, Entry> byName = new LinkedHashMap<>();
+  /** The list body per plugin id (one in practice), rendered on first use. */
+  private final Map<String, byte[]> listBodies = new ConcurrentHashMap<>();
 
-  /**
-   * @param pluginId this plugin's id; actions are listed as {@code <pluginId>:<name>}
-   * @param actions the actions to serve (names must be unique)
-   */
-  public ActionsRegistry(String pluginId, List<Action> actions) {
-    this.pluginId = Objects.requireNonNull(pluginId, "pluginId");
+  private ActionsRegistry(List<Action> actions) {
     for (Action a : actions) {
-      Entry entry = new Entry(a, SCHEMAS.getSchema(a.inputSchema()), SCHEMAS.getSchema(a.outputSchema()),
-          a.secretsSchema() == null ? null : SCHEMAS.getSchema(a.secretsSchema()));
-      if (this.actions.putIfAbsent(idOf(a), entry) != null) {
-        throw new IllegalArgumentException("Duplicate action " + idOf(a));
+      Entry entry = new Entry(a, SCHEMAS.getSchema(a.inputNode()), SCHEMAS.getSchema(a.outputNode()),
+          a.secretsNode() == null ? null : SCHEMAS.getSchema(a.secretsNode()));
+      if (byName.putIfAbsent(a.name(), entry) != null) {
+        throw new IllegalArgumentException("two actions are named \"" + a.name() + "\"");
       }
     }
-  }
-
-  /** Returns whether a path under the plugin base belongs to the actions registry. */
-  public static boolean handles(String path) {
-    return path.startsWith(BASE);
   }
 
   /**
-   * Handles one request.
+   * Collects actions to serve.
    *
-   * @param method the HTTP method
-   * @param path the path under the plugin base, e.g. {@code /.backstage/actions/v1/actions}
-   * @param body the request body (may be empty)
-   * @param caller the verified caller, or {@code null} if the request carried no valid credentials
-   * @return the reply to write
+   * @param actions the actions, with distinct names
+   * @return the registry
+   * @throws IllegalArgumentException when two actions share a name
    */
-  public Reply handle(String method, String path, byte[] body, BackstagePrincipal caller) {
-    try {
-      if (caller == null) {
-        throw new ActionException("AuthenticationError", "Missing credentials");
-      }
-      if (path.equals(BASE + "v1/actions")) {
-        requireMethod(method, "GET", path);
-        return new Reply(200, JSON.writeValueAsBytes(Map.of("actions", list())));
-      }
-      for (String version : List.of("v1", "v2")) {
-        String prefix = BASE + version + "/actions/";
-        if (path.startsWith(prefix) && path.endsWith("/invoke")) {
-          requireMethod(method, "POST", path);
-          String id = URLDecoder.decode(path.substring(prefix.length(), path.length() - "/invoke".length()),
-              StandardCharsets.UTF_8);
-          return invoke(version, id, path, body, caller);
-        }
-      }
-      throw new ActionException("NotFoundError", "Not found: " + path);
-    } catch (ActionException e) {
-      LOG.warn("Action request {} {} by {} failed: {}: {}", method, path,
-          caller == null ? "anonymous" : caller.subject(), e.errorName(), e.getMessage());
-      return error(e.errorName(), e.getMessage(), null, method, path);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+  public static ActionsRegistry of(Action... actions) {
+    return of(Arrays.asList(actions));
   }
 
-  private static void requireMethod(String method, String expected, String path) {
-    if (!expected.equals(method)) {
-      throw new ActionException("NotFoundError", "Not found: " + method + " " + path);
-    }
+  /**
+   * Collects actions to serve.
+   *
+   * @param actions the actions, with distinct names
+   * @return the registry
+   * @throws IllegalArgumentException when two actions share a name
+   */
+  public static ActionsRegistry of(List<Action> actions) {
+    return new ActionsRegistry(List.copyOf(actions));
   }
 
-  private List<Map<String, Object>> list() {
+  /**
+   * Adds the list and invoke routes to a router; the actions are listed as {@code <router's plugin id>:<name>}.
+   *
+   * @param router the router builder
+   * @return the same builder
+   */
+  public PluginRouter.Builder mount(PluginRouter.Builder router) {
+    return router.get(LIST_PATH, this::list)
+        .post("/.backstage/actions/v1/actions/{id}/invoke", r -> invoke(r, false))
+        .post("/.backstage/actions/v2/actions/{id}/invoke", r -> invoke(r, true));
+  }
+
+  private PluginResponse list(PluginRequest request) {
+    String pluginId = request.identity().pluginId();
+    return PluginResponse.of(200, "application/json; charset=utf-8",
+        listBodies.computeIfAbsent(pluginId, this::render));
+  }
+
+  private byte[] render(String pluginId) {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (Map.Entry<String, Entry> e : actions.entrySet()) {
-      Action a = e.getValue().action();
+    for (Entry e : byName.values()) {
+      Action a = e.action();
       Map<String, Object> item = new LinkedHashMap<>();
-      item.put("id", e.getKey());
+      item.put("id", pluginId + ":" + a.name());
       item.put("name", a.name());
       item.put("title", a.title());
       item.put("description", a.description());
       item.put("pluginId", pluginId);
       item.put("attributes", a.attributes().resolved());
       Map<String, Object> schema = new LinkedHashMap<>();
-      schema.put("input", a.inputSchema());
-      schema.put("output", a.outputSchema());
-      if (a.secretsSchema() != null) {
-        schema.put("secrets", a.secretsSchema());
+      schema.put("input", a.inputNode());
+      schema.put("output", a.outputNode());
+      if (a.secretsNode() != null) {
+        schema.put("secrets", a.secretsNode());
       }
       item.put("schema", schema);
+      if (!a.examples().isEmpty()) {
+        item.put("examples", a.examples());
+      }
       out.add(item);
     }
-    return out;
+    return JsonCodec.shared().write(Map.of("actions", out));
   }
 
-  private Reply invoke(String version, String id, String path, byte[] body, BackstagePrincipal caller) throws IOException {
-    Entry entry = actions.get(id);
-    if (entry == null) {
-      throw new ActionException("NotFoundError", "Action \"" + id + "\" not found");
-    }
-    JsonNode request = parse(id, body);
-    JsonNode input = version.equals("v1") ? request : request.path("input");
-    JsonNode secretsNode = version.equals("v1") ? null : request.get("secrets");
-    if (input.isMissingNode() || input.isNull()) {
-      input = JSON.createObjectNode();
-    }
-    List<Error> inputErrors = entry.input().validate(input);
-    if (!inputErrors.isEmpty()) {
-      return invalid(id, path, "Invalid input to action \"" + id + "\"", inputErrors, caller);
-    }
-    Map<String, String> secrets = secrets(entry, id, secretsNode);
-    Object output;
+  private PluginResponse invoke(PluginRequest request, boolean v2) throws Exception {
+    String id = request.pathParam("id");
+    String pluginId = request.identity().pluginId();
+    Entry entry = id.startsWith(pluginId + ":") ? byName.get(id.substring(pluginId.length() + 1)) : null;
     try {
-      output = entry.action().handler().invoke(input, secrets, caller);
-    } catch (ActionException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      // The stack trace stays in the server log; the caller learns only that the action failed.
-      LOG.error("Action {} invoked by {} threw", id, caller.subject(), e);
-      return error("Error", "Action \"" + id + "\" failed", null, "POST", path);
-    }
-    JsonNode outputNode = output == null ? JSON.createObjectNode() : JSON.valueToTree(output);
-    List<Error> outputErrors = entry.output().validate(outputNode);
-    if (!outputErrors.isEmpty()) {
-      return invalid(id, path, "Invalid output from action \"" + id + "\"", outputErrors, caller);
-    }
-    ObjectNode reply = JSON.createObjectNode();
-    reply.set("output", outputNode);
-    return new Reply(200, JSON.writeValueAsBytes(reply));
-  }
-
-  private Map<String, String> secrets(Entry entry, String id, JsonNode secretsNode) {
-    boolean given = secretsNode != null && !secretsNode.isNull();
-    if (entry.secrets() == null) {
-      if (given) {
-        throw new ActionException("InputError", "Action \"" + id + "\" does not accept secrets");
+      if (entry == null) {
+        throw new HttpError("NotFoundError", "Action \"" + id + "\" not found");
       }
-      return Map.of();
+      JsonNode body = body(request, id);
+      JsonNode input = v2 ? body.path("input") : body;
+      if (input.isMissingNode() || input.isNull()) {
+        input = JSON.createObjectNode();
+      }
+      check(entry.input(), input, "Invalid input to action \"" + id + "\"");
+      Map<String, String> secrets = secrets(entry, id, v2 ? body.get("secrets") : null);
+      Logger logger = LoggerFactory.getLogger("dev.backstage4j.plugin.actions." + pluginId + "." + id.substring(
+          pluginId.length() + 1));
+      Object output = run(entry, new ActionCall(id, input, secrets, request, logger));
+      JsonNode outputNode = output == null ? JSON.createObjectNode() : JSON.valueToTree(output);
+      check(entry.output(), outputNode, "Invalid output from action \"" + id + "\"");
+      ObjectNode reply = JSON.createObjectNode();
+      reply.set("output", outputNode);
+      return PluginResponse.of(200, "application/json; charset=utf-8", JSON.writeValueAsBytes(reply));
+    } catch (HttpError e) {
+      LOG.warn("Action {} invoked by {} failed: {}: {}", id, who(request.principal()), e.name(), e.getMessage());
+      throw e;
     }
-    if (!given) {
-      throw new ActionException("InputError", "Action \"" + id + "\" requires secrets but none were provided");
-    }
-    // Messages would quote secret values, so only the failing locations are reported.
-    List<String> bad = entry.secrets().validate(secretsNode).stream()
-        .map(e -> e.getInstanceLocation().toString()).distinct().toList();
-    if (!bad.isEmpty()) {
-      throw new ActionException("InputError", "Invalid secrets for action \"" + id + "\" at " + bad);
-    }
-    Map<String, String> out = new LinkedHashMap<>();
-    secretsNode.fields().forEachRemaining(f -> out.put(f.getKey(), f.getValue().asText()));
-    return Map.copyOf(out);
   }
 
-  private JsonNode parse(String id, byte[] body) {
-    if (body == null || body.length == 0) {
+  private static Object run(Entry entry, ActionCall call) throws Exception {
+    try {
+      return entry.action().handler().invoke(call);
+    } catch (HttpError e) {
+      throw e;
+    } catch (Exception | LinkageError | AssertionError e) {
+      // The caller (the scaffolder drops remote messages anyway) learns only that it failed; the log says why.
+      LOG.error("Action {} invoked by {} threw", call.actionId(), who(call.principal()), e);
+      throw new HttpError("Error", "Action \"" + call.actionId() + "\" failed");
+    }
+  }
+
+  private static JsonNode body(PluginRequest request, String id) {
+    if (request.body().length == 0) {
       return JSON.createObjectNode();
     }
+    JsonNode node;
     try {
-      JsonNode node = JSON.readTree(body);
-      if (!node.isObject()) {
-        throw new ActionException("InputError", "Request body for action \"" + id + "\" must be a JSON object");
-      }
-      return node;
+      node = JSON.readTree(request.body());
     } catch (IOException e) {
-      throw new ActionException("InputError", "Request body for action \"" + id + "\" is not valid JSON");
+      throw new HttpError("InputError", "the request body for action \"" + id + "\" is not JSON");
     }
+    if (!node.isObject()) {
+      throw new HttpError("InputError", "the request body for action \"" + id + "\" must be a JSON object");
+    }
+    return node;
   }
 
-  private Reply invalid(String id, String path, String what, List<Error> errors, BackstagePrincipal caller) {
+  private static void check(Schema schema, JsonNode value, String what) {
+    List<Error> errors = schema.validate(value);
+    if (errors.isEmpty()) {
+      return;
+    }
     List<Map<String, Object>> issues = new ArrayList<>();
     List<String> messages = new ArrayList<>();
     for (Error e : errors) {
-      issues.add(Map.of("path", e.getInstanceLocation().toString(), "message", e.getMessage()));
-      messages.add(e.getMessage());
+      String path = jsonPath(e);
+      issues.add(Map.of("path", path, "message", e.getMessage()));
+      messages.add(path + ": " + e.getMessage());
     }
-    String message = what + "; caused by " + messages;
-    LOG.warn("Action {} invoked by {} rejected: {}", id, caller.subject(), message);
-    return error("InputError", message, Map.of("name", "ValidationError", "issues", issues), "POST", path);
+    throw new HttpError("InputError", what + "; caused by " + String.join("; ", messages))
+        .withCause(Map.of("name", "ValidationError", "message", String.join("; ", messages), "issues", issues));
   }
 
-  @SuppressWarnings("unchecked")
-  private static Reply error(String name, String message, Map<String, Object> cause, String method, String url) {
-    int status = ActionException.statusOf(name);
-    Map<String, Object> body = ErrorBodies.envelope(status, name, message, method, url);
-    if (cause != null) {
-      ((Map<String, Object>) body.get("error")).put("cause", cause);
+  private static Map<String, String> secrets(Entry entry, String id, JsonNode given) {
+    boolean present = given != null && !given.isNull();
+    if (entry.secrets() == null) {
+      if (present) {
+        throw new HttpError("InputError", "Action \"" + id + "\" does not accept secrets");
+      }
+      return Map.of();
     }
-    try {
-      return new Reply(status, JSON.writeValueAsBytes(body));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    if (!present) {
+      throw new HttpError("InputError", "Action \"" + id + "\" requires secrets but none were provided");
     }
+    // Validator messages can quote values, so only the failing locations are reported.
+    List<String> bad = entry.secrets().validate(given).stream()
+        .map(e -> jsonPath(e) + " (" + e.getKeyword() + ")").distinct().toList();
+    if (!bad.isEmpty()) {
+      throw new HttpError("InputError", "Invalid secrets for action \"" + id + "\" at " + bad);
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    given.fields().forEachRemaining(f -> out.put(f.getKey(), f.getValue().asText()));
+    return Map.copyOf(out);
   }
 
-  private String idOf(Action a) {
-    return pluginId + ":" + a.name();
+  /** The failing location as a JSON path, {@code $.items.0.name} ({@code $} for the object itself). */
+  private static String jsonPath(Error e) {
+    return "$" + e.getInstanceLocation().toString().replace('/', '.');
+  }
+
+  /** Names a caller for the log: the user and the plugin acting for them, e.g. {@code user:default/alice via plugin:scaffolder}. */
+  static String who(BackstagePrincipal p) {
+    return p == null ? "anonymous" : p.actor() == null ? p.subject() : p.subject() + " via " + p.actor();
+  }
+
+  @Override
+  public String toString() {
+    return "ActionsRegistry" + byName.keySet();
   }
 }
