@@ -2,7 +2,17 @@ package dev.backstage4j.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backstage4j.catalog.model.EntityRef;
 import dev.backstage4j.micrometer.BackstageClientMetrics;
+import dev.backstage4j.micrometer.BackstageClientObservations;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.SenderContext;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
 import dev.backstage4j.catalog.CatalogClient;
 import dev.backstage4j.core.ClientConfig;
 import dev.backstage4j.core.ResponseCompression;
@@ -24,7 +34,8 @@ import tools.jackson.databind.JacksonModule;
 class BackstageAutoConfigurationTest {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(BackstageClientAutoConfiguration.class,
-          BackstageMetricsAutoConfiguration.class, BackstageHealthAutoConfiguration.class,
+          BackstageMetricsAutoConfiguration.class, BackstageObservationAutoConfiguration.class,
+          BackstageHealthAutoConfiguration.class,
           BackstageJacksonAutoConfiguration.class, BackstageTestkitAutoConfiguration.class));
 
   @Test
@@ -110,6 +121,56 @@ class BackstageAutoConfigurationTest {
         .withBean(ClientConfigCustomizer.class, () -> b -> b.token("from-customizer"))
         .run(ctx -> assertThat(ctx.getBean(ClientConfig.class).credentials().token())
             .isEqualTo("from-customizer"));
+  }
+
+  @Test
+  void observations_needAnObservationRegistry_andTraceContextReachesBackstage() throws Exception {
+    runner.withPropertyValues("backstage.base-url=http://localhost:7007").run(ctx ->
+        assertThat(ctx).doesNotHaveBean(BackstageClientObservations.class));
+    ObservationRegistry registry = ObservationRegistry.create();
+    List<String> stopped = new CopyOnWriteArrayList<>();
+    registry.observationConfig().observationHandler(new ObservationHandler<SenderContext<Object>>() {
+      @Override
+      public void onStart(SenderContext<Object> context) {
+        context.getSetter().set(context.getCarrier(), "traceparent",
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+      }
+
+      @Override
+      public void onStop(SenderContext<Object> context) {
+        stopped.add(context.getName() + " " + context.getLowCardinalityKeyValue("status").getValue());
+      }
+
+      @Override
+      public boolean supportsContext(Observation.Context context) {
+        return context instanceof SenderContext;
+      }
+    });
+    List<String> traceparents = new CopyOnWriteArrayList<>();
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
+      byte[] notFound = "{\"error\":{\"name\":\"NotFoundError\",\"message\":\"no x\"},\"response\":{\"statusCode\":404}}"
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(404, notFound.length);
+      exchange.getResponseBody().write(notFound);
+      exchange.close();
+    });
+    server.start();
+    try {
+      runner.withPropertyValues("backstage.base-url=http://127.0.0.1:" + server.getAddress().getPort(),
+              "backstage.token=abcdefgh123")
+          .withBean(ObservationRegistry.class, () -> registry)
+          .run(ctx -> {
+            assertThat(ctx).hasSingleBean(BackstageClientObservations.class);
+            ctx.getBean(CatalogClient.class).entities().find(EntityRef.parse("component:default/x"));
+          });
+      assertThat(traceparents).containsExactly("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+      assertThat(stopped).containsExactly("backstage.client.requests 404");
+    } finally {
+      server.stop(0);
+    }
   }
 
   @Test
