@@ -31,6 +31,8 @@ public class BackstageProperties {
   private final Proxy proxy = new Proxy();
   /** TLS to the backend. */
   private final Ssl ssl = new Ssl();
+  /** This service as a Backstage backend plugin (needs backstage4j-plugin on the classpath). */
+  private final Plugin plugin = new Plugin();
 
   public URI getBaseUrl() {
     return baseUrl;
@@ -98,6 +100,10 @@ public class BackstageProperties {
 
   public Ssl getSsl() {
     return ssl;
+  }
+
+  public Plugin getPlugin() {
+    return plugin;
   }
 
   /** Retry settings; only idempotent calls (GET, HEAD) are ever retried. */
@@ -169,6 +175,23 @@ public class BackstageProperties {
 
     public void setBundle(String bundle) {
       this.bundle = bundle;
+    }
+  }
+
+  /** This service as one of Backstage's backend plugins. */
+  public static class Plugin {
+    /**
+     * The plugin id (e.g. javatools): its routes are served under /api/{id}, it mints plugin tokens as
+     * plugin:{id}, and Backstage's discovery.endpoints must route the id to this service.
+     */
+    private String id;
+
+    public String getId() {
+      return id;
+    }
+
+    public void setId(String id) {
+      this.id = id;
     }
   }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backstage4j.catalog.model.EntityRef;
 import dev.backstage4j.micrometer.BackstageClientMetrics;
+import dev.backstage4j.plugin.PluginIdentity;
+import dev.backstage4j.plugin.PluginRouter;
+import dev.backstage4j.plugin.TokenVerifier;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import dev.backstage4j.micrometer.BackstageClientObservations;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -35,7 +39,7 @@ class BackstageAutoConfigurationTest {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(BackstageClientAutoConfiguration.class,
           BackstageMetricsAutoConfiguration.class, BackstageObservationAutoConfiguration.class,
-          BackstageHealthAutoConfiguration.class,
+          BackstageHealthAutoConfiguration.class, BackstagePluginAutoConfiguration.class,
           BackstageJacksonAutoConfiguration.class, BackstageTestkitAutoConfiguration.class));
 
   @Test
@@ -171,6 +175,25 @@ class BackstageAutoConfigurationTest {
     } finally {
       server.stop(0);
     }
+  }
+
+  @Test
+  void plugin_needsItsIdTheClientsAndThePluginModule() {
+    runner.withPropertyValues("backstage.base-url=http://localhost:7007").run(ctx -> {
+      assertThat(ctx).doesNotHaveBean(PluginIdentity.class).doesNotHaveBean(PluginRouter.class);
+      assertThat(ctx.getBean(CatalogClient.class)).isNotNull();
+    });
+    runner.withPropertyValues("backstage.plugin.id=javatools").run(ctx ->
+        assertThat(ctx).hasNotFailed().doesNotHaveBean(PluginRouter.class));
+    runner.withPropertyValues("backstage.base-url=http://localhost:7007", "backstage.plugin.id=javatools")
+        .run(ctx -> {
+          assertThat(ctx.getBean(PluginIdentity.class).pluginId()).isEqualTo("javatools");
+          assertThat(ctx).hasSingleBean(TokenVerifier.class).hasSingleBean(PluginRouter.class);
+          assertThat(ctx).doesNotHaveBean(ServletRegistrationBean.class);  // not a servlet web application
+        });
+    runner.withClassLoader(new FilteredClassLoader(PluginRouter.class))
+        .withPropertyValues("backstage.base-url=http://localhost:7007", "backstage.plugin.id=javatools")
+        .run(ctx -> assertThat(ctx).hasNotFailed().doesNotHaveBean("backstagePluginIdentity"));
   }
 
   @Test
