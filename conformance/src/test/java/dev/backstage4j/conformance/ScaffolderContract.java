@@ -286,6 +286,24 @@ abstract class ScaffolderContract {
         assertEquals(files.get("README.md"), Files.readString(out.resolve("README.md")));
     }
 
+    /**
+     * Parameter defaults are the form's job: the scaffolder applies none to REST callers, neither when a task is
+     * created (see {@link #aMissingRequiredParameterIsAnInputErrorWithAOneLineMessageNamingIt}: create-service's
+     * owner has a default) nor on a dry-run, where a missing value with a default renders as empty.
+     */
+    @Test
+    void aDryRunAppliesNoParameterDefaults() {
+        Path createService = Contracts.sampleDir().resolve("templates/create-service");
+        InputException e = assertThrows(InputException.class, () -> scaffolder.templates().dryRun(
+                DryRunRequest.fromDirectory(createService).value("name", "no-owner").build()));
+        assertTrue(e.errorMessage().contains("owner"), e.errorMessage());
+
+        DryRunResult result = scaffolder.templates().dryRun(DryRunRequest.fromDirectory(Contracts.javaServiceTemplateDir())
+                .value("name", "orders-service").value("owner", OWNER).build());
+        String pom = result.files().stream().filter(f -> f.path().equals("pom.xml")).findFirst().orElseThrow().text();
+        assertTrue(pom.contains("<groupId></groupId>"), "javaPackage's default is not applied: " + pom);
+    }
+
     /** The template written with the Java builder (examples/templates) renders the same files on both targets. */
     @Test
     void dryRunOfTheJavaAuthoredTemplateProducesTheJavaSkeleton() {

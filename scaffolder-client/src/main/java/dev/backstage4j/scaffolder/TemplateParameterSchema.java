@@ -34,6 +34,47 @@ public final class TemplateParameterSchema {
         List.copyOf(pages));
   }
 
+  /**
+   * Returns the form of a template as written, e.g. a local {@code template.yaml} before a dry-run: one page per
+   * entry of {@code spec.parameters}. Unlike {@link ScaffolderClient.Templates#parameterSchema}, nothing is
+   * removed for the caller's permissions.
+   *
+   * @throws dev.backstage4j.core.BackstageDecodingException naming the path when a part has the wrong shape
+   */
+  public static TemplateParameterSchema fromTemplate(Map<String, ?> template) {
+    Map<String, Object> metadata = Trees.map(template, "metadata", "template");
+    Object parameters = Trees.map(template, "spec", "template").get("parameters");
+    List<?> entries = parameters instanceof List<?> l ? l : parameters == null ? List.of() : List.of(parameters);
+    List<Page> pages = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      String at = Trees.at("template.spec.parameters", i);
+      Map<String, Object> schema = Trees.frozenMap(entries.get(i), at);
+      String pageTitle = Trees.text(schema, "title", at);
+      pages.add(new Page(pageTitle == null ? "Please enter the following information" : pageTitle,
+          Trees.text(schema, "description", at), schema));
+    }
+    String title = Trees.text(metadata, "title", "template.metadata");
+    return new TemplateParameterSchema(title == null ? Trees.text(metadata, "name", "template.metadata") : title,
+        Trees.text(metadata, "description", "template.metadata"), List.copyOf(pages));
+  }
+
+  /**
+   * Returns {@code values} with the defaults of every page filled in, as Backstage's form does before it
+   * submits: the scaffolder applies no defaults itself, so a task created or dry-run through the API without them
+   * renders a missing parameter as empty. A given value (even null) is never replaced; nested objects and the
+   * items of arrays get their properties' defaults; conditional schemas ({@code dependencies}, {@code allOf},
+   * {@code if}) are not evaluated.
+   *
+   * <pre>{@code
+   * Map<String, Object> values = scaffolder.templates().parameterSchema(ref).withDefaults(Map.of("name", "x"));
+   * }</pre>
+   */
+  public Map<String, Object> withDefaults(Map<String, ?> values) {
+    List<Map<String, Object>> schemas = new ArrayList<>();
+    pages.forEach(p -> schemas.add(p.schema()));
+    return FormDefaults.apply(schemas, values);
+  }
+
   /** {@return the template title (or name)} */
   public String title() {
     return title;

@@ -6,6 +6,7 @@ import dev.backstage4j.catalog.model.CatalogDocument;
 import dev.backstage4j.catalog.model.CatalogYaml;
 import dev.backstage4j.catalog.model.CatalogYamlException;
 import dev.backstage4j.catalog.model.Entity;
+import dev.backstage4j.catalog.model.EntityRef;
 import dev.backstage4j.catalog.model.SourceLocation;
 import dev.backstage4j.catalog.model.Violation;
 import dev.backstage4j.scaffolder.Action;
@@ -13,6 +14,7 @@ import dev.backstage4j.scaffolder.DryRunRequest;
 import dev.backstage4j.scaffolder.DryRunResult;
 import dev.backstage4j.scaffolder.Secrets;
 import dev.backstage4j.scaffolder.TaskRequest;
+import dev.backstage4j.scaffolder.TemplateParameterSchema;
 import dev.backstage4j.scaffolder.template.TemplateProblem;
 import dev.backstage4j.scaffolder.template.TemplateValidator;
 import java.nio.file.Files;
@@ -30,7 +32,8 @@ final class TemplateCommand {
 
   static final String VALUES_HELP = "A value as key=value (read as YAML 1.2: 3 is a number, true a boolean, yes a"
       + " string), an inline JSON/YAML object ('{\"name\":\"x\"}'), - for an object on stdin, or a YAML/JSON file"
-      + " (@file or a path); repeatable, later ones win.";
+      + " (@file or a path); repeatable, later ones win. Parameters left out get the template's defaults, as"
+      + " Backstage's form fills them in (the scaffolder applies none).";
 
   private TemplateCommand() {
   }
@@ -206,8 +209,9 @@ final class TemplateCommand {
       Path location = in.pathArg(0, "DIR");
       Path out = in.path(outOption);
       templateFile(location);
-      DryRunRequest request = DryRunRequest.fromDirectory(location).values(inputs.values(in))
-          .secrets(inputs.secrets(in)).build();
+      DryRunRequest.Builder builder = DryRunRequest.fromDirectory(location).secrets(inputs.secrets(in));
+      DryRunRequest request = builder.values(TemplateParameterSchema.fromTemplate(builder.build().template())
+          .withDefaults(inputs.values(in))).build();
       DryRunResult result = cli.backstage().scaffolder().templates().dryRun(request);
       List<String> written = new ArrayList<>();
       if (out != null) {
@@ -251,9 +255,11 @@ final class TemplateCommand {
     @Override
     int run(Invocation in) {
       Cli cli = in.cli;
-      TaskRequest request = TaskRequest.builder()
-          .templateRef(dev.backstage4j.catalog.model.EntityRef.parse(in.arg(0), "template", null))
-          .values(inputs.values(in)).secrets(inputs.secrets(in)).build();
+      EntityRef ref = EntityRef.parse(in.arg(0), "template", null);
+      Map<String, Object> values = cli.backstage().scaffolder().templates().parameterSchema(ref)
+          .withDefaults(inputs.values(in));
+      TaskRequest request = TaskRequest.builder().templateRef(ref).values(values).secrets(inputs.secrets(in))
+          .build();
       String taskId = cli.backstage().scaffolder().tasks().create(request);
       if (!in.flag(followOption)) {
         Map<String, Object> data = new LinkedHashMap<>();

@@ -90,6 +90,25 @@ class TemplateTaskCommandsTest {
     assertTrue(r.json().get("log").toString().contains("Rendered json-svc for group:default/web-team"), r.out);
   }
 
+  /** create-service's owner is required and has a default: the scaffolder would refuse it, the form fills it. */
+  @Test
+  void templateDryRun_fillsParameterDefaultsAsTheFormDoes(@TempDir Path out) throws Exception {
+    CliRun r = cli("template", "dry-run", CREATE_SERVICE.toString(), "--values", "name=dflt-svc",
+        "--out", out.toString(), "-o", "json");
+    assertEquals(ExitCodes.OK, r.exitCode, r.toString());
+    assertTrue(Files.readString(out.resolve("catalog-info.yaml")).contains("owner: group:default/web-team"));
+  }
+
+  @Test
+  void templateRun_fillsParameterDefaultsAsTheFormDoes_givenValuesWin() {
+    CliRun r = cli("template", "run", "create-service", "--values", "name=dflt-run", "--follow");
+    assertEquals(ExitCodes.OK, r.exitCode, r.toString());
+    assertTrue(r.out.contains("Rendered dflt-run for group:default/web-team"), r.out);
+    CliRun given = cli("template", "run", "create-service", "--values", "name=given-run", "--values",
+        "owner=group:ops", "--follow");
+    assertTrue(given.out.contains("Rendered given-run for group:ops"), given.toString());
+  }
+
   @Test
   void templateRun_follow_printsLogAndCompletes() {
     CliRun r = cli("template", "run", "create-service", "--values", "name=run-svc", "--values",
