@@ -33,15 +33,26 @@ import org.springframework.context.annotation.Configuration;
 public class BackstagePluginAutoConfiguration {
 
   /**
-   * The plugin's identity: an in-memory ES256 key.
+   * The plugin's identity: the key pair of {@code backstage.plugin.keys.*}, or an in-memory ES256 key.
    *
-   * @param properties {@code backstage.plugin.id}
+   * @param properties {@code backstage.plugin.id} and {@code backstage.plugin.keys.*}
    * @return the identity
+   * @throws IllegalStateException when only some of the key properties are set
    */
   @Bean
   @ConditionalOnMissingBean
   PluginIdentity backstagePluginIdentity(BackstageProperties properties) {
-    return PluginIdentity.generate(properties.getPlugin().getId());
+    BackstageProperties.Keys keys = properties.getPlugin().getKeys();
+    PluginIdentity.Builder b = PluginIdentity.builder(properties.getPlugin().getId());
+    boolean any = keys.getPrivateKeyFile() != null || keys.getPublicKeyFile() != null || keys.getKeyId() != null;
+    if (any) {
+      if (keys.getPrivateKeyFile() == null || keys.getPublicKeyFile() == null || keys.getKeyId() == null) {
+        throw new IllegalStateException("backstage.plugin.keys needs private-key-file, public-key-file and key-id "
+            + "together");
+      }
+      b.signingKey(keys.getPrivateKeyFile(), keys.getPublicKeyFile(), keys.getKeyId());
+    }
+    return b.build();
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.backstage4j.spring;
 
 import dev.backstage4j.core.ResponseCompression;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -185,6 +186,11 @@ public class BackstageProperties {
      * plugin:{id}, and Backstage's discovery.endpoints must route the id to this service.
      */
     private String id;
+    /**
+     * The plugin's signing key as PEM files (PKCS#8 private key, its public key, EC P-256), shared by every replica;
+     * unset: a key generated in memory at start-up (fine for one replica).
+     */
+    private final Keys keys = new Keys();
 
     public String getId() {
       return id;
@@ -192,6 +198,44 @@ public class BackstageProperties {
 
     public void setId(String id) {
       this.id = id;
+    }
+
+    public Keys getKeys() {
+      return keys;
+    }
+  }
+
+  /** PEM key files of the plugin, as Backstage's static plugin key store takes them. */
+  public static class Keys {
+    /** The PKCS#8 private key (-----BEGIN PRIVATE KEY-----). */
+    private Path privateKeyFile;
+    /** Its public key (-----BEGIN PUBLIC KEY-----). */
+    private Path publicKeyFile;
+    /** The key id (kid) the tokens name and the JWKS lists. */
+    private String keyId;
+
+    public Path getPrivateKeyFile() {
+      return privateKeyFile;
+    }
+
+    public void setPrivateKeyFile(Path privateKeyFile) {
+      this.privateKeyFile = privateKeyFile;
+    }
+
+    public Path getPublicKeyFile() {
+      return publicKeyFile;
+    }
+
+    public void setPublicKeyFile(Path publicKeyFile) {
+      this.publicKeyFile = publicKeyFile;
+    }
+
+    public String getKeyId() {
+      return keyId;
+    }
+
+    public void setKeyId(String keyId) {
+      this.keyId = keyId;
     }
   }
 }

@@ -13,7 +13,14 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.SenderContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.concurrent.CopyOnWriteArrayList;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
@@ -194,6 +201,25 @@ class BackstageAutoConfigurationTest {
     runner.withClassLoader(new FilteredClassLoader(PluginRouter.class))
         .withPropertyValues("backstage.base-url=http://localhost:7007", "backstage.plugin.id=javatools")
         .run(ctx -> assertThat(ctx).hasNotFailed().doesNotHaveBean("backstagePluginIdentity"));
+    runner.withPropertyValues("backstage.base-url=http://localhost:7007", "backstage.plugin.id=javatools",
+        "backstage.plugin.keys.key-id=k1").run(ctx -> assertThat(ctx).getFailure().rootCause()
+            .hasMessageContaining("backstage.plugin.keys needs private-key-file, public-key-file and key-id"));
+  }
+
+  @Test
+  void pluginKeys_fromPemFiles(@TempDir Path dir) throws Exception {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+    g.initialize(new ECGenParameterSpec("secp256r1"));
+    KeyPair pair = g.generateKeyPair();
+    Base64.Encoder b64 = Base64.getMimeEncoder();
+    Path privateKey = Files.writeString(dir.resolve("private.pem"), "-----BEGIN PRIVATE KEY-----\n"
+        + b64.encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+    Path publicKey = Files.writeString(dir.resolve("public.pem"), "-----BEGIN PUBLIC KEY-----\n"
+        + b64.encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+    runner.withPropertyValues("backstage.base-url=http://localhost:7007", "backstage.plugin.id=javatools",
+        "backstage.plugin.keys.private-key-file=" + privateKey, "backstage.plugin.keys.public-key-file=" + publicKey,
+        "backstage.plugin.keys.key-id=javatools-1").run(ctx ->
+            assertThat(ctx.getBean(PluginIdentity.class).jwksJson()).contains("\"kid\":\"javatools-1\""));
   }
 
   @Test
