@@ -89,16 +89,27 @@ public class BackstageClientAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(ClientConfig.class)
-  CatalogClient backstageCatalogClient(ClientConfig config) {
-    return CatalogClient.builder().config(config).build();
+  CatalogClient backstageCatalogClient(ClientConfig config, BackstageProperties properties,
+      ObjectProvider<PluginCredentials> plugin) {
+    return CatalogClient.builder().config(asPlugin(config, properties, plugin, "catalog")).build();
   }
 
   /** The scaffolder client; closed with the context. */
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(ClientConfig.class)
-  ScaffolderClient backstageScaffolderClient(ClientConfig config) {
-    return ScaffolderClient.builder().config(config).build();
+  ScaffolderClient backstageScaffolderClient(ClientConfig config, BackstageProperties properties,
+      ObjectProvider<PluginCredentials> plugin) {
+    return ScaffolderClient.builder().config(asPlugin(config, properties, plugin, "scaffolder")).build();
+  }
+
+  /** Without a static token, a service that is a plugin calls each Backstage plugin with its plugin tokens. */
+  private static ClientConfig asPlugin(ClientConfig config, BackstageProperties properties,
+      ObjectProvider<PluginCredentials> plugin, String target) {
+    PluginCredentials credentials = plugin.getIfAvailable();
+    boolean staticToken = properties.getToken() != null && !properties.getToken().isBlank();
+    return credentials == null || staticToken ? config
+        : config.toBuilder().credentials(credentials.credentialsFor(target)).build();
   }
 
   private static X509TrustManager x509TrustManager(SslBundle bundle, String name) {

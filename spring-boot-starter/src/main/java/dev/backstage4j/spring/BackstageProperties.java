@@ -2,6 +2,7 @@ package dev.backstage4j.spring;
 
 import dev.backstage4j.core.ResponseCompression;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -31,6 +32,8 @@ public class BackstageProperties {
   private final Proxy proxy = new Proxy();
   /** TLS to the backend. */
   private final Ssl ssl = new Ssl();
+  /** This service as a Backstage backend plugin (needs backstage4j-plugin on the classpath). */
+  private final Plugin plugin = new Plugin();
 
   public URI getBaseUrl() {
     return baseUrl;
@@ -98,6 +101,10 @@ public class BackstageProperties {
 
   public Ssl getSsl() {
     return ssl;
+  }
+
+  public Plugin getPlugin() {
+    return plugin;
   }
 
   /** Retry settings; only idempotent calls (GET, HEAD) are ever retried. */
@@ -169,6 +176,66 @@ public class BackstageProperties {
 
     public void setBundle(String bundle) {
       this.bundle = bundle;
+    }
+  }
+
+  /** This service as one of Backstage's backend plugins. */
+  public static class Plugin {
+    /**
+     * The plugin id (e.g. javatools): its routes are served under /api/{id}, it mints plugin tokens as
+     * plugin:{id}, and Backstage's discovery.endpoints must route the id to this service.
+     */
+    private String id;
+    /**
+     * The plugin's signing key as PEM files (PKCS#8 private key, its public key, EC P-256), shared by every replica;
+     * unset: a key generated in memory at start-up (fine for one replica).
+     */
+    private final Keys keys = new Keys();
+
+    public String getId() {
+      return id;
+    }
+
+    public void setId(String id) {
+      this.id = id;
+    }
+
+    public Keys getKeys() {
+      return keys;
+    }
+  }
+
+  /** PEM key files of the plugin, as Backstage's static plugin key store takes them. */
+  public static class Keys {
+    /** The PKCS#8 private key (-----BEGIN PRIVATE KEY-----). */
+    private Path privateKeyFile;
+    /** Its public key (-----BEGIN PUBLIC KEY-----). */
+    private Path publicKeyFile;
+    /** The key id (kid) the tokens name and the JWKS lists. */
+    private String keyId;
+
+    public Path getPrivateKeyFile() {
+      return privateKeyFile;
+    }
+
+    public void setPrivateKeyFile(Path privateKeyFile) {
+      this.privateKeyFile = privateKeyFile;
+    }
+
+    public Path getPublicKeyFile() {
+      return publicKeyFile;
+    }
+
+    public void setPublicKeyFile(Path publicKeyFile) {
+      this.publicKeyFile = publicKeyFile;
+    }
+
+    public String getKeyId() {
+      return keyId;
+    }
+
+    public void setKeyId(String keyId) {
+      this.keyId = keyId;
     }
   }
 }
