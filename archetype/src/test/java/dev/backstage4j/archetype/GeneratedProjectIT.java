@@ -55,6 +55,8 @@ class GeneratedProjectIT {
     String readme = Files.readString(project.resolve("README.md"));
     assertTrue(readme.startsWith("# team-tools\n"), readme);
     assertTrue(readme.contains("plugins: [team-tools]"), "the operator's discovery.endpoints lines: " + readme);
+    assertTrue(readme.contains("action: team-tools:entity-owner")
+        && readme.contains("${{ steps.owner.output.owner }}"), "the template step using the action: " + readme);
     assertTrue(Files.readString(project.resolve("catalog-info.yaml")).contains("name: team-tools"));
     assertTrue(Files.readString(project.resolve("pom.xml"))
         .contains("<backstage4j.version>" + VERSION + "</backstage4j.version>"), "built against this SDK version");
@@ -62,7 +64,7 @@ class GeneratedProjectIT {
     run(project, logs.resolve("verify.log"), "-Dmaven.repo.local=" + repo, "verify");
     String report = Files.readString(project.resolve(
         "target/surefire-reports/com.example.hack.tools.ExamplePluginTest.txt"));
-    assertTrue(report.contains("Tests run: 3, Failures: 0, Errors: 0, Skipped: 0"), report);
+    assertTrue(report.contains("Tests run: 4, Failures: 0, Errors: 0, Skipped: 0"), report);
   }
 
   /**

@@ -4,12 +4,16 @@ import dev.backstage4j.catalog.CatalogClient;
 import dev.backstage4j.catalog.model.Entity;
 import dev.backstage4j.catalog.model.EntityRef;
 import dev.backstage4j.core.ClientConfig;
+import dev.backstage4j.core.CredentialsProvider;
 import dev.backstage4j.plugin.HttpError;
 import dev.backstage4j.plugin.PluginIdentity;
 import dev.backstage4j.plugin.PluginResponse;
 import dev.backstage4j.plugin.PluginRouter;
 import dev.backstage4j.plugin.PluginServer;
 import dev.backstage4j.plugin.TokenVerifier;
+import dev.backstage4j.plugin.actions.Action;
+import dev.backstage4j.plugin.actions.ActionAttributes;
+import dev.backstage4j.plugin.actions.ActionsRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
@@ -18,7 +22,8 @@ import java.util.Map;
 /**
  * The {@value #PLUGIN_ID} Backstage backend plugin. Backstage reaches it at {@code /api/${pluginId}} through
  * {@code discovery.endpoints} (see README.md); every call carries a Backstage token, which the router verifies, and
- * the plugin calls the catalog with plugin tokens of its own key (no static token to configure).
+ * the plugin calls the catalog with plugin tokens of its own key (no static token to configure). It offers one
+ * route and one action (a template step {@code action: ${pluginId}:entity-owner}), both reading the catalog.
  */
 public final class ExamplePlugin implements AutoCloseable {
   /** The id Backstage knows this plugin by. */
@@ -48,22 +53,40 @@ public final class ExamplePlugin implements AutoCloseable {
     return new ExamplePlugin(catalog, server);
   }
 
-  /** The routes, below {@code /api/${pluginId}}. Add yours here. */
+  /** The input of the {@code entity-owner} action (its JSON schema is generated from this record). */
+  public record EntityOwnerInput(String entityRef) {
+  }
+
+  /** The routes and actions, below {@code /api/${pluginId}}. Add yours here. */
   static PluginRouter router(PluginIdentity identity, TokenVerifier callers, CatalogClient catalog) {
-    return PluginRouter.builder(identity, callers)
-        // GET /entities/component:default/payments/owner -> {"entity": ..., "owner": ..., "caller": ...}
+    Action entityOwner = Action.builder("entity-owner")
+        .title("Owner of an entity")
+        .description("Looks up the owner of a catalog entity, as the user running the template")
+        .attributes(ActionAttributes.READ_ONLY)
+        .input(EntityOwnerInput.class)
+        .handler(call -> Map.of("owner", ownerOf(catalog, call.credentialsOnBehalfOf("catalog"),
+            call.input(EntityOwnerInput.class).entityRef())))
+        .build();
+    return ActionsRegistry.of(entityOwner).mount(PluginRouter.builder(identity, callers))
+        // GET /entities/component:default%2Fpayments/owner -> {"owner": ..., "caller": ...}
         .get("/entities/{ref}/owner", request -> {
-          EntityRef ref = EntityRef.parse(request.pathParam("ref"));
-          // Read as whoever is behind the request, so Backstage's permissions apply to them.
-          Entity entity = catalog.withCredentials(request.credentialsOnBehalfOf("catalog")).entities().find(ref)
-              .orElseThrow(() -> new HttpError("NotFoundError", "no entity " + ref));
           Map<String, Object> body = new LinkedHashMap<>();
-          body.put("entity", entity.ref().toString());
-          body.put("owner", String.valueOf(entity.spec().get("owner")));
+          body.put("owner", ownerOf(catalog, request.credentialsOnBehalfOf("catalog"), request.pathParam("ref")));
           body.put("caller", request.principal().subject());
           return PluginResponse.json(200, body);
         })
         .build();
+  }
+
+  /**
+   * Reads an entity's owner as whoever is behind the request ({@code caller}), so Backstage's permissions apply to
+   * them; an unknown entity is Backstage's NotFoundError (404).
+   */
+  static String ownerOf(CatalogClient catalog, CredentialsProvider caller, String entityRef) {
+    EntityRef ref = EntityRef.parse(entityRef);
+    Entity entity = catalog.withCredentials(caller).entities().find(ref)
+        .orElseThrow(() -> new HttpError("NotFoundError", "no entity " + ref));
+    return String.valueOf(entity.spec().get("owner"));
   }
 
   /** {@return the port the plugin listens on} */

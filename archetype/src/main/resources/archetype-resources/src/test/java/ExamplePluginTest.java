@@ -43,13 +43,17 @@ class ExamplePluginTest {
     return "http://127.0.0.1:" + plugin.port() + "/api/" + ExamplePlugin.PLUGIN_ID;
   }
 
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpResponse<String> owner(String ref, String token) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + "/entities/"
-        + URLEncoder.encode(ref, StandardCharsets.UTF_8) + "/owner")).timeout(Duration.ofSeconds(20));
+        + URLEncoder.encode(ref, StandardCharsets.UTF_8) + "/owner"));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return send(request);
   }
 
   @Test
@@ -61,6 +65,29 @@ class ExamplePluginTest {
     assertEquals(200, response.statusCode(), response.body());
     assertTrue(response.body().contains("\"owner\":\"group:payments-team\""), response.body());
     assertTrue(response.body().contains("\"caller\":\"user:default/alice\""), response.body());
+  }
+
+  /** What Backstage's scaffolder does for a step {@code action: ${pluginId}:entity-owner} of alice's task. */
+  @Test
+  void theScaffolderListsAndRunsTheAction() throws Exception {
+    String token = backstage.pluginToken("scaffolder", ExamplePlugin.PLUGIN_ID,
+        backstage.userToken("user:default/alice"));
+    HttpResponse<String> list = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/.backstage/actions/v1/actions"))
+        .header("Authorization", "Bearer " + token));
+    assertEquals(200, list.statusCode(), list.body());
+    assertTrue(list.body().contains("\"id\":\"" + ExamplePlugin.PLUGIN_ID + ":entity-owner\""), list.body());
+
+    String invoke = baseUrl() + "/.backstage/actions/v1/actions/" + ExamplePlugin.PLUGIN_ID + ":entity-owner/invoke";
+    HttpResponse<String> run = send(HttpRequest.newBuilder(URI.create(invoke))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"entityRef\":\"component:default/payments-service\"}")));
+    assertEquals(200, run.statusCode(), run.body());
+    assertEquals("{\"output\":{\"owner\":\"group:payments-team\"}}", run.body());
+
+    HttpResponse<String> bad = send(HttpRequest.newBuilder(URI.create(invoke))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{}")));
+    assertEquals(400, bad.statusCode(), "the input schema requires entityRef: " + bad.body());
   }
 
   @Test
