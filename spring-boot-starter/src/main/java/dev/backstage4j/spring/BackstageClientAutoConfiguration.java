@@ -2,6 +2,7 @@ package dev.backstage4j.spring;
 
 import dev.backstage4j.catalog.CatalogClient;
 import dev.backstage4j.core.ClientConfig;
+import dev.backstage4j.core.Discovery;
 import dev.backstage4j.core.CredentialsProvider;
 import dev.backstage4j.core.RequestListener;
 import dev.backstage4j.core.RetryOptions;
@@ -9,6 +10,7 @@ import dev.backstage4j.scaffolder.ScaffolderClient;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.URI;
+import java.util.List;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.springframework.beans.factory.ObjectProvider;
@@ -79,6 +81,18 @@ public class BackstageClientAutoConfiguration {
       }
       SslBundle bundle = bundles.getBundle(bundleName);
       b.sslContext(bundle.createSslContext(), x509TrustManager(bundle, bundleName));
+    }
+    List<BackstageProperties.Endpoint> endpoints = properties.getDiscovery().getEndpoints();
+    if (!endpoints.isEmpty()) {
+      Discovery.Builder discovery = Discovery.builder(connection.baseUrl());
+      for (int i = 0; i < endpoints.size(); i++) {
+        BackstageProperties.Endpoint e = endpoints.get(i);
+        if (e.getTarget() == null || e.getPlugins().isEmpty()) {
+          throw new IllegalStateException("backstage.discovery.endpoints[" + i + "] needs a target and plugins");
+        }
+        discovery.endpoint(e.getTarget(), e.getPlugins().toArray(String[]::new));
+      }
+      b.discovery(discovery.build());
     }
     listeners.orderedStream().forEach(b::listener);
     customizers.orderedStream().forEach(c -> c.customize(b));

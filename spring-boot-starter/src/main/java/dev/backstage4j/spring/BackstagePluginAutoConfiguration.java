@@ -5,6 +5,9 @@ import dev.backstage4j.plugin.PluginIdentity;
 import dev.backstage4j.plugin.PluginRouter;
 import dev.backstage4j.plugin.PluginServlet;
 import dev.backstage4j.plugin.TokenVerifier;
+import dev.backstage4j.plugin.actions.Action;
+import dev.backstage4j.plugin.actions.ActionsRegistry;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -81,18 +84,24 @@ public class BackstagePluginAutoConfiguration {
   }
 
   /**
-   * The plugin's routes.
+   * The plugin's routes: every {@link Action} bean served as Backstage's actions registry (so the scaffolder runs
+   * them as template steps and MCP offers them as tools), then every {@link PluginRouterCustomizer}'s routes.
    *
    * @param identity the plugin's identity
    * @param verifier checks callers
+   * @param actions the action beans
    * @param customizers add the routes
    * @return the router
    */
   @Bean
   @ConditionalOnMissingBean
   PluginRouter backstagePluginRouter(PluginIdentity identity, TokenVerifier verifier,
-      ObjectProvider<PluginRouterCustomizer> customizers) {
+      ObjectProvider<Action> actions, ObjectProvider<PluginRouterCustomizer> customizers) {
     PluginRouter.Builder b = PluginRouter.builder(identity, verifier);
+    List<Action> all = actions.orderedStream().toList();
+    if (!all.isEmpty()) {
+      ActionsRegistry.of(all).mount(b);
+    }
     customizers.orderedStream().forEach(c -> c.customize(b));
     return b.build();
   }

@@ -4,6 +4,8 @@ import dev.backstage4j.core.ResponseCompression;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -34,6 +36,12 @@ public class BackstageProperties {
   private final Ssl ssl = new Ssl();
   /** This service as a Backstage backend plugin (needs backstage4j-plugin on the classpath). */
   private final Plugin plugin = new Plugin();
+  /**
+   * Where plugins live when not at {base-url}/api/{pluginId}, as Backstage's discovery.endpoints: entries with a
+   * target (e.g. http://javatools:8080/api/{{pluginId}}) and the plugin ids (or *) it serves; the first entry
+   * naming an id wins.
+   */
+  private final Discovery discovery = new Discovery();
 
   public URI getBaseUrl() {
     return baseUrl;
@@ -105,6 +113,10 @@ public class BackstageProperties {
 
   public Plugin getPlugin() {
     return plugin;
+  }
+
+  public Discovery getDiscovery() {
+    return discovery;
   }
 
   /** Retry settings; only idempotent calls (GET, HEAD) are ever retried. */
@@ -236,6 +248,40 @@ public class BackstageProperties {
 
     public void setKeyId(String keyId) {
       this.keyId = keyId;
+    }
+  }
+
+  /** Backstage's discovery.endpoints. */
+  public static class Discovery {
+    /** The entries, in order. */
+    private final List<Endpoint> endpoints = new ArrayList<>();
+
+    public List<Endpoint> getEndpoints() {
+      return endpoints;
+    }
+  }
+
+  /** One discovery.endpoints entry. */
+  public static class Endpoint {
+    /** The plugin's full base URL; {{pluginId}} is replaced by the id. */
+    private String target;
+    /** The plugin ids this entry serves, or * for all. */
+    private List<String> plugins = new ArrayList<>();
+
+    public String getTarget() {
+      return target;
+    }
+
+    public void setTarget(String target) {
+      this.target = target;
+    }
+
+    public List<String> getPlugins() {
+      return plugins;
+    }
+
+    public void setPlugins(List<String> plugins) {
+      this.plugins = plugins;
     }
   }
 }

@@ -223,6 +223,20 @@ class BackstageAutoConfigurationTest {
   }
 
   @Test
+  void discoveryEndpoints_routePluginsAsBackstageDoes() {
+    runner.withPropertyValues("backstage.base-url=http://backstage:7007",
+        "backstage.discovery.endpoints[0].target=http://javatools:8080/api/{{pluginId}}",
+        "backstage.discovery.endpoints[0].plugins=javatools,other").run(ctx -> {
+          ClientConfig config = ctx.getBean(ClientConfig.class);
+          assertThat(config.discovery().baseUrl("javatools")).isEqualTo(URI.create("http://javatools:8080/api/javatools"));
+          assertThat(config.discovery().baseUrl("catalog")).isEqualTo(URI.create("http://backstage:7007/api/catalog"));
+        });
+    runner.withPropertyValues("backstage.base-url=http://backstage:7007",
+        "backstage.discovery.endpoints[0].target=http://javatools:8080/api/{{pluginId}}").run(ctx ->
+            assertThat(ctx).getFailure().rootCause().hasMessageContaining("endpoints[0] needs a target and plugins"));
+  }
+
+  @Test
   void metrics_needARegistry() {
     runner.withPropertyValues("backstage.base-url=http://localhost:7007").run(ctx ->
         assertThat(ctx).doesNotHaveBean(BackstageClientMetrics.class));

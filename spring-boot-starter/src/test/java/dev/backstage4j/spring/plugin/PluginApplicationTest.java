@@ -6,6 +6,8 @@ import dev.backstage4j.catalog.CatalogClient;
 import dev.backstage4j.catalog.model.EntityRef;
 import dev.backstage4j.plugin.PluginIdentity;
 import dev.backstage4j.plugin.PluginResponse;
+import dev.backstage4j.plugin.actions.Action;
+import dev.backstage4j.plugin.actions.ActionAttributes;
 import dev.backstage4j.spring.AutoConfigureFakeBackstage;
 import dev.backstage4j.spring.PluginRouterCustomizer;
 import dev.backstage4j.testkit.FakeBackstage;
@@ -36,6 +38,20 @@ class PluginApplicationTest {
 
   @SpringBootApplication
   static class PluginApp {
+    record Owner(String entityRef) {
+    }
+
+    /** An action bean: listed and invoked through Backstage's actions registry routes. */
+    @Bean
+    Action entityOwner(CatalogClient catalog) {
+      return Action.builder("entity-owner").title("Entity owner").description("The owner of a catalog entity")
+          .attributes(ActionAttributes.READ_ONLY).input(Owner.class)
+          .handler(call -> Map.of("owner", String.valueOf(catalog.withCredentials(call.credentialsOnBehalfOf("catalog"))
+              .entities().find(EntityRef.parse(call.input(Owner.class).entityRef())).orElseThrow().spec()
+              .get("owner"))))
+          .build();
+    }
+
     @Bean
     PluginRouterCustomizer whoami() {
       return router -> router.get("/whoami", r -> PluginResponse.json(200,
@@ -78,6 +94,21 @@ class PluginApplicationTest {
         .contains("\"subject\":\"user:default/alice\"").contains("\"actor\":\"plugin:scaffolder\"");
     assertThat(get("/whoami", fake.pluginToken("scaffolder", "other")).statusCode()).isEqualTo(401);
     assertThat(get("/whoami", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void actionBeans_areListedAndInvokedAsBackstagesScaffolderDoes() throws Exception {
+    String token = fake.pluginToken("scaffolder", "springtest", fake.userToken("user:default/alice"));
+    HttpResponse<String> list = get("/.backstage/actions/v1/actions", token);
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(list.body()).contains("\"id\":\"springtest:entity-owner\"").contains("\"readOnly\":true");
+    HttpResponse<String> invoked = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        + "/api/springtest/.backstage/actions/v1/actions/springtest%3Aentity-owner/invoke"))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"entityRef\":\"component:default/storefront-web\"}"))
+        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(invoked.statusCode()).isEqualTo(200);
+    assertThat(invoked.body()).startsWith("{\"output\":{\"owner\":");
   }
 
   @Test
