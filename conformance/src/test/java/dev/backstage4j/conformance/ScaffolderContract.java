@@ -23,6 +23,7 @@ import dev.backstage4j.scaffolder.TaskResult;
 import dev.backstage4j.scaffolder.TaskStatus;
 import dev.backstage4j.scaffolder.TemplateParameterSchema;
 import dev.backstage4j.scaffolder.TemplatingExtensions;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -298,10 +299,15 @@ abstract class ScaffolderContract {
                 DryRunRequest.fromDirectory(createService).value("name", "no-owner").build()));
         assertTrue(e.errorMessage().contains("owner"), e.errorMessage());
 
-        DryRunResult result = scaffolder.templates().dryRun(DryRunRequest.fromDirectory(Contracts.javaServiceTemplateDir())
-                .value("name", "orders-service").value("owner", OWNER).build());
-        String pom = result.files().stream().filter(f -> f.path().equals("pom.xml")).findFirst().orElseThrow().text();
-        assertTrue(pom.contains("<groupId></groupId>"), "javaPackage's default is not applied: " + pom);
+        Map<String, Object> template = Map.of("apiVersion", "scaffolder.backstage.io/v1beta3", "kind", "Template",
+                "metadata", Map.of("name", "defaults"), "spec", Map.of("type", "service",
+                        "parameters", List.of(Map.of("properties",
+                                Map.of("greeting", Map.of("type", "string", "default", "hello")))),
+                        "steps", List.of(Map.of("id", "fetch", "action", "fetch:template", "input",
+                                Map.of("url", "./skeleton", "values", Map.of("greeting", "${{ parameters.greeting }}"))))));
+        DryRunResult result = scaffolder.templates().dryRun(DryRunRequest.builder().template(template)
+                .file("skeleton/out.txt", "[${{ values.greeting }}]".getBytes(StandardCharsets.UTF_8)).build());
+        assertEquals("[]", result.files().get(0).text(), "an optional value left out renders empty");
     }
 
     /** The template written with the Java builder (examples/templates) renders the same files on both targets. */
@@ -312,11 +318,13 @@ abstract class ScaffolderContract {
                 .value("javaPackage", "com.tinyshop.orders").build());
         Map<String, String> files = result.files().stream()
                 .collect(Collectors.toMap(DryRunResult.ProducedFile::path, DryRunResult.ProducedFile::text));
-        assertEquals(List.of("README.md", "catalog-info.yaml", "pom.xml", "src/main/java/App.java"),
+        String app = "src/main/java/com/tinyshop/orders/App.java"; // a rendered path: replace('.', '/') of the package
+        assertEquals(List.of("README.md", "catalog-info.yaml", "pom.xml", app,
+                "src/test/java/com/tinyshop/orders/AppTest.java"),
                 files.keySet().stream().sorted().collect(Collectors.toList()));
         assertTrue(files.get("pom.xml").contains("<artifactId>orders-service</artifactId>"), files.get("pom.xml"));
-        assertTrue(files.get("src/main/java/App.java").startsWith("package com.tinyshop.orders;"),
-                files.get("src/main/java/App.java"));
+        assertTrue(files.get("pom.xml").contains("<groupId>com.tinyshop.orders</groupId>"), files.get("pom.xml"));
+        assertTrue(files.get(app).startsWith("package com.tinyshop.orders;"), files.get(app));
         assertTrue(files.get("catalog-info.yaml").contains("owner: " + OWNER), files.get("catalog-info.yaml"));
         assertTrue(result.log().stream().anyMatch(e -> e.message().contains("Created orders-service")),
                 "the log of the dry run: " + result.log());

@@ -36,6 +36,17 @@ public interface RequestListener {
    */
   default void onAttempt(String backend, String method, String pathTemplate, int status, Duration duration) {}
 
+  /**
+   * Called once per attempt that got an answer or failed, with the same {@link OutgoingRequest} instance
+   * {@link #onRequest} saw, so a listener can end what it began there (a tracing span, an observation). For an
+   * event stream: when the stream opened, or failed to.
+   *
+   * @param request the request {@link #onRequest} saw
+   * @param status the HTTP status, or 0 when no answer came back
+   * @param duration how long the attempt took
+   */
+  default void onResponse(OutgoingRequest request, int status, Duration duration) {}
+
   /** Called when an attempt failed and another will follow after {@code wait}. */
   default void onRetry(String backend, String method, String pathTemplate, int attempt, Duration wait) {}
 

@@ -89,7 +89,7 @@ public final class BackstageClientMetrics implements RequestListener, MeterBinde
     }
   }
 
-  private static String outcome(int status) {
+  static String outcome(int status) {
     if (status >= 200 && status < 400) {
       return "SUCCESS";
     }

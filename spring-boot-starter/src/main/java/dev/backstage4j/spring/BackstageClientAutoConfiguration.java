@@ -2,6 +2,7 @@ package dev.backstage4j.spring;
 
 import dev.backstage4j.catalog.CatalogClient;
 import dev.backstage4j.core.ClientConfig;
+import dev.backstage4j.core.Discovery;
 import dev.backstage4j.core.CredentialsProvider;
 import dev.backstage4j.core.RequestListener;
 import dev.backstage4j.core.RetryOptions;
@@ -9,6 +10,7 @@ import dev.backstage4j.scaffolder.ScaffolderClient;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.URI;
+import java.util.List;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.springframework.beans.factory.ObjectProvider;
@@ -80,6 +82,18 @@ public class BackstageClientAutoConfiguration {
       SslBundle bundle = bundles.getBundle(bundleName);
       b.sslContext(bundle.createSslContext(), x509TrustManager(bundle, bundleName));
     }
+    List<BackstageProperties.Endpoint> endpoints = properties.getDiscovery().getEndpoints();
+    if (!endpoints.isEmpty()) {
+      Discovery.Builder discovery = Discovery.builder(connection.baseUrl());
+      for (int i = 0; i < endpoints.size(); i++) {
+        BackstageProperties.Endpoint e = endpoints.get(i);
+        if (e.getTarget() == null || e.getPlugins().isEmpty()) {
+          throw new IllegalStateException("backstage.discovery.endpoints[" + i + "] needs a target and plugins");
+        }
+        discovery.endpoint(e.getTarget(), e.getPlugins().toArray(String[]::new));
+      }
+      b.discovery(discovery.build());
+    }
     listeners.orderedStream().forEach(b::listener);
     customizers.orderedStream().forEach(c -> c.customize(b));
     return b.build();
@@ -89,16 +103,27 @@ public class BackstageClientAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(ClientConfig.class)
-  CatalogClient backstageCatalogClient(ClientConfig config) {
-    return CatalogClient.builder().config(config).build();
+  CatalogClient backstageCatalogClient(ClientConfig config, BackstageProperties properties,
+      ObjectProvider<PluginCredentials> plugin) {
+    return CatalogClient.builder().config(asPlugin(config, properties, plugin, "catalog")).build();
   }
 
   /** The scaffolder client; closed with the context. */
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(ClientConfig.class)
-  ScaffolderClient backstageScaffolderClient(ClientConfig config) {
-    return ScaffolderClient.builder().config(config).build();
+  ScaffolderClient backstageScaffolderClient(ClientConfig config, BackstageProperties properties,
+      ObjectProvider<PluginCredentials> plugin) {
+    return ScaffolderClient.builder().config(asPlugin(config, properties, plugin, "scaffolder")).build();
+  }
+
+  /** Without a static token, a service that is a plugin calls each Backstage plugin with its plugin tokens. */
+  private static ClientConfig asPlugin(ClientConfig config, BackstageProperties properties,
+      ObjectProvider<PluginCredentials> plugin, String target) {
+    PluginCredentials credentials = plugin.getIfAvailable();
+    boolean staticToken = properties.getToken() != null && !properties.getToken().isBlank();
+    return credentials == null || staticToken ? config
+        : config.toBuilder().credentials(credentials.credentialsFor(target)).build();
   }
 
   private static X509TrustManager x509TrustManager(SslBundle bundle, String name) {

@@ -2,7 +2,10 @@ package dev.backstage4j.spring;
 
 import dev.backstage4j.core.ResponseCompression;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -31,6 +34,14 @@ public class BackstageProperties {
   private final Proxy proxy = new Proxy();
   /** TLS to the backend. */
   private final Ssl ssl = new Ssl();
+  /** This service as a Backstage backend plugin (needs backstage4j-plugin on the classpath). */
+  private final Plugin plugin = new Plugin();
+  /**
+   * Where plugins live when not at {base-url}/api/{pluginId}, as Backstage's discovery.endpoints: entries with a
+   * target (e.g. http://javatools:8080/api/{{pluginId}}) and the plugin ids (or *) it serves; the first entry
+   * naming an id wins.
+   */
+  private final Discovery discovery = new Discovery();
 
   public URI getBaseUrl() {
     return baseUrl;
@@ -98,6 +109,14 @@ public class BackstageProperties {
 
   public Ssl getSsl() {
     return ssl;
+  }
+
+  public Plugin getPlugin() {
+    return plugin;
+  }
+
+  public Discovery getDiscovery() {
+    return discovery;
   }
 
   /** Retry settings; only idempotent calls (GET, HEAD) are ever retried. */
@@ -169,6 +188,100 @@ public class BackstageProperties {
 
     public void setBundle(String bundle) {
       this.bundle = bundle;
+    }
+  }
+
+  /** This service as one of Backstage's backend plugins. */
+  public static class Plugin {
+    /**
+     * The plugin id (e.g. javatools): its routes are served under /api/{id}, it mints plugin tokens as
+     * plugin:{id}, and Backstage's discovery.endpoints must route the id to this service.
+     */
+    private String id;
+    /**
+     * The plugin's signing key as PEM files (PKCS#8 private key, its public key, EC P-256), shared by every replica;
+     * unset: a key generated in memory at start-up (fine for one replica).
+     */
+    private final Keys keys = new Keys();
+
+    public String getId() {
+      return id;
+    }
+
+    public void setId(String id) {
+      this.id = id;
+    }
+
+    public Keys getKeys() {
+      return keys;
+    }
+  }
+
+  /** PEM key files of the plugin, as Backstage's static plugin key store takes them. */
+  public static class Keys {
+    /** The PKCS#8 private key (-----BEGIN PRIVATE KEY-----). */
+    private Path privateKeyFile;
+    /** Its public key (-----BEGIN PUBLIC KEY-----). */
+    private Path publicKeyFile;
+    /** The key id (kid) the tokens name and the JWKS lists. */
+    private String keyId;
+
+    public Path getPrivateKeyFile() {
+      return privateKeyFile;
+    }
+
+    public void setPrivateKeyFile(Path privateKeyFile) {
+      this.privateKeyFile = privateKeyFile;
+    }
+
+    public Path getPublicKeyFile() {
+      return publicKeyFile;
+    }
+
+    public void setPublicKeyFile(Path publicKeyFile) {
+      this.publicKeyFile = publicKeyFile;
+    }
+
+    public String getKeyId() {
+      return keyId;
+    }
+
+    public void setKeyId(String keyId) {
+      this.keyId = keyId;
+    }
+  }
+
+  /** Backstage's discovery.endpoints. */
+  public static class Discovery {
+    /** The entries, in order. */
+    private final List<Endpoint> endpoints = new ArrayList<>();
+
+    public List<Endpoint> getEndpoints() {
+      return endpoints;
+    }
+  }
+
+  /** One discovery.endpoints entry. */
+  public static class Endpoint {
+    /** The plugin's full base URL; {{pluginId}} is replaced by the id. */
+    private String target;
+    /** The plugin ids this entry serves, or * for all. */
+    private List<String> plugins = new ArrayList<>();
+
+    public String getTarget() {
+      return target;
+    }
+
+    public void setTarget(String target) {
+      this.target = target;
+    }
+
+    public List<String> getPlugins() {
+      return plugins;
+    }
+
+    public void setPlugins(List<String> plugins) {
+      this.plugins = plugins;
     }
   }
 }

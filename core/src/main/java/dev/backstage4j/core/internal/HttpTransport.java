@@ -345,7 +345,8 @@ public final class HttpTransport {
   /** One HTTP exchange. Fails the stage for 5xx/429 (so they count and can be retried) and I/O failures. */
   private CompletableFuture<ApiResponse> attempt(ApiRequest request, String token) {
     CompletableFuture<ApiResponse> result = new CompletableFuture<>();
-    Request okRequest = withListenerHeaders(request, toOkRequest(request, token));
+    OutgoingRequest outgoing = new OutgoingRequest(backend, request.method(), request.pathTemplate());
+    Request okRequest = withListenerHeaders(outgoing, toOkRequest(request, token));
     OkHttpClient client = request.repeatable() ? http : httpNoSilentRetry;
     if (request.readTimeout() != null) {
       client = client.newBuilder().readTimeout(request.readTimeout()).build();
@@ -367,6 +368,7 @@ public final class HttpTransport {
         LOG.debug("{} {} {} failed after {} ms: {}", backend, request.method(), request.pathTemplate(),
             took.toMillis(), e.toString());
         safely(() -> config.listener().onAttempt(backend, request.method(), request.pathTemplate(), 0, took));
+        safely(() -> config.listener().onResponse(outgoing, 0, took));
         result.completeExceptionally(new AttemptFailure(request, e, neverReachedServer(e)));
       }
 
@@ -430,6 +432,7 @@ public final class HttpTransport {
               Redaction.body(new EchoScrubber(request, token).scrub(safeText(response)), MAX_TRACE_BODY));
         }
         safely(() -> config.listener().onAttempt(backend, request.method(), request.pathTemplate(), status, took));
+        safely(() -> config.listener().onResponse(outgoing, status, took));
         if (status >= 500 || status == 429) {
           result.completeExceptionally(new StatusFailure(request, response, retryAfter(response)));
         } else {
@@ -452,14 +455,21 @@ public final class HttpTransport {
   public AutoCloseable openEventStream(ApiRequest request, EventStreamListener listener) {
     checkOpen(request);
     String token = credentials.token();
-    Request okRequest = withListenerHeaders(request, toOkRequest(request, token).newBuilder()
+    OutgoingRequest outgoing = new OutgoingRequest(backend, request.method(), request.pathTemplate());
+    Request okRequest = withListenerHeaders(outgoing, toOkRequest(request, token).newBuilder()
         .header("Accept", "text/event-stream").build());
+    long start = System.nanoTime();
+    AtomicBoolean told = new AtomicBoolean();
     OkHttpClient client = http.newBuilder().callTimeout(Duration.ZERO)
         .readTimeout(request.readTimeout() != null ? request.readTimeout() : config.readTimeout()).build();
     LOG.debug("{} {} {} opening event stream", backend, request.method(), request.pathTemplate());
     EventSource source = EventSources.createFactory(client).newEventSource(okRequest, new EventSourceListener() {
       @Override
       public void onOpen(EventSource es, Response response) {
+        if (told.compareAndSet(false, true)) {
+          safely(() -> config.listener().onResponse(outgoing, response.code(),
+              Duration.ofNanos(System.nanoTime() - start)));
+        }
         listener.onOpen();
       }
 
@@ -476,6 +486,10 @@ public final class HttpTransport {
 
       @Override
       public void onFailure(EventSource es, Throwable t, Response response) {
+        if (told.compareAndSet(false, true)) {
+          safely(() -> config.listener().onResponse(outgoing, response == null ? 0 : response.code(),
+              Duration.ofNanos(System.nanoTime() - start)));
+        }
         BackstageException error;
         if (response != null && response.code() >= 300) {
           byte[] body = new byte[0];
@@ -500,8 +514,7 @@ public final class HttpTransport {
   }
 
   /** Lets the listeners see the request and add their headers (tracing, request ids, gateway headers). */
-  private Request withListenerHeaders(ApiRequest request, Request okRequest) {
-    OutgoingRequest outgoing = new OutgoingRequest(backend, request.method(), request.pathTemplate());
+  private Request withListenerHeaders(OutgoingRequest outgoing, Request okRequest) {
     config.listener().onRequest(outgoing);
     if (outgoing.headers().isEmpty()) {
       return okRequest;

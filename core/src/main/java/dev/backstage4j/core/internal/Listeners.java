@@ -33,6 +33,11 @@ public final class Listeners implements RequestListener {
   }
 
   @Override
+  public void onResponse(OutgoingRequest request, int status, Duration duration) {
+    each(l -> l.onResponse(request, status, duration));
+  }
+
+  @Override
   public void onRetry(String backend, String method, String pathTemplate, int attempt, Duration wait) {
     each(l -> l.onRetry(backend, method, pathTemplate, attempt, wait));
   }

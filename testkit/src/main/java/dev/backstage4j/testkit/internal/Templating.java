@@ -285,6 +285,9 @@ final class Templating {
         return toText(v).trim();
       case "string":
         return toText(v);
+      case "replace": // nunjucks: every occurrence, or the first maxCount; a regex argument is not supported
+        return replace(toText(v), toText(args.get(0)), toText(args.get(1)),
+            args.size() > 2 ? ((Number) args.get(2)).intValue() : -1);
       case "dump":
         return Json.writeString(v == UNDEFINED ? null : v);
       case "parseEntityRef": {
@@ -307,5 +310,16 @@ final class Templating {
       default:
         throw new IllegalArgumentException("filter not found: " + name);
     }
+  }
+
+  private static String replace(String text, String old, String replacement, int maxCount) {
+    StringBuilder out = new StringBuilder();
+    int from = 0;
+    int at;
+    for (int n = 0; n != maxCount && !old.isEmpty() && (at = text.indexOf(old, from)) >= 0; n++) {
+      out.append(text, from, at).append(replacement);
+      from = at + old.length();
+    }
+    return out.append(text, from, text.length()).toString();
   }
 }

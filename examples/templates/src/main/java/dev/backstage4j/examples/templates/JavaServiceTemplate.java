@@ -46,7 +46,10 @@ public final class JavaServiceTemplate {
                 .description("Package of the main class").pattern("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$")
                 .with("default", "com.example.service"))
             .property("system", Parameter.string().title("System")
-                .description("The system the service belongs to (optional)")))
+                .description("The system the service belongs to (optional)"))
+            // Required with a default: the form fills it in, and an API caller that leaves it out gets a 400
+            // naming it instead of a project that says `package ;` (the scaffolder applies no defaults).
+            .required("javaPackage"))
         .step(TemplateStep.builder("fetch", "fetch:template").name("Render the Java skeleton")
             .input("url", "./skeleton")
             .input("values", skeletonValues()))
@@ -62,6 +65,8 @@ public final class JavaServiceTemplate {
     for (String p : List.of("name", "description", "owner", "javaPackage", "system")) {
       values.put(p, "${{ parameters." + p + " }}");
     }
+    // The skeleton's folders src/main/java/${{ values.javaPackagePath }}/ expand to the package's directories.
+    values.put("javaPackagePath", "${{ parameters.javaPackage | replace('.', '/') }}");
     return values;
   }
 
