@@ -28,6 +28,9 @@ run() {  # prints the harness and its arguments, not the long classpath
 CAT=$(cp_of catalog-client)
 run java -Xmx64m -cp "$CAT" dev.backstage4j.catalog.model.ValidationBenchmark 100000
 run java -Xmx64m -cp "$CAT" dev.backstage4j.catalog.CatalogStreamBenchmark 100000 9
+PLG=$(cp_of plugin)
+run java -cp "$PLG" dev.backstage4j.plugin.ActionsListBenchmark 1 500
+run java -cp "$PLG" dev.backstage4j.plugin.ActionsListBenchmark 8 500
 KIT=$(cp_of testkit)
 run java -cp "$KIT" dev.backstage4j.testkit.PerfHarness 10000
 run java -cp "$KIT" dev.backstage4j.testkit.ExitTimeHarness 5

@@ -33,6 +33,7 @@ public final class Scorecard {
   private final List<Check> checks;
   private final List<Track> tracks;
   private final List<Exemption> exemptions;
+  private final List<Campaign> campaigns;
   private final Shape shape;
 
   private Scorecard(Builder b) {
@@ -40,6 +41,7 @@ public final class Scorecard {
     this.checks = List.copyOf(b.checks);
     this.tracks = List.copyOf(b.tracks);
     this.exemptions = List.copyOf(b.exemptions);
+    this.campaigns = List.copyOf(b.campaigns);
     Set<String> ids = new HashSet<>();
     List<CheckInfo> infos = new ArrayList<>();
     for (Check c : checks) {
@@ -58,6 +60,13 @@ public final class Scorecard {
       if (!ids.contains(x.checkId())) {
         throw new IllegalArgumentException("Exemption for " + x.entity() + " names unknown check " + x.checkId());
       }
+    }
+    Set<String> campaignIds = new HashSet<>();
+    for (Campaign c : campaigns) {
+      if (!campaignIds.add(c.id())) {
+        throw new IllegalArgumentException("Scorecard " + name + " has two campaigns with id " + c.id());
+      }
+      c.validateAgainst(tracks, ids);
     }
     this.shape = new Shape(infos, tracks);
   }
@@ -112,6 +121,7 @@ public final class Scorecard {
     b.checks.addAll(checks);
     b.tracks.addAll(tracks);
     b.exemptions.addAll(exemptions);
+    b.campaigns.addAll(campaigns);
     return b;
   }
 
@@ -135,6 +145,11 @@ public final class Scorecard {
     return exemptions;
   }
 
+  /** {@return the campaigns, in declaration order} */
+  public List<Campaign> campaigns() {
+    return campaigns;
+  }
+
   /** {@return a runner with default options: keep entity results, compute KPIs, no listener} */
   public ScorecardRunner runner() {
     return new ScorecardRunner(this);
@@ -153,7 +168,7 @@ public final class Scorecard {
   @Override
   public String toString() {
     return "Scorecard{" + name + ", checks=" + checks.size() + ", tracks=" + tracks.size() + ", exemptions="
-        + exemptions.size() + "}";
+        + exemptions.size() + ", campaigns=" + campaigns.size() + "}";
   }
 
   /** Builds a {@link Scorecard}. Not thread-safe. */
@@ -162,6 +177,7 @@ public final class Scorecard {
     private final List<Check> checks = new ArrayList<>();
     private final List<Track> tracks = new ArrayList<>();
     private final List<Exemption> exemptions = new ArrayList<>();
+    private final List<Campaign> campaigns = new ArrayList<>();
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -199,11 +215,19 @@ public final class Scorecard {
       return this;
     }
 
+    /** Adds a campaign, replacing an earlier one with the same id. */
+    public Builder addCampaign(Campaign campaign) {
+      Objects.requireNonNull(campaign, "campaign");
+      campaigns.removeIf(c -> c.id().equals(campaign.id()));
+      campaigns.add(campaign);
+      return this;
+    }
+
     /**
      * Returns the scorecard.
      *
-     * @throws IllegalArgumentException on duplicate check ids or track names, or a level or exemption naming an
-     *     unknown check
+     * @throws IllegalArgumentException on duplicate check ids or track names, or a level, exemption or campaign
+     *     naming an unknown check, track or level
      */
     public Scorecard build() {
       return new Scorecard(this);

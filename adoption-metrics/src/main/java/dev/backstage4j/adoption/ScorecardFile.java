@@ -21,10 +21,12 @@ import java.util.regex.PatternSyntaxException;
 
 /** Reads the declarative scorecard format documented in package-info. */
 final class ScorecardFile {
-  private static final Set<String> TOP = Set.of("name", "checks", "tracks", "exemptions");
+  private static final Set<String> TOP = Set.of("name", "checks", "tracks", "exemptions", "campaigns");
   private static final Set<String> CHECK = Set.of("id", "builtin", "title", "fix", "points", "scope", "require",
       "allowed");
   private static final Set<String> SCOPE = Set.of("kinds", "types", "lifecycles", "where");
+  private static final Set<String> CAMPAIGN = Set.of("id", "title", "owner", "scope", "target", "start",
+      "deadline", "exemptions");
   private static final Set<String> OPERATORS = Set.of("annotation", "label", "exists", "field", "anyOf", "not");
   private static final Set<String> FIELD_TESTS = Set.of("equals", "matches", "in");
 
@@ -73,15 +75,30 @@ final class ScorecardFile {
       b.addCheck(check);
     }
     YamlNode tracks = top.get("tracks");
+    List<Track> declared = new ArrayList<>();
     if (tracks != null) {
       for (int i = 0; i < list(tracks, "tracks").size(); i++) {
-        b.addTrack(track(tracks.list().get(i), "tracks[" + i + "]", ids));
+        declared.add(track(tracks.list().get(i), "tracks[" + i + "]", ids));
+        b.addTrack(declared.get(i));
       }
     }
     YamlNode ex = top.get("exemptions");
     if (ex != null) {
       for (int i = 0; i < list(ex, "exemptions").size(); i++) {
         b.addExemption(exemption(ex.list().get(i), "exemptions[" + i + "]", ids));
+      }
+    }
+    YamlNode cs = top.get("campaigns");
+    if (cs != null) {
+      List<String> campaignIds = new ArrayList<>();
+      for (int i = 0; i < list(cs, "campaigns").size(); i++) {
+        YamlNode c = cs.list().get(i);
+        Campaign campaign = campaign(c, "campaigns[" + i + "]", ids, declared);
+        if (campaignIds.contains(campaign.id())) {
+          throw fail(c.line(), "campaigns[" + i + "]: duplicate campaign id " + campaign.id());
+        }
+        campaignIds.add(campaign.id());
+        b.addCampaign(campaign);
       }
     }
     try {
@@ -145,6 +162,10 @@ final class ScorecardFile {
   private Scope scope(YamlNode node, String path) {
     Map<String, YamlNode> m = object(node, path);
     allowOnly(m, SCOPE, path);
+    return scope(m, path);
+  }
+
+  private Scope scope(Map<String, YamlNode> m, String path) {
     Scope s = Scope.all();
     if (m.containsKey("kinds")) {
       s = s.withKinds(strings(m.get("kinds"), path + ".kinds").toArray(new String[0]));
@@ -346,6 +367,109 @@ final class ScorecardFile {
     return m.containsKey("scope") ? track.withScope(scope(m.get("scope"), path + ".scope")) : track;
   }
 
+  private Campaign campaign(YamlNode node, String path, List<String> ids, List<Track> tracks) {
+    Map<String, YamlNode> m = object(node, path);
+    allowOnly(m, CAMPAIGN, path);
+    String id = id(required(m, "id", node, path), path);
+    Campaign.Builder b = Campaign.builder(id, string(required(m, "title", node, path), path + ".title"));
+    YamlNode owner = required(m, "owner", node, path);
+    b.owner(ref(owner, path + ".owner", "Group"));
+    YamlNode scopeNode = m.get("scope");
+    if (scopeNode != null) {
+      Map<String, YamlNode> sm = object(scopeNode, path + ".scope");
+      Set<String> allowed = new java.util.HashSet<>(SCOPE);
+      allowed.add("owners");
+      allowOnly(sm, allowed, path + ".scope");
+      b.scope(scope(sm, path + ".scope"));
+      if (sm.containsKey("owners")) {
+        YamlNode os = sm.get("owners");
+        for (int i = 0; i < list(os, path + ".scope.owners").size(); i++) {
+          b.addOwner(ref(os.list().get(i), path + ".scope.owners[" + i + "]", "Group"));
+        }
+      }
+    }
+    YamlNode target = required(m, "target", node, path);
+    Map<String, YamlNode> tm = object(target, path + ".target");
+    allowOnly(tm, Set.of("track", "level", "checks"), path + ".target");
+    if (tm.containsKey("checks")) {
+      if (tm.containsKey("track") || tm.containsKey("level")) {
+        throw fail(target.line(), path + ".target: either track and level, or checks, not both");
+      }
+      YamlNode cn = tm.get("checks");
+      List<String> checkIds = strings(cn, path + ".target.checks");
+      if (checkIds.isEmpty()) {
+        throw fail(cn.line(), path + ".target.checks: needs at least one check");
+      }
+      for (int k = 0; k < checkIds.size(); k++) {
+        if (!ids.contains(checkIds.get(k))) {
+          throw fail(cn.list().get(k).line(), path + ".target.checks[" + k + "]: unknown check \""
+              + checkIds.get(k) + "\"; declared: " + ids);
+        }
+      }
+      b.targetChecks(checkIds);
+    } else {
+      YamlNode tn = required(tm, "track", target, path + ".target");
+      String trackName = string(tn, path + ".target.track");
+      Track track = tracks.stream().filter(t -> t.name().equals(trackName)).findFirst().orElseThrow(
+          () -> fail(tn.line(), path + ".target.track: unknown track \"" + trackName + "\"; declared: "
+              + tracks.stream().map(Track::name).toList()));
+      YamlNode ln = required(tm, "level", target, path + ".target");
+      String levelName = string(ln, path + ".target.level");
+      if (track.indexOf(levelName) < 0) {
+        throw fail(ln.line(), path + ".target.level: track " + trackName + " has no level \"" + levelName
+            + "\"; levels: " + track.levels().stream().map(Level::name).toList());
+      }
+      b.targetLevel(trackName, levelName);
+    }
+    YamlNode sn = required(m, "start", node, path);
+    YamlNode dn = required(m, "deadline", node, path);
+    LocalDate start = date(sn, path + ".start");
+    LocalDate deadline = date(dn, path + ".deadline");
+    if (deadline.isBefore(start)) {
+      throw fail(dn.line(), path + ".deadline: " + deadline + " is before start " + start);
+    }
+    b.start(start).deadline(deadline);
+    YamlNode ex = m.get("exemptions");
+    if (ex != null) {
+      for (int i = 0; i < list(ex, path + ".exemptions").size(); i++) {
+        YamlNode x = ex.list().get(i);
+        String xp = path + ".exemptions[" + i + "]";
+        Map<String, YamlNode> xm = object(x, xp);
+        allowOnly(xm, Set.of("entity", "reason"), xp);
+        String entity = ref(required(xm, "entity", x, xp), xp + ".entity", null);
+        YamlNode rn = required(xm, "reason", x, xp);
+        String reason = string(rn, xp + ".reason");
+        if (reason.isBlank()) {
+          throw fail(rn.line(), xp + ".reason: must not be blank");
+        }
+        b.addExemption(entity, reason);
+      }
+    }
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw fail(node.line(), path + ": " + e.getMessage());
+    }
+  }
+
+  /** An entity ref, completed with the default kind (null = the kind is required) and namespace default. */
+  private String ref(YamlNode node, String path, String defaultKind) {
+    String text = string(node, path);
+    try {
+      return (defaultKind == null ? EntityRef.parse(text) : EntityRef.parse(text, defaultKind, null)).toString();
+    } catch (IllegalArgumentException e) {
+      throw fail(node.line(), path + ": " + e.getMessage());
+    }
+  }
+
+  private LocalDate date(YamlNode node, String path) {
+    try {
+      return LocalDate.parse(String.valueOf(node.scalar()));
+    } catch (DateTimeParseException e) {
+      throw fail(node.line(), path + ": must be a date like 2027-03-31, found \"" + node.scalar() + "\"");
+    }
+  }
+
   private Exemption exemption(YamlNode node, String path, List<String> ids) {
     Map<String, YamlNode> m = object(node, path);
     allowOnly(m, Set.of("entity", "check", "reason", "expires"), path);
@@ -366,13 +490,7 @@ final class ScorecardFile {
     if (reason.isBlank()) {
       throw fail(rn.line(), path + ".reason: must not be blank");
     }
-    YamlNode xn = required(m, "expires", node, path);
-    LocalDate expires;
-    try {
-      expires = LocalDate.parse(String.valueOf(xn.scalar()));
-    } catch (DateTimeParseException e) {
-      throw fail(xn.line(), path + ".expires: must be a date like 2027-03-31, found \"" + xn.scalar() + "\"");
-    }
+    LocalDate expires = date(required(m, "expires", node, path), path + ".expires");
     return Exemption.of(ref, check, reason, expires);
   }
 

@@ -63,6 +63,12 @@ public final class PluginServer implements AutoCloseable {
     if (!base.isEmpty() && !base.startsWith("/")) {
       throw new IllegalArgumentException("basePath must start with '/': " + basePath);
     }
+    // The JDK server writes headers and body separately; with Nagle on, each small reply waits for the client's
+    // delayed ACK (~40 ms). The actions list is fetched on every template step, so turn Nagle off unless the
+    // application chose otherwise (the JDK reads this once, when its first server starts).
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     HttpServer server = HttpServer.create(address, 0);
     AtomicInteger n = new AtomicInteger();
     ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,

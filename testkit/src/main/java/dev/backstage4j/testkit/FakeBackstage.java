@@ -88,7 +88,7 @@ public final class FakeBackstage implements AutoCloseable {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
     store = s;
-    scaffolder = new Scaffolder(s, actions);
+    scaffolder = new Scaffolder(s, actions, identity);
     FakeServer srv = new FakeServer(identity, faultState, s, scaffolder);
     try {
       srv.start();

@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -274,6 +278,31 @@ final class BuiltinActions {
           + "from a file)");
     }
     Path dir = rel.isEmpty() ? base : base.resolve(rel);
+    Future<SortedMap<String, byte[]>> read = READER.submit(() -> readFiles(url, dir));
+    try {
+      return read.get();
+    } catch (InterruptedException e) { // the task was cancelled: the read finishes on its own thread
+      read.cancel(false);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while fetching " + url, e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+  }
+
+  /**
+   * Reads template files on threads that a task's cancel never interrupts: an interrupt during a read closes the
+   * channel of a jar's zip file system (the sample templates inside the testkit jar), and the whole JVM could then
+   * no longer read the testkit's resources (ClosedChannelException).
+   */
+  private static final ExecutorService READER = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "fake-backstage-template-reader");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private static SortedMap<String, byte[]> readFiles(String url, Path dir) {
+    SortedMap<String, byte[]> out = new TreeMap<>();
     if (Files.isRegularFile(dir)) {
       out.put("", read(dir));
       return out;

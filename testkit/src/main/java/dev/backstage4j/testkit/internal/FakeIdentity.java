@@ -82,6 +82,27 @@ public final class FakeIdentity {
     return b.build();
   }
 
+  /** {@return the ids of the plugins routed elsewhere: the scaffolder's action sources, as pluginSources lists them} */
+  java.util.Set<String> externalPluginIds() {
+    return new java.util.TreeSet<>(externalPlugins.keySet());
+  }
+
+  /** {@return a client config reaching every plugin through {@link #discovery()}, without retries or breaker} */
+  ClientConfig selfConfig() {
+    return ClientConfig.builder().baseUrl(baseUrl).discovery(discovery()).credentials(CredentialsProvider.none())
+        .retry(dev.backstage4j.core.RetryOptions.disabled())
+        .circuitBreaker(dev.backstage4j.core.CircuitBreakerOptions.disabled()).build();
+  }
+
+  /**
+   * Credentials the fake's plugin {@code from} calls {@code to} with for {@code initiator}, as Backstage's
+   * {@code auth.getPluginRequestToken({onBehalfOf})}: carrying the user when the initiator is one.
+   */
+  CredentialsProvider credentials(String from, String to, BackstagePrincipal initiator) {
+    return initiator == null || !initiator.isUser() ? plugin(from).credentialsFor(to)
+        : initiator.credentialsOnBehalfOf(plugin(from), to);
+  }
+
   /** {@return the auth backend's public keys} */
   String authJwks() {
     return new JWKSet(authKey.toPublicJWK()).toString(true);

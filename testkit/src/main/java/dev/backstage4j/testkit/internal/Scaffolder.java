@@ -2,6 +2,7 @@ package dev.backstage4j.testkit.internal;
 
 import dev.backstage4j.catalog.model.EntityRef;
 import dev.backstage4j.core.internal.Trees;
+import dev.backstage4j.plugin.BackstagePrincipal;
 import dev.backstage4j.testkit.ActionContext;
 import dev.backstage4j.testkit.ScaffolderAction;
 import java.nio.file.Files;
@@ -63,6 +64,8 @@ public final class Scaffolder {
     final String createdAt;
     /** The user who started the task, as the real scaffolder records it; null for a service. */
     final String createdBy;
+    /** Who started it, whose credentials remote actions get; null for a dry run without a caller. */
+    final BackstagePrincipal initiator;
     volatile String status = "open";
     volatile String lastHeartbeatAt;
     volatile boolean cancelRequested;
@@ -70,9 +73,11 @@ public final class Scaffolder {
     final List<Map<String, Object>> events = Collections.synchronizedList(new ArrayList<>());
     volatile SortedMap<String, byte[]> workspace = new TreeMap<>();
 
-    Task(String id, Map<String, Object> spec, Map<String, Object> secrets, Path baseDir, String createdBy) {
+    Task(String id, Map<String, Object> spec, Map<String, Object> secrets, Path baseDir, String createdBy,
+        BackstagePrincipal initiator) {
       this.id = id;
       this.createdBy = createdBy;
+      this.initiator = initiator;
       this.spec = spec;
       this.secrets = secrets;
       this.baseDir = baseDir;
@@ -105,10 +110,15 @@ public final class Scaffolder {
   private final AtomicLong eventIds = new AtomicLong();
   private final Object eventsChanged = new Object();
   private final ExecutorService runners;
+  private final RemoteActions remote;
 
-  /** Creates the scaffolder over a catalog (templates come from its Template entities). */
-  public Scaffolder(CatalogStore store, Map<String, ScaffolderAction> userActions) {
+  /**
+   * Creates the scaffolder over a catalog (templates come from its Template entities); actions it does not have
+   * are looked up in the plugins {@code identity} routes elsewhere, as Backstage's {@code pluginSources}.
+   */
+  public Scaffolder(CatalogStore store, Map<String, ScaffolderAction> userActions, FakeIdentity identity) {
     this.store = store;
+    this.remote = new RemoteActions(identity);
     BuiltinActions.register(this, store);
     userActions.forEach((id, impl) -> actions.put(id, new Action(id, "User action registered in FakeBackstage",
         Map.of("type", "object"), true, impl)));
@@ -174,7 +184,8 @@ public final class Scaffolder {
 
   /** Creates and starts a task from a stored template. */
   @SuppressWarnings("unchecked")
-  Task create(StoredEntity template, Map<String, Object> values, Map<String, Object> secrets, String createdBy) {
+  Task create(StoredEntity template, Map<String, Object> values, Map<String, Object> secrets, String createdBy,
+      BackstagePrincipal initiator) {
     Map<String, Object> tspec = Trees.map(template.entity, "spec", "$");
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("apiVersion", template.entity.get("apiVersion"));
@@ -193,7 +204,7 @@ public final class Scaffolder {
       spec.put("EXPERIMENTAL_recovery", tspec.get("EXPERIMENTAL_recovery"));
     }
     Path baseDir = template.source == null ? null : template.source.toAbsolutePath().getParent();
-    Task task = new Task(UUID.randomUUID().toString(), spec, secrets, baseDir, createdBy);
+    Task task = new Task(UUID.randomUUID().toString(), spec, secrets, baseDir, createdBy, initiator);
     tasks.put(task.id, task);
     start(task);
     return task;
@@ -330,6 +341,14 @@ public final class Scaffolder {
         String actionId = String.valueOf(step.get("action"));
         Action action = actions.get(actionId);
         if (action == null) {
+          try (RemoteActions.Found found = remote.find(actionId, task.initiator)) {
+            if (found != null) {
+              runRemote(task, found, step, ctx, stepOutputs, dryRun, dryLog);
+              continue;
+            }
+          }
+        }
+        if (action == null) {
           throw new StepError("NotFoundError", "Template action with ID '" + actionId + "' is not registered. "
               + "See https://backstage.io/docs/features/software-templates/builtin-actions/ on how to add a new "
               + "action module.");
@@ -396,6 +415,27 @@ public final class Scaffolder {
     }
   }
 
+  /** A step whose action a plugin serves over HTTP: validated, then invoked (or skipped in a dry run). */
+  @SuppressWarnings("unchecked")
+  private void runRemote(Task task, RemoteActions.Found found, Map<String, Object> step, Map<String, Object> ctx,
+      Map<String, Object> stepOutputs, boolean dryRun, List<Map<String, Object>> dryLog) {
+    String stepId = String.valueOf(step.get("id"));
+    if (dryRun && !found.action().supportsDryRun()) {
+      log(task, "Skipping because " + found.action().id() + " does not support dry-run", stepId, "skipped",
+          dryLog);
+      Object example = RemoteActions.example(found.action().outputSchema());
+      stepOutputs.put(stepId, Map.of("output", example));
+      return;
+    }
+    Object rendered = Templating.render(step.getOrDefault("input", Map.of()), ctx);
+    Map<String, Object> input = rendered instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    RemoteActions.checkInput(found.action(), input);
+    Map<String, Object> outputs = new LinkedHashMap<>();
+    RemoteActions.invoke(found, input, outputs);
+    stepOutputs.put(stepId, Map.of("output", outputs));
+    log(task, "Finished step " + step.get("name"), stepId, "completed", dryLog);
+  }
+
   private static ActionContext withBaseDir(ActionContext actx, Task task) {
     BuiltinActions.BASE_DIR.set(task.baseDir);
     return actx;
@@ -412,14 +452,14 @@ public final class Scaffolder {
   /** Runs a dry run of an inline template with the given files; returns the response body. */
   @SuppressWarnings("unchecked")
   Map<String, Object> dryRun(Map<String, Object> template, Map<String, Object> values, Map<String, Object> secrets,
-      SortedMap<String, byte[]> files) {
+      SortedMap<String, byte[]> files, BackstagePrincipal initiator) {
     Map<String, Object> tspec = Trees.map(template, "spec", "$");
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("apiVersion", template.get("apiVersion"));
     spec.put("steps", normalizeSteps((List<Object>) tspec.getOrDefault("steps", List.of())));
     spec.put("output", tspec.getOrDefault("output", Map.of()));
     spec.put("parameters", values);
-    Task task = new Task("dry-run-" + UUID.randomUUID(), spec, secrets, null, null);
+    Task task = new Task("dry-run-" + UUID.randomUUID(), spec, secrets, null, null, initiator);
     task.workspace = new TreeMap<>();
     BuiltinActions.DRY_RUN_FILES.set(files);
     List<Map<String, Object>> logs = new ArrayList<>();

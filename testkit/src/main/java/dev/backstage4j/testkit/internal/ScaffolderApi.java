@@ -163,7 +163,7 @@ final class ScaffolderApi implements FakeServer.Router {
         throw ApiFailure.raw(400, Map.of("errors", errors));
       }
       String user = c.principal != null && c.principal.isUser() ? c.principal.subject() : null;
-      Scaffolder.Task task = scaffolder.create(t, values, secrets, user);
+      Scaffolder.Task task = scaffolder.create(t, values, secrets, user, c.principal);
       c.sendJson(201, Map.of("id", task.id));
       return true;
     }
@@ -366,6 +366,6 @@ final class ScaffolderApi implements FakeServer.Router {
             f.getOrDefault("base64Content", ""))));
       }
     }
-    c.sendJson(200, scaffolder.dryRun(template, values, secrets, files));
+    c.sendJson(200, scaffolder.dryRun(template, values, secrets, files, c.principal));
   }
 }
