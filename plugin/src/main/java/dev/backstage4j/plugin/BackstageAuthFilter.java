@@ -37,7 +37,11 @@ public final class BackstageAuthFilter implements Filter {
 
   private final TokenVerifier verifier;
 
-  /** Creates a filter that checks every request with {@code verifier}. */
+  /**
+   * Creates a filter that checks every request with {@code verifier}.
+   *
+   * @param verifier checks the callers
+   */
   public BackstageAuthFilter(TokenVerifier verifier) {
     this.verifier = Objects.requireNonNull(verifier, "verifier");
   }
@@ -45,6 +49,8 @@ public final class BackstageAuthFilter implements Filter {
   /**
    * Returns the caller the filter verified for {@code request}.
    *
+   * @param request a request that passed through this filter
+   * @return its verified caller
    * @throws IllegalStateException when the request did not pass through this filter
    */
   public static BackstagePrincipal principal(ServletRequest request) {

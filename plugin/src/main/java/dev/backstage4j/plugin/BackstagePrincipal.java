@@ -71,6 +71,7 @@ public final class BackstagePrincipal {
    * @param expiresAt when the token expires
    * @param claims all verified claims (may be empty)
    * @param token the raw token, kept for {@link #credentials()}
+   * @return the principal
    */
   public static BackstagePrincipal user(String userEntityRef, List<String> ownershipEntityRefs, Instant expiresAt,
       Map<String, Object> claims, String token) {
@@ -85,6 +86,7 @@ public final class BackstagePrincipal {
    * @param expiresAt when the token expires, or null for a static token
    * @param claims all verified claims (empty for a static token)
    * @param token the raw token, kept for {@link #credentials()}
+   * @return the principal
    */
   public static BackstagePrincipal service(String subject, Instant expiresAt, Map<String, Object> claims,
       String token) {
@@ -98,6 +100,7 @@ public final class BackstagePrincipal {
    * @param expiresAt when the token expires
    * @param claims the verified claims
    * @param token the raw plugin token
+   * @return the principal
    */
   public static BackstagePrincipal plugin(String pluginId, Instant expiresAt, Map<String, Object> claims,
       String token) {
@@ -115,6 +118,7 @@ public final class BackstagePrincipal {
    * @param claims the verified claims of the plugin token ({@code obo} left out)
    * @param limitedUserToken the {@code obo} value, kept byte for byte to forward it
    * @param token the raw plugin token
+   * @return the principal
    */
   public static BackstagePrincipal userViaPlugin(String userEntityRef, String actorPluginId, Instant expiresAt,
       Map<String, Object> claims, String limitedUserToken, String token) {
@@ -141,6 +145,8 @@ public final class BackstagePrincipal {
   /**
    * Returns who acted for the user: {@code plugin:<id>} when a plugin called on a user's behalf, otherwise
    * null (the caller acted itself).
+   *
+   * @return the acting plugin, or null
    */
   public String actor() {
     return actor;
@@ -165,6 +171,8 @@ public final class BackstagePrincipal {
   /**
    * Returns the user entity ref ({@code user:default/jdoe}) for a user, {@code plugin:<id>} for a plugin, or the
    * service subject for an external service.
+   *
+   * @return the subject
    */
   public String subject() {
     return subject;
@@ -173,6 +181,8 @@ public final class BackstagePrincipal {
   /**
    * Returns the entity refs the user is considered to own as ({@code ent}; the user and their groups), or an
    * empty list for a service.
+   *
+   * @return the refs, never null
    */
   public List<String> ownershipEntityRefs() {
     return ownershipEntityRefs;
@@ -186,6 +196,8 @@ public final class BackstagePrincipal {
   /**
    * Returns the verified claims of a JWT (including custom claims from the sign-in resolver), or an empty map
    * for a static token. The {@code uip} claim (a credential fragment) is left out.
+   *
+   * @return the verified claims, unmodifiable
    */
   public Map<String, Object> claims() {
     return claims;
@@ -206,6 +218,7 @@ public final class BackstagePrincipal {
    * external-access token; a plugin's token (with or without a user behind it) is addressed to this plugin, so
    * inside a Java plugin use {@link #credentialsOnBehalfOf(PluginIdentity, String)}, which covers every kind.
    *
+   * @return credentials that send the caller's token
    * @throws IllegalStateException for a {@link Kind#PLUGIN} caller or a user reached through a plugin
    */
   public CredentialsProvider credentials() {

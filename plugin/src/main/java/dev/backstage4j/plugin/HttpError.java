@@ -19,8 +19,11 @@ import java.util.Objects;
 public class HttpError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The Backstage error name, e.g. {@code NotFoundError}. */
   private final String name;
+  /** The HTTP status the name maps to. */
   private final int status;
+  /** The envelope's {@code error.cause}, or null. */
   private final Map<String, Object> cause;
 
   /**

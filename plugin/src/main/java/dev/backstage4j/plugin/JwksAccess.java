@@ -47,7 +47,12 @@ public final class JwksAccess {
     return algorithm;
   }
 
-  /** Starts an entry whose keys are fetched from {@code url} (an absolute http(s) URL). */
+  /**
+   * Starts an entry whose keys are fetched from {@code url} (an absolute http(s) URL).
+   *
+   * @param url where the issuer publishes its keys
+   * @return the builder
+   */
   public static Builder builder(URI url) {
     return new Builder(url);
   }
@@ -101,13 +106,23 @@ public final class JwksAccess {
       this.url = url;
     }
 
-    /** Adds an accepted {@code iss} value. */
+    /**
+     * Adds an accepted {@code iss} value.
+     *
+     * @param issuer an accepted issuer
+     * @return this builder
+     */
     public Builder addIssuer(String issuer) {
       issuers.add(Objects.requireNonNull(issuer, "issuer"));
       return this;
     }
 
-    /** Adds an accepted {@code aud} value. */
+    /**
+     * Adds an accepted {@code aud} value.
+     *
+     * @param audience an accepted audience
+     * @return this builder
+     */
     public Builder addAudience(String audience) {
       audiences.add(Objects.requireNonNull(audience, "audience"));
       return this;
@@ -116,6 +131,8 @@ public final class JwksAccess {
     /**
      * Adds an accepted algorithm.
      *
+     * @param algorithm e.g. RS256 or ES256
+     * @return this builder
      * @throws IllegalArgumentException for {@code none}, HMAC or unknown algorithms
      */
     public Builder addAlgorithm(String algorithm) {
@@ -123,7 +140,12 @@ public final class JwksAccess {
       return this;
     }
 
-    /** Sets the subject prefix: subjects become {@code external:<prefix>:<sub>}. */
+    /**
+     * Sets the subject prefix: subjects become {@code external:<prefix>:<sub>}.
+     *
+     * @param subjectPrefix the prefix, as Backstage's subjectPrefix option
+     * @return this builder
+     */
     public Builder subjectPrefix(String subjectPrefix) {
       this.subjectPrefix = subjectPrefix;
       return this;

@@ -12,7 +12,12 @@ import dev.backstage4j.core.BackstageException;
 public final class JwksUnavailableException extends BackstageException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception naming the key set URL and what went wrong. */
+  /**
+   * Creates an exception naming the key set URL and what went wrong.
+   *
+   * @param message names the URL and the failure, never a token
+   * @param cause the last fetch failure, or null
+   */
   public JwksUnavailableException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -14,7 +14,13 @@ import java.util.Objects;
 public record PluginResponse(int status, String contentType, byte[] body) {
   private static final String JSON = "application/json; charset=utf-8";
 
-  /** Checks the status and copies nothing: the body array is the caller's to stop changing. */
+  /**
+   * Checks the status and copies nothing: the body array is the caller's to stop changing.
+   *
+   * @param status the HTTP status, 100 to 599
+   * @param contentType the {@code Content-Type}, or null for an empty body
+   * @param body the body, null for none
+   */
   public PluginResponse {
     if (status < 100 || status > 599) {
       throw new IllegalArgumentException("HTTP status must be 100..599, was " + status);

@@ -15,7 +15,12 @@ public final class TokenRejectedException extends BackstageException {
   /** Why the token was rejected (serialized form). */
   private final TokenRejection reason;
 
-  /** Creates an exception for {@code reason} with a message that must not contain the token. */
+  /**
+   * Creates an exception for {@code reason} with a message that must not contain the token.
+   *
+   * @param reason why the token was rejected
+   * @param message what was wrong, never the token
+   */
   public TokenRejectedException(TokenRejection reason, String message) {
     super("Token rejected (" + Objects.requireNonNull(reason, "reason") + "): " + message);
     this.reason = reason;

@@ -101,6 +101,8 @@ public final class TokenVerifier {
   /**
    * Verifies {@code token} (without the {@code Bearer } prefix) and returns the caller.
    *
+   * @param token the bearer token
+   * @return the verified caller
    * @throws TokenRejectedException when the token is missing, malformed, forged, expired or not for this service
    * @throws JwksUnavailableException when the signing keys cannot be fetched and none are cached
    */
@@ -111,6 +113,8 @@ public final class TokenVerifier {
   /**
    * Verifies the token in an {@code Authorization} header value ({@code Bearer <token>}, scheme case-insensitive).
    *
+   * @param authorizationHeader the header value
+   * @return the verified caller
    * @throws TokenRejectedException MISSING for a null or blank header, MALFORMED for another scheme, or any
    *     reason {@link #verify} gives
    * @throws JwksUnavailableException when the signing keys cannot be fetched and none are cached
@@ -130,6 +134,8 @@ public final class TokenVerifier {
    * Verifies the token in the {@code Authorization} header of {@code headers} (names matched case-insensitively),
    * for any HTTP stack that exposes headers as a map.
    *
+   * @param headers the request headers
+   * @return the verified caller
    * @throws TokenRejectedException MISSING when there is no such header, MALFORMED when there are several, or
    *     any reason {@link #authenticate(String)} gives
    * @throws JwksUnavailableException when the signing keys cannot be fetched and none are cached
@@ -355,6 +361,8 @@ public final class TokenVerifier {
      * Restricts user tokens to {@code algorithm} (repeatable). By default every asymmetric algorithm is accepted,
      * since operators may configure the auth backend's algorithm (ES256 by default).
      *
+     * @param algorithm e.g. ES256
+     * @return this builder
      * @throws IllegalArgumentException for {@code none}, HMAC or unknown algorithms
      */
     public Builder userTokenAlgorithm(String algorithm) {
@@ -365,6 +373,9 @@ public final class TokenVerifier {
     /**
      * Accepts a static external-access token ({@code type: static}) for service {@code subject}.
      *
+     * @param token the token, as in the backend's externalAccess options
+     * @param subject the service subject the principal gets
+     * @return this builder
      * @throws IllegalArgumentException when the token is shorter than 8 characters, contains whitespace or is
      *     declared twice, or the subject is blank or contains whitespace (Backstage's own rules)
      */
@@ -389,7 +400,12 @@ public final class TokenVerifier {
       return this;
     }
 
-    /** Accepts third-party JWTs verified against a remote JWKS ({@code type: jwks}). */
+    /**
+     * Accepts third-party JWTs verified against a remote JWKS ({@code type: jwks}).
+     *
+     * @param access the JWKS entry
+     * @return this builder
+     */
     public Builder addJwksAccess(JwksAccess access) {
       jwksEntries.add(Objects.requireNonNull(access, "access"));
       return this;
@@ -412,6 +428,9 @@ public final class TokenVerifier {
     /**
      * Sets how long fetched keys are used without a successful refetch (default 10 min). While the JWKS
      * endpoint is down, cached keys keep working until this runs out.
+     *
+     * @param ttl how long keys are used
+     * @return this builder
      */
     public Builder jwksCacheTtl(Duration ttl) {
       if (ttl.isNegative() || ttl.isZero()) {
@@ -424,6 +443,9 @@ public final class TokenVerifier {
     /**
      * Sets the least time between two fetches of one key set (default 30 s), so tokens naming unknown keys
      * cannot flood the issuer.
+     *
+     * @param interval the least time between fetches
+     * @return this builder
      */
     public Builder jwksMinRefreshInterval(Duration interval) {
       if (interval.isNegative()) {
@@ -433,7 +455,12 @@ public final class TokenVerifier {
       return this;
     }
 
-    /** Sets the clock for expiry checks and key caching (default: system UTC). */
+    /**
+     * Sets the clock for expiry checks and key caching (default: system UTC).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -442,6 +469,7 @@ public final class TokenVerifier {
     /**
      * Returns the verifier. No key set is fetched until the first token needs it.
      *
+     * @return the verifier
      * @throws IllegalArgumentException when nothing is configured, or the cache TTL is shorter than the refresh
      *     interval
      */

@@ -11,9 +11,17 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
  */
 public interface BackstageConnectionDetails extends ConnectionDetails {
 
-  /** Returns the backend's root URL, e.g. {@code http://backstage:7007}. */
+  /**
+   * Returns the backend's root URL, e.g. {@code http://backstage:7007}.
+   *
+   * @return the root URL
+   */
   URI baseUrl();
 
-  /** Returns where tokens come from. */
+  /**
+   * Returns where tokens come from.
+   *
+   * @return the credentials
+   */
   CredentialsProvider credentials();
 }
