@@ -60,6 +60,64 @@ public final class Gate {
   }
 
   /**
+   * Returns the verdict for a campaign: every entity of today's catalog in the campaign ({@link
+   * Campaign#covers}) meets its target (a level of a track, or its checks); the message lists, per entity below,
+   * what to fix. Exit codes as for {@link #check(ScorecardResult)}.
+   *
+   * @throws IllegalArgumentException if the result kept no entity results or lacks the campaign's track, level or
+   *     checks
+   */
+  public static GateResult checkCampaign(Campaign campaign, Iterable<Entity> catalog, ScorecardResult result) {
+    Set<String> ids = new HashSet<>();
+    result.checks().forEach(c -> ids.add(c.id()));
+    campaign.validateAgainst(result.tracks(), ids);
+    if (result.entities().isEmpty() && result.total().entities() > 0) {
+      throw new IllegalArgumentException("The gate needs entity results; run with retainEntityResults(true)");
+    }
+    Set<String> members = new HashSet<>();
+    catalog.forEach(e -> {
+      if (campaign.covers(e)) {
+        members.add(e.ref().toString());
+      }
+    });
+    int selected = 0;
+    List<EntityResult> below = new ArrayList<>();
+    for (EntityResult e : result.entities()) {
+      Boolean meets = members.contains(e.ref().toString()) ? campaign.meets(e) : null;
+      if (meets != null) {
+        selected++;
+        if (!meets) {
+          below.add(e);
+        }
+      }
+    }
+    String what = "in campaign " + campaign.id();
+    String need = campaign.targetDescription();
+    if (selected == 0) {
+      return new GateResult(2, List.of(), "ERROR: no entities " + what + " were found; nothing to gate");
+    }
+    if (below.isEmpty()) {
+      return new GateResult(0, List.of(), "PASSED: all " + selected + " entities " + what + " meet " + need);
+    }
+    StringBuilder b = new StringBuilder();
+    b.append("FAILED: ").append(below.size()).append(" of ").append(selected).append(" entities ").append(what)
+        .append(" miss ").append(need).append(" (deadline ").append(campaign.deadline()).append(")\n");
+    for (EntityResult e : below) {
+      b.append("\n").append(e.ref()).append(" (").append(e.owner().isEmpty() ? "no owner" : e.owner())
+          .append("); to meet ").append(need).append(":\n");
+      fixes(b, result, campaign.missing(e));
+    }
+    return new GateResult(1, below, b.toString());
+  }
+
+  private static void fixes(StringBuilder b, ScorecardResult result, List<String> checkIds) {
+    for (String id : checkIds) {
+      CheckInfo c = result.check(id);
+      b.append("  - ").append(c.title()).append(" [").append(id).append("]: ").append(c.howToFix()).append('\n');
+    }
+  }
+
+  /**
    * Returns the verdict over the result's entity results.
    *
    * @throws IllegalArgumentException if the result kept no entity results, or the track or level is unknown
@@ -104,11 +162,7 @@ public final class Gate {
     for (EntityResult e : below) {
       b.append("\n").append(e.ref()).append(" is at ").append(e.level(track).orElse("no level"))
           .append("; to reach ").append(need).append(":\n");
-      for (String id : e.missingFor(track, need)) {
-        CheckInfo c = result.check(id);
-        b.append("  - ").append(c.title()).append(" [").append(id).append("]: ").append(c.howToFix())
-            .append('\n');
-      }
+      fixes(b, result, e.missingFor(track, need));
     }
     return new GateResult(1, below, b.toString());
   }

@@ -20,7 +20,8 @@ final class HtmlReport {
 
   private HtmlReport() {}
 
-  static String render(ScorecardResult r, List<ScorecardResult> history, TemplateKpis templates) {
+  static String render(ScorecardResult r, List<ScorecardResult> history, TemplateKpis templates,
+      List<CampaignProgress> campaigns) {
     List<ScorecardResult> runs = new ArrayList<>(history);
     if (runs.stream().noneMatch(x -> x.generatedAt().equals(r.generatedAt()))) {
       runs.add(r);
@@ -34,6 +35,7 @@ final class HtmlReport {
         .append(r.total().entities()).append(" entities · ").append(r.rollups(Dimension.OWNER).size())
         .append(" owners · generated ").append(STAMP.format(r.generatedAt())).append("</p></div></header>\n");
     tiles(b, r);
+    CampaignReport.html(b, r, campaigns);
     for (Track t : r.tracks()) {
       levelsPerTeam(b, r, t);
     }
@@ -428,11 +430,11 @@ final class HtmlReport {
         : s >= 60 ? String.format(Locale.ROOT, "%.1f min", s / 60.0) : s + " s";
   }
 
-  private static String pct(double d) {
+  static String pct(double d) {
     return String.format(Locale.ROOT, "%.0f%%", d);
   }
 
-  private static String f(double d) {
+  static String f(double d) {
     return String.format(Locale.ROOT, "%.1f", d);
   }
 
@@ -490,7 +492,7 @@ final class HtmlReport {
       "padding:6px 8px}td{padding:7px 8px;border-bottom:1px solid #f0f2f6;vertical-align:middle}",
       ".num{text-align:right}code{font-size:12px;background:#f2f4f8;padding:1px 5px;border-radius:4px}",
       ".pill{display:inline-block;padding:1px 9px;border-radius:10px;font-size:12px;color:#fff;font-weight:600}",
-      ".pill.ok{background:#2fb67c}.pill.bad{background:#e5534b}",
+      ".pill.ok{background:#2fb67c}.pill.bad{background:#e5534b}.pill.warn{background:#e09a2b}",
       ".chip{display:inline-block;background:#fdecea;color:#b2392f;border-radius:10px;padding:1px 8px;",
       "margin:1px 4px 1px 0;font-size:12px;cursor:help}",
       ".rank{display:inline-block;width:24px;height:24px;line-height:24px;text-align:center;border-radius:50%;",

@@ -12,6 +12,10 @@ final class MarkdownReport {
   private MarkdownReport() {}
 
   static String render(ScorecardResult r, SnapshotDiff diff) {
+    return render(r, diff, List.of());
+  }
+
+  static String render(ScorecardResult r, SnapshotDiff diff, List<CampaignProgress> campaigns) {
     StringBuilder b = new StringBuilder();
     b.append("## Adoption scorecard: ").append(esc(r.scorecardName())).append("\n\n");
     b.append("_").append(r.total().entities()).append(" entities, generated ").append(r.generatedAt())
@@ -28,6 +32,7 @@ final class MarkdownReport {
       b.append(String.join(" · ", parts));
     }
     b.append("\n\n");
+    CampaignReport.markdown(b, r, campaigns);
     if (diff != null) {
       b.append("### Since ").append(diff.before().generatedAt()).append("\n\n");
       b.append("- ").append(diff.movedUp().size()).append(" level-ups, ").append(diff.movedDown().size())

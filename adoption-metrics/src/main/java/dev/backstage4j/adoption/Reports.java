@@ -50,7 +50,7 @@ public final class Reports {
 
   /** {@return a self-contained HTML page (inline CSS and SVG, no scripts, works offline) for one run} */
   public static String html(ScorecardResult result) {
-    return HtmlReport.render(result, List.of(), null);
+    return HtmlReport.render(result, List.of(), null, List.of());
   }
 
   /**
@@ -60,6 +60,36 @@ public final class Reports {
    * @param templates template KPIs to show, or null
    */
   public static String html(ScorecardResult result, List<ScorecardResult> history, TemplateKpis templates) {
-    return HtmlReport.render(result, history, templates);
+    return HtmlReport.render(result, history, templates, List.of());
+  }
+
+  /**
+   * Returns the HTML page with a section per campaign after the headline tiles: status, done and remaining, a
+   * burn-down chart (remaining per run against the ideal line from start to deadline) and the teams furthest
+   * behind with the fixes they need.
+   *
+   * @param templates template KPIs to show, or null
+   */
+  public static String html(ScorecardResult result, List<ScorecardResult> history, TemplateKpis templates,
+      List<CampaignProgress> campaigns) {
+    return HtmlReport.render(result, history, templates, campaigns);
+  }
+
+  /** {@return the result JSON with a {@code campaigns} array: status, counts, burn-down and teams of each} */
+  public static String json(ScorecardResult result, List<CampaignProgress> campaigns) {
+    return ResultJson.write(result, campaigns);
+  }
+
+  /** {@return the Markdown summary with a section per campaign after the headline} */
+  public static String markdown(ScorecardResult result, List<CampaignProgress> campaigns) {
+    return MarkdownReport.render(result, null, campaigns);
+  }
+
+  /**
+   * Returns one CSV row per campaign and team: {@code campaign,status,deadline,daysLeft,owner,done,remaining,
+   * fixes}, fixes as {@code check=count} separated by spaces.
+   */
+  public static String csv(List<CampaignProgress> campaigns) {
+    return CampaignReport.csv(campaigns);
   }
 }

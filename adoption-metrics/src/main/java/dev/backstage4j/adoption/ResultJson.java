@@ -31,6 +31,11 @@ final class ResultJson {
   private ResultJson() {}
 
   static String write(ScorecardResult r) {
+    return write(r, List.of());
+  }
+
+  /** Writes the result with a trailing {@code campaigns} array when there are any. */
+  static String write(ScorecardResult r, List<CampaignProgress> campaigns) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("schema", SCHEMA);
     root.put("scorecard", r.scorecardName());
@@ -101,6 +106,11 @@ final class ResultJson {
       entities.add(m);
     }
     root.put("entities", entities);
+    if (!campaigns.isEmpty()) {
+      List<Object> cs = new ArrayList<>();
+      campaigns.forEach(c -> cs.add(CampaignReport.data(c)));
+      root.put("campaigns", cs);
+    }
     try {
       return MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

@@ -1,5 +1,7 @@
 package dev.backstage4j.adoption.micrometer;
 
+import dev.backstage4j.adoption.CampaignProgress;
+import dev.backstage4j.adoption.CampaignStatus;
 import dev.backstage4j.adoption.CatalogKpis;
 import dev.backstage4j.adoption.CheckInfo;
 import dev.backstage4j.adoption.Dimension;
@@ -13,8 +15,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToDoubleFunction;
 
@@ -33,7 +41,11 @@ import java.util.function.ToDoubleFunction;
  *       {@code with_docs}, {@code with_system}, {@code with_lifecycle}; {@code backstage.catalog.orphans};</li>
  *   <li>{@code backstage.template.runs} (function counter) per {@code template} and {@code outcome};
  *       {@code backstage.template.duration.seconds} per {@code template} and {@code quantile} (0.5, 0.95);
- *       {@code backstage.template.users} per {@code template}.</li>
+ *       {@code backstage.template.users} per {@code template};</li>
+ *   <li>campaigns, per {@code campaign} id ({@link #update(List)}): {@code backstage.campaign.entities} per
+ *       {@code state} ({@code done}, {@code remaining}); {@code backstage.campaign.progress.ratio} (0–1);
+ *       {@code backstage.campaign.days.left}; {@code backstage.campaign.status} (1 for the current
+ *       {@code status}, 0 for the others); {@code backstage.campaign.team.remaining} per {@code owner}.</li>
  * </ul>
  *
  * <pre>{@code
@@ -47,6 +59,9 @@ import java.util.function.ToDoubleFunction;
 public final class AdoptionMeterBinder implements MeterBinder {
   private final AtomicReference<ScorecardResult> scorecard = new AtomicReference<>();
   private final AtomicReference<TemplateKpis> templates = new AtomicReference<>();
+  private final AtomicReference<Map<String, CampaignProgress>> campaigns = new AtomicReference<>(Map.of());
+  /** Campaign gauges already registered: Micrometer warns on a second registration of the same id. */
+  private final Set<String> campaignGauges = ConcurrentHashMap.newKeySet();
   private volatile MeterRegistry registry;
 
   /** Creates the binder; nothing is published until it is bound and updated. */
@@ -63,6 +78,56 @@ public final class AdoptionMeterBinder implements MeterBinder {
     if (t != null) {
       register(t);
     }
+    registerCampaigns();
+  }
+
+  /** Publishes campaign progress; a campaign missing from a later update reads NaN. */
+  public void update(List<CampaignProgress> progress) {
+    Map<String, CampaignProgress> m = new LinkedHashMap<>();
+    progress.forEach(p -> m.put(p.campaign().id(), p));
+    campaigns.set(Collections.unmodifiableMap(m));
+    if (registry != null) {
+      registerCampaigns();
+    }
+  }
+
+  private void registerCampaigns() {
+    MeterRegistry r = registry;
+    for (CampaignProgress p : campaigns.get().values()) {
+      String id = p.campaign().id();
+      campaignGauge(r, "backstage.campaign.entities", "Entities in a campaign meeting its target or not",
+          Tags.of("campaign", id, "state", "done"), c -> c.done());
+      campaignGauge(r, "backstage.campaign.entities", "Entities in a campaign meeting its target or not",
+          Tags.of("campaign", id, "state", "remaining"), c -> c.remaining());
+      campaignGauge(r, "backstage.campaign.progress.ratio", "Share of a campaign's entities meeting its target",
+          Tags.of("campaign", id), c -> c.percent() / 100);  // percent -> 0-1
+      campaignGauge(r, "backstage.campaign.days.left", "Days until the campaign's deadline (negative after)",
+          Tags.of("campaign", id), c -> c.daysLeft());
+      for (CampaignStatus status : CampaignStatus.values()) {
+        campaignGauge(r, "backstage.campaign.status", "1 for the campaign's current status, 0 for the others",
+            Tags.of("campaign", id, "status", status.name().toLowerCase(Locale.ROOT)),
+            c -> c.status() == status ? 1 : 0);
+      }
+      for (CampaignProgress.Team team : p.teams()) {
+        String owner = team.owner();
+        campaignGauge(r, "backstage.campaign.team.remaining", "A team's entities still missing the target",
+            Tags.of("campaign", id, "owner", owner), c -> c.teams().stream()
+                .filter(x -> x.owner().equals(owner)).mapToInt(CampaignProgress.Team::remaining).findFirst()
+                .orElse(0));
+      }
+    }
+  }
+
+  private void campaignGauge(MeterRegistry r, String name, String description, Tags tags,
+      ToDoubleFunction<CampaignProgress> f) {
+    if (!campaignGauges.add(System.identityHashCode(r) + " " + name + tags)) {
+      return;
+    }
+    String id = tags.stream().filter(t -> t.getKey().equals("campaign")).findFirst().orElseThrow().getValue();
+    Gauge.builder(name, campaigns, ref -> {
+      CampaignProgress p = ref.get().get(id);
+      return p == null ? Double.NaN : f.applyAsDouble(p);
+    }).description(description).tags(tags).strongReference(true).register(r);
   }
 
   /** Publishes the numbers of a scorecard run (levels, pass rates, catalog KPIs). */

@@ -1,5 +1,7 @@
 package dev.backstage4j.cli;
 
+import dev.backstage4j.adoption.Campaign;
+import dev.backstage4j.adoption.CampaignProgress;
 import dev.backstage4j.adoption.EvaluationContext;
 import dev.backstage4j.adoption.Rollup;
 import dev.backstage4j.adoption.Scorecard;
@@ -8,6 +10,8 @@ import dev.backstage4j.adoption.Track;
 import dev.backstage4j.catalog.EntityQuery;
 import dev.backstage4j.catalog.model.Entity;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,16 +77,43 @@ final class Adoption {
     return out;
   }
 
-  /** Reads the catalog and evaluates the scorecard over the selected kinds. */
-  ScorecardResult evaluate(Invocation in) {
+  /** One scorecard run: the scorecard (with its campaigns), the whole catalog and the result. */
+  record Run(Scorecard card, List<Entity> all, ScorecardResult result) {
+    /** Measures every campaign of the scorecard over the history plus this run. */
+    List<CampaignProgress> campaigns(List<ScorecardResult> history) {
+      List<ScorecardResult> runs = new ArrayList<>(history);
+      if (runs.stream().noneMatch(x -> x.generatedAt().equals(result.generatedAt()))) {
+        runs.add(result);
+      }
+      List<CampaignProgress> out = new ArrayList<>();
+      for (Campaign c : card.campaigns()) {
+        out.add(CampaignProgress.of(c, runs, all, Clock.systemUTC()));
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Reads the catalog and evaluates the scorecard over the selected kinds. Without {@code --scorecard}, the
+   * embedded Backstage's scorecard also carries its sample campaign.
+   */
+  Run run(Invocation in) {
     Cli cli = in.cli;
-    Scorecard card = scorecard(in);
     List<Entity> all = readCatalog(cli);
+    Scorecard card = scorecard(in);
+    if (in.path(scorecardOption) == null && cli.embeddedInUse()) {
+      card = card.toBuilder().addCampaign(Embedded.sampleCampaign(LocalDate.now(Clock.systemUTC()))).build();
+    }
     Progress progress = cli.progress();
     progress.update("evaluating " + card.name() + "...");
     ScorecardResult result = card.runner().context(EvaluationContext.gather(all)).run(selected(in, all));
     progress.done();
-    return result;
+    return new Run(card, all, result);
+  }
+
+  /** Reads the catalog and evaluates the scorecard over the selected kinds. */
+  ScorecardResult evaluate(Invocation in) {
+    return run(in).result();
   }
 
   /** One line per track: "Basics: Gold 3, Silver 2, Bronze 1, none 2". */

@@ -1,5 +1,7 @@
 package dev.backstage4j.cli;
 
+import dev.backstage4j.adoption.Campaign;
+import dev.backstage4j.adoption.CampaignProgress;
 import dev.backstage4j.adoption.CatalogFiles;
 import dev.backstage4j.adoption.CatalogKpis;
 import dev.backstage4j.adoption.Dimension;
@@ -26,7 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.cli.Option;
 
-/** Groups the adoption commands: report, kpis, gate, diff. */
+/** Groups the adoption commands: report, kpis, gate, diff, campaign. */
 final class AdoptionCommand {
   /** The one-line description, also shown by the root help before the group is loaded. */
   static final String DESCRIPTION =
@@ -37,7 +39,7 @@ final class AdoptionCommand {
 
   /** The group's commands, in help order. */
   static List<Command> commands() {
-    return List.of(new Report(), new Kpis(), new GateCommand(), new Diff());
+    return List.of(new Report(), new Kpis(), new GateCommand(), new Diff(), new Campaigns());
   }
 
   /** Report formats. */
@@ -69,22 +71,24 @@ final class AdoptionCommand {
       Dimension by = in.choice(byOption, Dimension.class);
       Path snapshotDir = in.path(snapshotDirOption);
       Format f = format != null ? format : fromExtension(out);
-      ScorecardResult result = adoption.evaluate(in);
+      Adoption.Run run = adoption.run(in);
+      ScorecardResult result = run.result();
       Path snapshot = snapshotDir == null ? null : Snapshots.save(result, snapshotDir);
+      List<ScorecardResult> history = snapshotDir == null ? List.of() : Snapshots.loadAll(snapshotDir);
+      List<CampaignProgress> campaigns = run.campaigns(history);
       String text;
       switch (f) {
         case HTML:
-          text = snapshotDir == null ? Reports.html(result)
-              : Reports.html(result, Snapshots.loadAll(snapshotDir), null);
+          text = Reports.html(result, history, null, campaigns);
           break;
         case JSON:
-          text = Reports.json(result);
+          text = Reports.json(result, campaigns);
           break;
         case CSV:
           text = by == null ? Reports.csv(result) : Reports.csv(result, by);
           break;
         default:
-          text = Reports.markdown(result);
+          text = Reports.markdown(result, campaigns);
       }
       if (out == null) {
         cli.out().print(text);
@@ -228,7 +232,9 @@ final class AdoptionCommand {
 
   static final class GateCommand extends Command {
     private final Adoption adoption = new Adoption(this);
-    private final Option levelOption = requiredValue("level", "LEVEL", "The level required, e.g. Silver.");
+    private final Option levelOption = value("level", "LEVEL", "The level required, e.g. Silver.");
+    private final Option campaignOption = value("campaign", "ID",
+        "Instead of --level: every entity in the scorecard's campaign ID meets the campaign's target.");
     private final Option trackOption = value("track", "TRACK", "The track (default: the scorecard's first).");
     private final Option ownerOption = value("owner", "OWNER,...", "Only entities of these owners.");
     private final Option entitiesOption = value("entities", "FILE",
@@ -236,13 +242,21 @@ final class AdoptionCommand {
 
     GateCommand() {
       super("gate", "CI gate: exit 1 when any selected entity is below --level of the track, listing what to fix.",
-          "Select by --owner, or by the entities of catalog-info.yaml files (--entities); default: all.");
+          "Select by --owner, or by the entities of catalog-info.yaml files (--entities); default: all."
+              + " With --campaign ID: exit 1 when any entity in the campaign misses its target.");
     }
 
     @Override
     int run(Invocation in) {
       Cli cli = in.cli;
       String level = in.value(levelOption);
+      String campaignId = in.value(campaignOption);
+      if ((level == null) == (campaignId == null)) {
+        throw CliException.usage("give either --level or --campaign");
+      }
+      if (campaignId != null) {
+        return campaignGate(in, campaignId);
+      }
       String track = in.value(trackOption);
       List<String> owners = in.list(ownerOption);
       List<Path> entityFiles = in.paths(entitiesOption);
@@ -259,13 +273,29 @@ final class AdoptionCommand {
         gate = gate.forEntities(CatalogFiles.of(entityFiles.toArray(new Path[0])));
       }
       GateResult verdict = gate.check(result);
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("track", t);
+      data.put("level", level);
+      return print(cli, verdict, data);
+    }
+
+    private int campaignGate(Invocation in, String id) {
+      Adoption.Run run = adoption.run(in);
+      Campaign campaign = Campaigns.find(run.card(), id);
+      GateResult verdict = Gate.checkCampaign(campaign, run.all(), run.result());
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("campaign", campaign.id());
+      data.put("target", campaign.targetDescription());
+      return print(in.cli, verdict, data);
+    }
+
+    private static int print(Cli cli, GateResult verdict, Map<String, Object> fields) {
       if (verdict.exitCode() == 2) {
         throw CliException.usage(verdict.message());
       }
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("passed", verdict.passed());
-      data.put("track", t);
-      data.put("level", level);
+      data.putAll(fields);
       List<String> below = new ArrayList<>();
       verdict.below().forEach(e -> below.add(e.ref().toString()));
       data.put("below", below);

@@ -75,9 +75,9 @@ class CommandLineTest {
 
   @Test
   void help_winsOverAMissingRequiredOption() {
-    CliRun r = CliRun.run("adoption", "gate", "--help");
+    CliRun r = CliRun.run("context", "set", "--help");
     assertEquals(ExitCodes.OK, r.exitCode, r.toString());
-    assertTrue(r.out.startsWith("Usage: backstage4j adoption gate --level=LEVEL [OPTIONS]"), r.out);
+    assertTrue(r.out.startsWith("Usage: backstage4j context set --context-url=URL"), r.out);
   }
 
   @Test
