@@ -27,7 +27,12 @@ public interface CatalogClient extends AutoCloseable {
     return new Builder();
   }
 
-  /** Returns a client for the backend at {@code baseUrl} (e.g. {@code http://localhost:7007}) with defaults. */
+  /**
+   * {@return a client for the backend at {@code baseUrl} (e.g. {@code http://localhost:7007}) with defaults}
+   *
+   * @param baseUrl the backend's root, without {@code /api}
+   * @param credentials where tokens come from, e.g. {@link CredentialsProvider#staticToken(String)}
+   */
   static CatalogClient create(URI baseUrl, CredentialsProvider credentials) {
     return builder().baseUrl(baseUrl).credentials(credentials).build();
   }
@@ -39,8 +44,10 @@ public interface CatalogClient extends AutoCloseable {
   CatalogLocations locations();
 
   /**
-   * Returns a client that calls as another principal (e.g. the end user whose token a service forwards),
-   * sharing this client's connection pool, retry and circuit breaker.
+   * {@return a client that calls as another principal (e.g. the end user whose token a service forwards),
+   * sharing this client's connection pool, retry and circuit breaker}
+   *
+   * @param credentials the other principal's token source
    */
   CatalogClient withCredentials(CredentialsProvider credentials);
 
@@ -59,7 +66,7 @@ public interface CatalogClient extends AutoCloseable {
     private Builder() {}
 
     /**
-     * Returns the client.
+     * {@return the client}
      *
      * @throws IllegalStateException when the base URL is missing
      */

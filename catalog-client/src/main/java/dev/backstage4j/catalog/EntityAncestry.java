@@ -18,7 +18,12 @@ public final class EntityAncestry {
     this.items = List.copyOf(items);
   }
 
-  /** {@return an ancestry} */
+  /**
+   * {@return an ancestry}
+   *
+   * @param root the ref of the entity whose ancestry this is
+   * @param items the entity and its ancestors, each with its parents
+   */
   public static EntityAncestry of(EntityRef root, List<Item> items) {
     return new EntityAncestry(Objects.requireNonNull(root, "root"), items);
   }
@@ -61,7 +66,12 @@ public final class EntityAncestry {
       this.parents = List.copyOf(parents);
     }
 
-    /** {@return an item} */
+    /**
+     * {@return an item}
+     *
+     * @param entity the entity at this step
+     * @param parentRefs the refs of the entities that emitted it
+     */
     public static Item of(Entity entity, List<EntityRef> parentRefs) {
       return new Item(Objects.requireNonNull(entity, "entity"), parentRefs);
     }

@@ -17,7 +17,11 @@ public final class EntityFacets {
     this.facets = facets;
   }
 
-  /** {@return facets from a field-to-counts map} */
+  /**
+   * {@return facets from a field-to-counts map}
+   *
+   * @param facets the counts per field, in the server's order
+   */
   public static EntityFacets of(Map<String, List<Count>> facets) {
     Map<String, List<Count>> copy = new LinkedHashMap<>();
     facets.forEach((k, v) -> copy.put(k, List.copyOf(v)));
@@ -29,7 +33,11 @@ public final class EntityFacets {
     return facets;
   }
 
-  /** {@return the counts of one field; empty when the server reported none} */
+  /**
+   * {@return the counts of one field; empty when the server reported none}
+   *
+   * @param field the facet as requested, e.g. {@code spec.type}
+   */
   public List<Count> facet(String field) {
     return facets.getOrDefault(field, List.of());
   }
@@ -62,12 +70,17 @@ public final class EntityFacets {
       this.count = count;
     }
 
-    /** {@return a count} */
+    /**
+     * {@return a count}
+     *
+     * @param value the field value
+     * @param count how many entities have it
+     */
     public static Count of(String value, long count) {
       return new Count(Objects.requireNonNull(value, "value"), count);
     }
 
-    /** Returns the value as the server spells it, e.g. {@code Component}. */
+    /** {@return the value as the server spells it, e.g. {@code Component}} */
     public String value() {
       return value;
     }

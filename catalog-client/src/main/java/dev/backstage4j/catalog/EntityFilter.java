@@ -50,7 +50,7 @@ public final class EntityFilter {
   }
 
   /**
-   * Returns the sets: each maps a key to the values it may have (an empty list means "the key exists").
+   * {@return the sets: each maps a key to the values it may have (an empty list means "the key exists")}
    * Unmodifiable; empty for {@link #none()}.
    */
   public List<Map<String, List<String>>> sets() {
@@ -63,8 +63,8 @@ public final class EntityFilter {
   }
 
   /**
-   * Returns whether every key and value survives the {@code filter=} query-string form unchanged: no comma, no
-   * {@code =} in a key, no surrounding whitespace and no empty key.
+   * {@return whether every key and value survives the {@code filter=} query-string form unchanged: no comma, no
+   * {@code =} in a key, no surrounding whitespace and no empty key}
    */
   public boolean fitsQueryString() {
     return firstUnsendable() == null;
@@ -88,7 +88,7 @@ public final class EntityFilter {
     return null;
   }
 
-  /** Returns the {@code filter} parameter values, one per set, e.g. {@code kind=component,spec.type=service}. */
+  /** {@return the {@code filter} parameter values, one per set, e.g. {@code kind=component,spec.type=service}} */
   public List<String> toQueryValues() {
     List<String> out = new ArrayList<>();
     for (Map<String, List<String>> set : sets) {
@@ -107,8 +107,8 @@ public final class EntityFilter {
   }
 
   /**
-   * Returns the same selection as a predicate, converted as {@code @backstage/catalog-client} does: one value
-   * becomes equality, several become {@code $in}, a bare key {@code $exists}, sets {@code $any}.
+   * {@return the same selection as a predicate, converted as {@code @backstage/catalog-client} does: one value
+   * becomes equality, several become {@code $in}, a bare key {@code $exists}, sets {@code $any}}
    */
   public EntityPredicate toPredicate() {
     List<EntityPredicate> anyOf = new ArrayList<>();
@@ -150,7 +150,13 @@ public final class EntityFilter {
 
     private Builder() {}
 
-    /** Requires {@code key} to have one of {@code values} (case-insensitive); one value is plain equality. */
+    /**
+     * Requires {@code key} to have one of {@code values} (case-insensitive); one value is plain equality.
+     *
+     * @param key a dot path, e.g. {@code spec.type}
+     * @param values the accepted values
+     * @return this builder, for chaining
+     */
     public Builder where(String key, String... values) {
       checkKey(key);
       if (values.length == 0) {
@@ -163,29 +169,56 @@ public final class EntityFilter {
       return this;
     }
 
-    /** Requires {@code key} to be present with any value. */
+    /**
+     * Requires {@code key} to be present with any value.
+     *
+     * @param key a dot path, e.g. {@code metadata.annotations.backstage.io/techdocs-ref}
+     * @return this builder, for chaining
+     */
     public Builder exists(String key) {
       checkKey(key);
       current.putIfAbsent(key, new ArrayList<>());
       return this;
     }
 
-    /** Requires {@code kind} to be one of {@code kinds}. */
+    /**
+     * Requires {@code kind} to be one of {@code kinds}.
+     *
+     * @param kinds the accepted kinds, e.g. {@code component}
+     * @return this builder, for chaining
+     */
     public Builder kind(String... kinds) {
       return where("kind", kinds);
     }
 
-    /** Requires {@code metadata.namespace} to be one of {@code namespaces}. */
+    /**
+     * Requires {@code metadata.namespace} to be one of {@code namespaces}.
+     *
+     * @param namespaces the accepted namespaces
+     * @return this builder, for chaining
+     */
     public Builder namespace(String... namespaces) {
       return where("metadata.namespace", namespaces);
     }
 
-    /** Requires annotation {@code key} (e.g. {@code backstage.io/techdocs-ref}) to have {@code value}. */
+    /**
+     * Requires annotation {@code key} (e.g. {@code backstage.io/techdocs-ref}) to have {@code value}.
+     *
+     * @param key the annotation key
+     * @param value the required value
+     * @return this builder, for chaining
+     */
     public Builder annotation(String key, String value) {
       return where("metadata.annotations." + key, value);
     }
 
-    /** Requires label {@code key} to have {@code value}. */
+    /**
+     * Requires label {@code key} to have {@code value}.
+     *
+     * @param key the label key
+     * @param value the required value
+     * @return this builder, for chaining
+     */
     public Builder label(String key, String value) {
       return where("metadata.labels." + key, value);
     }
@@ -193,12 +226,20 @@ public final class EntityFilter {
     /**
      * Requires a relation of {@code type} (e.g. {@code ownedBy}) to the entity with full ref {@code targetRef}
      * ({@code group:default/team-a}); matched as {@code relations.<type>}.
+     *
+     * @param type the relation type, e.g. {@code ownedBy}
+     * @param targetRef the full ref of the related entity
+     * @return this builder, for chaining
      */
     public Builder relation(String type, String targetRef) {
       return where("relations." + type.toLowerCase(java.util.Locale.ROOT), targetRef);
     }
 
-    /** Ends the current set: what follows is another alternative (OR). */
+    /**
+     * Ends the current set: what follows is another alternative (OR).
+     *
+     * @return this builder, for chaining
+     */
     public Builder or() {
       if (!current.isEmpty()) {
         sets.add(freeze(current));

@@ -33,22 +33,39 @@ public final class EntityPredicate {
     this.tree = tree;
   }
 
-  /** {@return a predicate that holds when every one of {@code predicates} holds (none: always)} */
+  /**
+   * {@return a predicate that holds when every one of {@code predicates} holds (none: always)}
+   *
+   * @param predicates the predicates that must all hold
+   */
   public static EntityPredicate all(EntityPredicate... predicates) {
     return logical("$all", predicates);
   }
 
-  /** {@return a predicate that holds when any of {@code predicates} holds (none: never)} */
+  /**
+   * {@return a predicate that holds when any of {@code predicates} holds (none: never)}
+   *
+   * @param predicates the predicates of which one must hold
+   */
   public static EntityPredicate any(EntityPredicate... predicates) {
     return logical("$any", predicates);
   }
 
-  /** {@return the negation of {@code predicate}} */
+  /**
+   * {@return the negation of {@code predicate}}
+   *
+   * @param predicate the predicate to negate
+   */
   public static EntityPredicate not(EntityPredicate predicate) {
     return new EntityPredicate(Map.of("$not", Objects.requireNonNull(predicate, "predicate").tree));
   }
 
-  /** {@return a predicate that holds when field {@code key} equals {@code value} (a String, Number or Boolean)} */
+  /**
+   * {@return a predicate that holds when field {@code key} equals {@code value} (a String, Number or Boolean)}
+   *
+   * @param key a dot path, e.g. {@code spec.lifecycle}
+   * @param value the value to compare with
+   */
   public static EntityPredicate eq(String key, Object value) {
     if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
       throw new IllegalArgumentException("eq(" + key + ") needs a string, number or boolean, got " + value);
@@ -56,7 +73,12 @@ public final class EntityPredicate {
     return field(key, value);
   }
 
-  /** {@return a predicate that holds when field {@code key} has one of {@code values} (none: never)} */
+  /**
+   * {@return a predicate that holds when field {@code key} has one of {@code values} (none: never)}
+   *
+   * @param key a dot path, e.g. {@code kind}
+   * @param values the accepted values
+   */
   public static EntityPredicate in(String key, Object... values) {
     List<Object> list = new ArrayList<>();
     for (Object v : values) {
@@ -65,29 +87,50 @@ public final class EntityPredicate {
     return field(key, Map.of("$in", Collections.unmodifiableList(list)));
   }
 
-  /** {@return a predicate that holds when field {@code key} is present} */
+  /**
+   * {@return a predicate that holds when field {@code key} is present}
+   *
+   * @param key a dot path, e.g. {@code spec.owner}
+   */
   public static EntityPredicate exists(String key) {
     return field(key, Map.of("$exists", true));
   }
 
-  /** {@return a predicate that holds when field {@code key} is absent} */
+  /**
+   * {@return a predicate that holds when field {@code key} is absent}
+   *
+   * @param key a dot path, e.g. {@code spec.owner}
+   */
   public static EntityPredicate notExists(String key) {
     return field(key, Map.of("$exists", false));
   }
 
-  /** {@return a predicate that holds when field {@code key} starts with {@code prefix} (case-insensitive)} */
+  /**
+   * {@return a predicate that holds when field {@code key} starts with {@code prefix} (case-insensitive)}
+   *
+   * @param key a dot path, e.g. {@code metadata.name}
+   * @param prefix the required start
+   */
   public static EntityPredicate hasPrefix(String key, String prefix) {
     return field(key, Map.of("$hasPrefix", Objects.requireNonNull(prefix, "prefix")));
   }
 
-  /** Returns a predicate that holds when array field {@code key} (e.g. {@code metadata.tags}) holds {@code value}. */
+  /**
+   * {@return a predicate that holds when array field {@code key} (e.g. {@code metadata.tags}) holds {@code value}}
+   *
+   * @param key a dot path to an array field
+   * @param value the element to look for
+   */
   public static EntityPredicate contains(String key, Object value) {
     return field(key, Map.of("$contains", Objects.requireNonNull(value, "value")));
   }
 
   /**
-   * Returns a predicate that holds when the entity has a relation of {@code type} (e.g. {@code ownedBy}) to one
-   * of {@code targetRefs} (full refs such as {@code group:default/team-a}).
+   * {@return a predicate that holds when the entity has a relation of {@code type} (e.g. {@code ownedBy}) to one
+   * of {@code targetRefs} (full refs such as {@code group:default/team-a})}
+   *
+   * @param type the relation type, e.g. {@code ownedBy}
+   * @param targetRefs the accepted targets, as full refs
    */
   public static EntityPredicate hasRelation(String type, String... targetRefs) {
     Map<String, Object> match = new LinkedHashMap<>();

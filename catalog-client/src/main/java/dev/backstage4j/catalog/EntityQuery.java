@@ -126,8 +126,8 @@ public final class EntityQuery {
   }
 
   /**
-   * Returns whether this query must use {@code POST /entities/by-query}: it has a predicate, or a filter value
-   * the query string cannot carry.
+   * {@return whether this query must use {@code POST /entities/by-query}: it has a predicate, or a filter value
+   * the query string cannot carry}
    */
   public boolean needsPost() {
     return predicate != null || !filter.fitsQueryString();
@@ -177,13 +177,23 @@ public final class EntityQuery {
 
     private Builder() {}
 
-    /** Selects entities with a filter (replaces an earlier filter). */
+    /**
+     * Selects entities with a filter (replaces an earlier filter).
+     *
+     * @param filter the filter every returned entity matches
+     * @return this builder, for chaining
+     */
     public Builder filter(EntityFilter filter) {
       this.filter = Objects.requireNonNull(filter, "filter");
       return this;
     }
 
-    /** Selects entities with a predicate; needs a server with predicate support. */
+    /**
+     * Selects entities with a predicate; needs a server with predicate support.
+     *
+     * @param predicate the predicate every returned entity matches
+     * @return this builder, for chaining
+     */
     public Builder predicate(EntityPredicate predicate) {
       this.predicate = Objects.requireNonNull(predicate, "predicate");
       return this;
@@ -192,6 +202,8 @@ public final class EntityQuery {
     /**
      * Keeps only these dot paths of each entity ({@code metadata.annotations}, {@code spec}).
      *
+     * @param paths the dot paths to keep
+     * @return this builder, for chaining
      * @throws IllegalArgumentException for a path with a comma or {@code [}, which the server cannot take
      */
     public Builder fields(String... paths) {
@@ -205,7 +217,13 @@ public final class EntityQuery {
       return this;
     }
 
-    /** Adds an ordering step; later steps break ties (the paged endpoint honours only the first). */
+    /**
+     * Adds an ordering step; later steps break ties (the paged endpoint honours only the first).
+     *
+     * @param field a dot path to sort by, e.g. {@code metadata.name}
+     * @param order ascending or descending
+     * @return this builder, for chaining
+     */
     public Builder orderBy(String field, SortOrder order) {
       if (field == null || field.isBlank() || field.contains(",")) {
         throw new IllegalArgumentException("order field '" + field + "' must be a dot path without ','");
@@ -214,7 +232,13 @@ public final class EntityQuery {
       return this;
     }
 
-    /** Keeps entities whose {@code fields} contain {@code term} (case-insensitive substring). */
+    /**
+     * Keeps entities whose {@code fields} contain {@code term} (case-insensitive substring).
+     *
+     * @param term the text to look for
+     * @param fields the dot paths searched; none means the server's default fields
+     * @return this builder, for chaining
+     */
     public Builder fullText(String term, String... fields) {
       this.fullTextTerm = Objects.requireNonNull(term, "term");
       this.fullTextFields.clear();
@@ -227,7 +251,12 @@ public final class EntityQuery {
       return this;
     }
 
-    /** Sets how many entities one page holds (1 to 10,000; default {@value EntityQuery#DEFAULT_PAGE_SIZE}). */
+    /**
+     * Sets how many entities one page holds (1 to 10,000; default {@value EntityQuery#DEFAULT_PAGE_SIZE}).
+     *
+     * @param pageSize entities per page
+     * @return this builder, for chaining
+     */
     public Builder pageSize(int pageSize) {
       if (pageSize < 1 || pageSize > 10_000) {
         throw new IllegalArgumentException("pageSize must be between 1 and 10000, was " + pageSize);
@@ -236,14 +265,19 @@ public final class EntityQuery {
       return this;
     }
 
-    /** Sets whether the server counts all matches (default true); counting costs server time on big catalogs. */
+    /**
+     * Sets whether the server counts all matches (default true); counting costs server time on big catalogs.
+     *
+     * @param include false to skip the count ({@link dev.backstage4j.core.Page#totalItems()} is then empty)
+     * @return this builder, for chaining
+     */
     public Builder totalItems(boolean include) {
       this.totalItems = include;
       return this;
     }
 
     /**
-     * Returns the query.
+     * {@return the query}
      *
      * @throws IllegalStateException when both a filter and a predicate are set
      */

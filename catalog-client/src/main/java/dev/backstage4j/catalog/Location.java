@@ -19,7 +19,14 @@ public final class Location {
     this.entityRef = entityRef;
   }
 
-  /** {@return a location; {@code entityRef} may be null} */
+  /**
+   * {@return a location; {@code entityRef} may be null}
+   *
+   * @param id the catalog's id of the location
+   * @param type the location type, usually {@code url}
+   * @param target where the entity file is
+   * @param entityRef the ref of the generated Location entity, or null when the server does not report it
+   */
   public static Location of(String id, String type, String target, String entityRef) {
     return new Location(Objects.requireNonNull(id, "id"), Objects.requireNonNull(type, "type"),
         Objects.requireNonNull(target, "target"), entityRef);
@@ -30,12 +37,12 @@ public final class Location {
     return id;
   }
 
-  /** Returns the type, e.g. {@code url}. */
+  /** {@return the type, e.g. {@code url}} */
   public String type() {
     return type;
   }
 
-  /** Returns the target, e.g. {@code https://github.com/org/repo/blob/main/catalog-info.yaml}. */
+  /** {@return the target, e.g. {@code https://github.com/org/repo/blob/main/catalog-info.yaml}} */
   public String target() {
     return target;
   }

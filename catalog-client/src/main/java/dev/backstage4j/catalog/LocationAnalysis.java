@@ -18,7 +18,12 @@ public final class LocationAnalysis {
     this.generatedEntities = List.copyOf(generated);
   }
 
-  /** {@return an analysis} */
+  /**
+   * {@return an analysis}
+   *
+   * @param existing the entity files found in the repository
+   * @param generated the entities the catalog suggests creating, as trees
+   */
   public static LocationAnalysis of(List<ExistingFile> existing, List<Map<String, Object>> generated) {
     return new LocationAnalysis(existing, generated);
   }
@@ -29,8 +34,8 @@ public final class LocationAnalysis {
   }
 
   /**
-   * Returns the suggested entities as the server sent them: {@code {"entity": {partial}, "fields": [{"field",
-   * "state", "value", "description"}]}}, as unmodifiable maps.
+   * {@return the suggested entities as the server sent them: {@code {"entity": {partial}, "fields": [{"field",
+   * "state", "value", "description"}]}}, as unmodifiable maps}
    */
   public List<Map<String, Object>> generatedEntities() {
     return generatedEntities;
@@ -69,7 +74,14 @@ public final class LocationAnalysis {
       this.locationTarget = locationTarget;
     }
 
-    /** {@return a found file} */
+    /**
+     * {@return a found file}
+     *
+     * @param entity the entity the file holds
+     * @param registered whether the file's location is registered already
+     * @param locationType the type of the location to register for it
+     * @param locationTarget the target of the location to register for it
+     */
     public static ExistingFile of(Entity entity, boolean registered, String locationType, String locationTarget) {
       return new ExistingFile(Objects.requireNonNull(entity, "entity"), registered, locationType, locationTarget);
     }
@@ -84,7 +96,7 @@ public final class LocationAnalysis {
       return registered;
     }
 
-    /** Returns the type of the file's location, e.g. {@code url}. */
+    /** {@return the type of the file's location, e.g. {@code url}} */
     public String locationType() {
       return locationType;
     }

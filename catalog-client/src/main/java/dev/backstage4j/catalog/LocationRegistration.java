@@ -20,7 +20,13 @@ public final class LocationRegistration {
     this.exists = exists;
   }
 
-  /** {@return a registration result} */
+  /**
+   * {@return a registration result}
+   *
+   * @param location the stored (or, for a dry run, would-be) location
+   * @param entities the entities it produces; empty for a real registration
+   * @param exists whether the location was registered before
+   */
   public static LocationRegistration of(Location location, List<Entity> entities, boolean exists) {
     return new LocationRegistration(Objects.requireNonNull(location, "location"), entities, exists);
   }

@@ -10,16 +10,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.backstage4j.catalog.model.Entity;
 import dev.backstage4j.catalog.model.EntityRef;
 import dev.backstage4j.catalog.model.Violation;
+import dev.backstage4j.core.BackstageApiException;
 import dev.backstage4j.core.InputException;
 import dev.backstage4j.core.NotFoundException;
 import dev.backstage4j.core.UnsupportedEndpointException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class EntitiesEndpointTest extends CatalogTestSupport {
 
@@ -97,6 +101,29 @@ class EntitiesEndpointTest extends CatalogTestSupport {
     assertEquals(3, p.facet("spec.owner").stream().filter(c -> c.value().equals("group:payments-team"))
         .findFirst().orElseThrow().count());
     assertEquals(Fixtures.requestBody("post-entity-facets/predicate"), body(take()));
+  }
+
+  @Test
+  void facets_serverError_isTypedOnEveryPath() {
+    EntityPredicate apis = EntityPredicate.eq("kind", "api");
+    EntityFilter components = EntityFilter.builder().kind("component").build();
+    List<Executable> blocking = List.of(
+        () -> catalog.entities().facets(List.of("kind"), components),
+        () -> catalog.entities().facets(List.of("kind"), apis));
+    for (Executable call : blocking) {
+      server.enqueue(new MockResponse().setResponseCode(500).setHeader("Content-Type", "application/json")
+          .setBody("{\"error\":{\"name\":\"DatabaseError\",\"message\":\"db down\"}}"));
+      BackstageApiException e = assertThrows(BackstageApiException.class, call);
+      assertEquals(500, e.statusCode());
+      assertEquals("DatabaseError", e.errorName());
+      assertTrue(Arrays.stream(e.getStackTrace()).anyMatch(f -> f.getClassName().equals(getClass().getName())),
+          "the caller's frames are in the stack");
+    }
+    server.enqueue(new MockResponse().setResponseCode(500).setHeader("Content-Type", "application/json")
+        .setBody("{\"error\":{\"name\":\"DatabaseError\",\"message\":\"db down\"}}"));
+    ExecutionException async = assertThrows(ExecutionException.class,
+        () -> catalog.entities().facetsAsync(List.of("kind"), components).get(5, TimeUnit.SECONDS));
+    assertInstanceOf(BackstageApiException.class, async.getCause());
   }
 
   @Test

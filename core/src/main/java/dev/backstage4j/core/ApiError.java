@@ -37,7 +37,11 @@ public final class ApiError {
     this.bodyExcerpt = excerpt.length() > MAX_EXCERPT ? excerpt.substring(0, MAX_EXCERPT) + "…" : excerpt;
   }
 
-  /** {@return a new builder; used by the transport and by the testkit to describe an error} */
+  /**
+   * {@return a new builder; used by the transport and by the testkit to describe an error}
+   *
+   * @param statusCode the HTTP status of the failed answer
+   */
   public static Builder builder(int statusCode) {
     return new Builder(statusCode);
   }
@@ -47,6 +51,12 @@ public final class ApiError {
    * {@code {error:{name,message},request:{method,url},response:{statusCode}}} as plain maps, ready for any JSON
    * writer. Names as Node's backends use them: {@code InputError} 400, {@code AuthenticationError} 401,
    * {@code NotAllowedError} 403, {@code NotFoundError} 404, {@code ConflictError} 409, {@code Error} 500.
+   *
+   * @param statusCode the HTTP status to answer with, e.g. 404
+   * @param name the Backstage error name, e.g. {@code NotFoundError}
+   * @param message the human-readable message shown to the caller
+   * @param method the method of the request being answered, echoed back
+   * @param url the path (and query) of the request being answered, echoed back
    */
   public static Map<String, Object> envelope(int statusCode, String name, String message, String method,
       String url) {
@@ -58,7 +68,7 @@ public final class ApiError {
     return statusCode;
   }
 
-  /** Returns Backstage's error name, e.g. {@code NotFoundError}, or an empty string when the body had none. */
+  /** {@return Backstage's error name, e.g. {@code NotFoundError}, or an empty string when the body had none} */
   public String name() {
     return name;
   }
@@ -83,7 +93,7 @@ public final class ApiError {
     return details;
   }
 
-  /** Returns the start of the raw body, for bodies that were not JSON (e.g. a proxy's HTML page). */
+  /** {@return the start of the raw body, for bodies that were not JSON (e.g. a proxy's HTML page)} */
   public String bodyExcerpt() {
     return bodyExcerpt;
   }
@@ -119,14 +129,20 @@ public final class ApiError {
     private final String message;
     private final String path;
 
-    /** Creates a detail; {@code path} may be null. */
+    /**
+     * Creates a detail; {@code path} may be null.
+     *
+     * @param name the entry's error name, e.g. {@code InputError}
+     * @param message what is wrong with this entry
+     * @param path where in the input the problem is, or null when the server did not say
+     */
     public Detail(String name, String message, String path) {
       this.name = name == null ? "" : name;
       this.message = message == null ? "" : message;
       this.path = path;
     }
 
-    /** Returns the error name, e.g. {@code InputError}, or an empty string. */
+    /** {@return the error name, e.g. {@code InputError}, or an empty string} */
     public String name() {
       return name;
     }
@@ -172,32 +188,58 @@ public final class ApiError {
       this.statusCode = statusCode;
     }
 
-    /** Sets {@code error.name}. */
+    /**
+     * Sets {@code error.name}.
+     *
+     * @param name the Backstage error name, e.g. {@code NotFoundError}
+     * @return this builder, for chaining
+     */
     public Builder name(String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code error.message}. */
+    /**
+     * Sets {@code error.message}.
+     *
+     * @param message the server's message, as sent
+     * @return this builder, for chaining
+     */
     public Builder message(String message) {
       this.message = message;
       return this;
     }
 
-    /** Sets the echoed request method and URL. */
+    /**
+     * Sets the echoed request method and URL.
+     *
+     * @param method the HTTP method of the failed request
+     * @param url the URL of the failed request, as the server echoed it
+     * @return this builder, for chaining
+     */
     public Builder request(String method, String url) {
       this.requestMethod = method;
       this.requestUrl = url;
       return this;
     }
 
-    /** Adds one entry of an {@code {"errors":[…]}} body. */
+    /**
+     * Adds one entry of an {@code {"errors":[…]}} body.
+     *
+     * @param detail one entry of the server's error list
+     * @return this builder, for chaining
+     */
     public Builder addDetail(Detail detail) {
       this.details.add(Objects.requireNonNull(detail, "detail"));
       return this;
     }
 
-    /** Sets the raw body (it is cut to {@value ApiError#MAX_EXCERPT} characters). */
+    /**
+     * Sets the raw body (it is cut to {@value ApiError#MAX_EXCERPT} characters).
+     *
+     * @param body the raw answer body, for diagnostics
+     * @return this builder, for chaining
+     */
     public Builder bodyExcerpt(String body) {
       this.bodyExcerpt = body;
       return this;

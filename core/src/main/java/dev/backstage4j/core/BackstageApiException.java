@@ -22,6 +22,9 @@ public class BackstageApiException extends BackstageException {
   /**
    * Creates an exception for {@code operation} (e.g. {@code GET /entities/by-name/{kind}/{namespace}/{name}})
    * that failed with {@code error}.
+   *
+   * @param operation the call that failed, as method and templated path
+   * @param error the server's answer: status, error name and message
    */
   public BackstageApiException(String operation, ApiError error) {
     super(describe(operation, error));
@@ -30,7 +33,12 @@ public class BackstageApiException extends BackstageException {
     this.operation = operation;
   }
 
-  /** {@return the most specific exception type for the status of {@code error}} */
+  /**
+   * {@return the most specific exception type for the status of {@code error}}
+   *
+   * @param operation the call that failed, as method and templated path
+   * @param error the server's answer; its status picks the subtype (404 gives {@link NotFoundException}, ...)
+   */
   public static BackstageApiException of(String operation, ApiError error) {
     switch (error.statusCode()) {
       case 400:
@@ -82,7 +90,7 @@ public class BackstageApiException extends BackstageException {
     return operation;
   }
 
-  /** Returns Backstage's error name, e.g. {@code InputError}, or an empty string. */
+  /** {@return Backstage's error name, e.g. {@code InputError}, or an empty string} */
   public String errorName() {
     return error == null ? "" : error.name();
   }

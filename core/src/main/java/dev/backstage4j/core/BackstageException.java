@@ -14,19 +14,28 @@ package dev.backstage4j.core;
 public class BackstageException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception with a message that says what failed. */
+  /**
+   * Creates an exception with a message that says what failed.
+   *
+   * @param message what failed, for a log line
+   */
   public BackstageException(String message) {
     super(message);
   }
 
-  /** Creates an exception with a message that says what failed and the underlying cause. */
+  /**
+   * Creates an exception with a message that says what failed and the underlying cause.
+   *
+   * @param message what failed, for a log line
+   * @param cause the exception that made it fail
+   */
   public BackstageException(String message, Throwable cause) {
     super(message, cause);
   }
 
   /**
-   * Returns whether repeating the same call later may succeed (a rate limit, an unavailable server, a dropped
-   * connection). Callers use it instead of status-code arithmetic.
+   * {@return whether repeating the same call later may succeed (a rate limit, an unavailable server, a dropped
+   * connection)} Callers use it instead of status-code arithmetic.
    */
   public boolean isRetryable() {
     return false;

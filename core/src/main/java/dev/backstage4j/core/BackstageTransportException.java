@@ -7,7 +7,12 @@ package dev.backstage4j.core;
 public class BackstageTransportException extends BackstageException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with a message naming the operation, and the I/O cause. */
+  /**
+   * Creates the exception with a message naming the operation, and the I/O cause.
+   *
+   * @param message the operation and what went wrong on the connection
+   * @param cause the I/O exception from the HTTP client
+   */
   public BackstageTransportException(String message, Throwable cause) {
     super(message, cause);
   }

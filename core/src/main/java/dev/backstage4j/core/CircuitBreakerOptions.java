@@ -117,13 +117,23 @@ public final class CircuitBreakerOptions {
 
     private Builder() {}
 
-    /** Switches the breaker on or off. */
+    /**
+     * Switches the breaker on or off.
+     *
+     * @param enabled false to send every call whatever earlier calls did
+     * @return this builder, for chaining
+     */
     public Builder enabled(boolean enabled) {
       this.enabled = enabled;
       return this;
     }
 
-    /** Sets the failure percentage (1–100) at which the breaker opens. */
+    /**
+     * Sets the failure percentage (1–100) at which the breaker opens.
+     *
+     * @param percent the failure rate, in percent, that opens the breaker
+     * @return this builder, for chaining
+     */
     public Builder failureRateThreshold(float percent) {
       if (!(percent > 0 && percent <= 100)) {
         throw new IllegalArgumentException("failureRateThreshold must be in (0, 100], was " + percent);
@@ -132,25 +142,45 @@ public final class CircuitBreakerOptions {
       return this;
     }
 
-    /** Sets how many recent calls the failure rate is computed over. */
+    /**
+     * Sets how many recent calls the failure rate is computed over.
+     *
+     * @param calls the number of most recent calls that count
+     * @return this builder, for chaining
+     */
     public Builder slidingWindowSize(int calls) {
       this.slidingWindowSize = atLeastOne(calls, "slidingWindowSize");
       return this;
     }
 
-    /** Sets how many calls must have been made before the failure rate counts. */
+    /**
+     * Sets how many calls must have been made before the failure rate counts.
+     *
+     * @param calls the number of calls below which the breaker stays closed
+     * @return this builder, for chaining
+     */
     public Builder minimumCalls(int calls) {
       this.minimumCalls = atLeastOne(calls, "minimumCalls");
       return this;
     }
 
-    /** Sets how long the breaker stays open. */
+    /**
+     * Sets how long the breaker stays open.
+     *
+     * @param wait how long calls are refused before trial calls are let through
+     * @return this builder, for chaining
+     */
     public Builder waitInOpenState(Duration wait) {
       this.waitInOpenState = RetryOptions.Builder.positive(wait, "waitInOpenState");
       return this;
     }
 
-    /** Sets how many trial calls are let through while half-open. */
+    /**
+     * Sets how many trial calls are let through while half-open.
+     *
+     * @param calls the number of trial calls that decide whether to close again
+     * @return this builder, for chaining
+     */
     public Builder callsInHalfOpenState(int calls) {
       this.callsInHalfOpenState = atLeastOne(calls, "callsInHalfOpenState");
       return this;

@@ -7,7 +7,12 @@ package dev.backstage4j.core;
 public class CircuitOpenException extends BackstageException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with a message naming the backend. */
+  /**
+   * Creates the exception with a message naming the backend.
+   *
+   * @param message the backend and how long calls are refused
+   * @param cause Resilience4j's refusal
+   */
   public CircuitOpenException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -109,7 +109,7 @@ public final class ClientConfig {
     return credentials;
   }
 
-  /** Returns the name put in the {@code User-Agent} header, e.g. {@code team-sync-script}. */
+  /** {@return the name put in the {@code User-Agent} header, e.g. {@code team-sync-script}} */
   public Optional<String> applicationName() {
     return Optional.ofNullable(applicationName);
   }
@@ -119,12 +119,12 @@ public final class ClientConfig {
     return connectTimeout;
   }
 
-  /** Returns the longest silence while reading a response. Must exceed the scaffolder's 30 s long poll. */
+  /** {@return the longest silence while reading a response} Must exceed the scaffolder's 30 s long poll. */
   public Duration readTimeout() {
     return readTimeout;
   }
 
-  /** Returns the limit for a whole call; {@link Duration#ZERO} means none. Streaming reads are exempt. */
+  /** {@return the limit for a whole call; {@link Duration#ZERO} means none} Streaming reads are exempt. */
   public Duration callTimeout() {
     return callTimeout;
   }
@@ -170,8 +170,8 @@ public final class ClientConfig {
   }
 
   /**
-   * Returns one listener that tells every added listener, in the order added; one that throws does not stop
-   * the others.
+   * {@return one listener that tells every added listener, in the order added; one that throws does not stop
+   * the others}
    */
   public RequestListener listener() {
     return listener;
@@ -207,7 +207,12 @@ public final class ClientConfig {
 
     private Builder() {}
 
-    /** Sets the backend's base URL (required), e.g. {@code http://localhost:7007}. */
+    /**
+     * Sets the backend's base URL (required), e.g. {@code http://localhost:7007}.
+     *
+     * @param baseUrl the backend's root, without {@code /api}
+     * @return this builder, for chaining
+     */
     public Builder baseUrl(URI baseUrl) {
       Objects.requireNonNull(baseUrl, "baseUrl");
       if (baseUrl.getRawUserInfo() != null) {
@@ -232,7 +237,12 @@ public final class ClientConfig {
       return this;
     }
 
-    /** Sets the backend's base URL from a string. */
+    /**
+     * Sets the backend's base URL from a string.
+     *
+     * @param baseUrl the backend's root, without {@code /api}, e.g. {@code https://backstage.example.com}
+     * @return this builder, for chaining
+     */
     public Builder baseUrl(String baseUrl) {
       Objects.requireNonNull(baseUrl, "baseUrl");
       URI uri;
@@ -249,36 +259,66 @@ public final class ClientConfig {
       return text.replaceAll("(?i)([a-z][a-z0-9+.-]*://)[^/@\\s]*@", "$1****@");
     }
 
-    /** Sets where tokens come from (default: none). */
+    /**
+     * Sets where tokens come from (default: none).
+     *
+     * @param credentials the token source asked before every call
+     * @return this builder, for chaining
+     */
     public Builder credentials(CredentialsProvider credentials) {
       this.credentials = Objects.requireNonNull(credentials, "credentials");
       return this;
     }
 
-    /** Sends this static token. */
+    /**
+     * Sends this static token.
+     *
+     * @param token the bearer token sent on every call; never shown in {@code toString()}
+     * @return this builder, for chaining
+     */
     public Builder token(String token) {
       return credentials(CredentialsProvider.staticToken(token));
     }
 
-    /** Sets the application name shown in the {@code User-Agent} header. */
+    /**
+     * Sets the application name shown in the {@code User-Agent} header.
+     *
+     * @param applicationName your application's name, so server logs show who calls
+     * @return this builder, for chaining
+     */
     public Builder applicationName(String applicationName) {
       this.applicationName = applicationName;
       return this;
     }
 
-    /** Sets the connect timeout. */
+    /**
+     * Sets the connect timeout.
+     *
+     * @param timeout the longest wait for a TCP (and TLS) connection
+     * @return this builder, for chaining
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = RetryOptions.Builder.positive(timeout, "connectTimeout");
       return this;
     }
 
-    /** Sets the read timeout (longest silence while reading). */
+    /**
+     * Sets the read timeout (longest silence while reading).
+     *
+     * @param timeout the longest wait for the next bytes of an answer
+     * @return this builder, for chaining
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = RetryOptions.Builder.positive(timeout, "readTimeout");
       return this;
     }
 
-    /** Sets the limit for a whole call; {@link Duration#ZERO} for none. */
+    /**
+     * Sets the limit for a whole call; {@link Duration#ZERO} for none.
+     *
+     * @param timeout the longest one attempt may take, from connecting to the last byte
+     * @return this builder, for chaining
+     */
     public Builder callTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "callTimeout");
       if (timeout.isNegative()) {
@@ -288,13 +328,24 @@ public final class ClientConfig {
       return this;
     }
 
-    /** Routes calls through {@code proxy}. */
+    /**
+     * Routes calls through {@code proxy}.
+     *
+     * @param proxy the HTTP or SOCKS proxy every call goes through
+     * @return this builder, for chaining
+     */
     public Builder proxy(Proxy proxy) {
       this.proxy = Objects.requireNonNull(proxy, "proxy");
       return this;
     }
 
-    /** Uses a custom TLS context and the trust manager it was built with. Hostnames are still verified. */
+    /**
+     * Uses a custom TLS context and the trust manager it was built with. Hostnames are still verified.
+     *
+     * @param sslContext the TLS context to connect with
+     * @param trustManager the trust manager {@code sslContext} was initialised with
+     * @return this builder, for chaining
+     */
     public Builder sslContext(SSLContext sslContext, X509TrustManager trustManager) {
       this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
       this.trustManager = Objects.requireNonNull(trustManager, "trustManager");
@@ -302,7 +353,12 @@ public final class ClientConfig {
       return this;
     }
 
-    /** Trusts the certificates in {@code trustStore} (e.g. a company CA) instead of the JVM's defaults. */
+    /**
+     * Trusts the certificates in {@code trustStore} (e.g. a company CA) instead of the JVM's defaults.
+     *
+     * @param trustStore the certificates to trust, loaded by the caller
+     * @return this builder, for chaining
+     */
     public Builder trustStore(KeyStore trustStore) {
       this.trustStore = Objects.requireNonNull(trustStore, "trustStore");
       this.sslContext = null;
@@ -310,19 +366,34 @@ public final class ClientConfig {
       return this;
     }
 
-    /** Sets the retry options ({@link RetryOptions#disabled()} to switch retries off). */
+    /**
+     * Sets the retry options ({@link RetryOptions#disabled()} to switch retries off).
+     *
+     * @param retry how often and how long apart failed calls are repeated
+     * @return this builder, for chaining
+     */
     public Builder retry(RetryOptions retry) {
       this.retry = Objects.requireNonNull(retry, "retry");
       return this;
     }
 
-    /** Sets the circuit breaker options ({@link CircuitBreakerOptions#disabled()} to switch it off). */
+    /**
+     * Sets the circuit breaker options ({@link CircuitBreakerOptions#disabled()} to switch it off).
+     *
+     * @param circuitBreaker when calls to a failing backend are refused at once
+     * @return this builder, for chaining
+     */
     public Builder circuitBreaker(CircuitBreakerOptions circuitBreaker) {
       this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker");
       return this;
     }
 
-    /** Sets whether responses are requested compressed (default {@link ResponseCompression#AUTO}). */
+    /**
+     * Sets whether responses are requested compressed (default {@link ResponseCompression#AUTO}).
+     *
+     * @param compression when to ask for gzip
+     * @return this builder, for chaining
+     */
     public Builder compression(ResponseCompression compression) {
       this.compression = Objects.requireNonNull(compression, "compression");
       return this;
@@ -332,6 +403,9 @@ public final class ClientConfig {
      * Sets the largest response body read whole into memory (default 32 MiB): single entities, pages, dry-run
      * results. A larger one fails with {@link ResponseTooLargeException} instead of exhausting the heap; streamed
      * reads ({@code streamAll}, {@code query()} item by item) are not limited by it.
+     *
+     * @param maxResponseBytes the limit in bytes, at least 1
+     * @return this builder, for chaining
      */
     public Builder maxResponseBytes(long maxResponseBytes) {
       if (maxResponseBytes < 1) {
@@ -344,6 +418,9 @@ public final class ClientConfig {
     /**
      * Routes plugin ids to base URLs the way Backstage's {@code discovery.endpoints} does (default: every plugin at
      * {@code {baseUrl}/api/{pluginId}}). Every client and every JWKS lookup built from this configuration uses it.
+     *
+     * @param discovery the plugin-id to URL routing
+     * @return this builder, for chaining
      */
     public Builder discovery(Discovery discovery) {
       this.discovery = Objects.requireNonNull(discovery, "discovery");
@@ -353,6 +430,9 @@ public final class ClientConfig {
     /**
      * Adds a listener told about every call (metrics, tracing, audit) and allowed to add headers to it; call
      * again to add more. Listeners run in the order added.
+     *
+     * @param listener the listener to add
+     * @return this builder, for chaining
      */
     public Builder listener(RequestListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -360,7 +440,7 @@ public final class ClientConfig {
     }
 
     /**
-     * Returns the configuration.
+     * {@return the configuration}
      *
      * @throws IllegalStateException when the base URL was not set
      */

@@ -22,8 +22,8 @@ public interface CredentialsProvider {
   String token();
 
   /**
-   * Returns a fresh token after the server rejected the current one, or null when this provider cannot get a
-   * new one (the 401 is then thrown). Called at most once per failed call.
+   * {@return a fresh token after the server rejected the current one, or null when this provider cannot get a
+   * new one (the 401 is then thrown)} Called at most once per failed call.
    */
   default String refresh() {
     return null;
@@ -52,8 +52,10 @@ public interface CredentialsProvider {
   }
 
   /**
-   * Returns a provider that calls {@code supplier} for the first token, caches it, and calls it again when the
-   * server rejects the cached one. Use it for tokens that expire (service-to-service JWTs, user tokens).
+   * {@return a provider that calls {@code supplier} for the first token, caches it, and calls it again when the
+   * server rejects the cached one} Use it for tokens that expire (service-to-service JWTs, user tokens).
+   *
+   * @param supplier fetches a fresh token; called again only after a 401
    */
   static CredentialsProvider refreshing(Supplier<String> supplier) {
     return new Credentials.Refreshing(Objects.requireNonNull(supplier, "supplier"));

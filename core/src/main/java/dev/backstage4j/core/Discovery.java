@@ -39,17 +39,32 @@ public final class Discovery {
     this.wildcardTarget = b.wildcardTarget;
   }
 
-  /** The default discovery: every plugin at {@code {baseUrl}/api/{pluginId}}. */
+  /**
+   * The default discovery: every plugin at {@code {baseUrl}/api/{pluginId}}.
+   *
+   * @param baseUrl the backend's root, without {@code /api}
+   * @return the discovery every client uses unless configured otherwise
+   */
   public static Discovery of(URI baseUrl) {
     return builder(baseUrl).build();
   }
 
-  /** Starts a discovery whose fallback is {@code {baseUrl}/api/{pluginId}}. */
+  /**
+   * Starts a discovery whose fallback is {@code {baseUrl}/api/{pluginId}}.
+   *
+   * @param baseUrl the backend's root, used for plugins no endpoint names
+   * @return a builder to add {@code discovery.endpoints} entries to
+   */
   public static Builder builder(URI baseUrl) {
     return new Builder(baseUrl);
   }
 
-  /** The base URL of plugin {@code pluginId}, without a trailing slash; callers append API paths to it. */
+  /**
+   * The base URL of plugin {@code pluginId}, without a trailing slash; callers append API paths to it.
+   *
+   * @param pluginId the plugin's id, e.g. {@code catalog}
+   * @return the URL the plugin's API is served at, e.g. {@code http://localhost:7007/api/catalog}
+   */
   public URI baseUrl(String pluginId) {
     Objects.requireNonNull(pluginId, "pluginId");
     if (pluginId.isBlank()) {
@@ -88,6 +103,9 @@ public final class Discovery {
      * Routes {@code pluginIds} ({@code *} for every id) to {@code target}, one {@code discovery.endpoints} entry.
      * As in Backstage, the first entry naming an id wins.
      *
+     * @param target the base URL; {@code {{pluginId}}} in it is replaced by the plugin's id
+     * @param pluginIds the plugin ids routed to {@code target}
+     * @return this builder, for chaining
      * @throws IllegalArgumentException if the target is not an absolute http(s) URL or no plugin id is given
      */
     public Builder endpoint(String target, String... pluginIds) {
@@ -117,6 +135,7 @@ public final class Discovery {
       return this;
     }
 
+    /** {@return the discovery; later changes to this builder do not affect it} */
     public Discovery build() {
       return new Discovery(this);
     }

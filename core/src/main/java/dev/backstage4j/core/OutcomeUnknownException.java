@@ -8,7 +8,12 @@ package dev.backstage4j.core;
 public class OutcomeUnknownException extends BackstageTransportException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; the message must say how the caller can check the outcome. */
+  /**
+   * Creates the exception; the message must say how the caller can check the outcome.
+   *
+   * @param message the operation, what broke, and how to check whether it took effect
+   * @param cause the I/O exception that broke the call
+   */
   public OutcomeUnknownException(String message, Throwable cause) {
     super(message, cause);
   }

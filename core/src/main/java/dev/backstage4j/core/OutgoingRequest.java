@@ -36,7 +36,7 @@ public final class OutgoingRequest {
     this.pathTemplate = Objects.requireNonNull(pathTemplate, "pathTemplate");
   }
 
-  /** Returns the backend name, e.g. {@code backstage-catalog}. */
+  /** {@return the backend name, e.g. {@code backstage-catalog}} */
   public String backend() {
     return backend;
   }
@@ -54,6 +54,8 @@ public final class OutgoingRequest {
   /**
    * Sets header {@code name} to {@code value} on this request (replacing what an earlier listener set).
    *
+   * @param name the header name, e.g. {@code traceparent}
+   * @param value the header value
    * @return this request
    * @throws IllegalArgumentException when the name is not an HTTP token, the value holds a line break or other
    *     control character, or the header carries credentials ({@code Authorization}, {@code Cookie})

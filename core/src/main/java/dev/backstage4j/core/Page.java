@@ -22,7 +22,15 @@ public final class Page<T> {
     this.totalItems = totalItems;
   }
 
-  /** Creates a page; {@code nextCursor} and {@code totalItems} may be null. */
+  /**
+   * Creates a page; {@code nextCursor} and {@code totalItems} may be null.
+   *
+   * @param <T> the item type
+   * @param items the page's items, copied
+   * @param nextCursor the cursor of the next page, or null on the last page
+   * @param totalItems how many items match in all, or null when the server did not say
+   * @return the page
+   */
   public static <T> Page<T> of(List<T> items, String nextCursor, Long totalItems) {
     return new Page<>(Objects.requireNonNull(items, "items"), nextCursor, totalItems);
   }

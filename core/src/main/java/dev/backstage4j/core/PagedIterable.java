@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 public interface PagedIterable<T> extends Iterable<T> {
 
   /**
-   * Returns a sequential stream over all items. Close the stream (or consume it fully) to release an
+   * {@return a sequential stream over all items} Close the stream (or consume it fully) to release an
    * in-flight response early.
    */
   Stream<T> stream();
@@ -33,6 +33,10 @@ public interface PagedIterable<T> extends Iterable<T> {
   /** {@return the pages themselves, each fully read, for callers who want page boundaries or cursors} */
   Iterable<Page<T>> pages();
 
-  /** Reads every item into a list. Use only for listings known to be small. */
+  /**
+   * Reads every item into a list. Use only for listings known to be small.
+   *
+   * @return every item, in server order, fetched page by page
+   */
   List<T> toList();
 }

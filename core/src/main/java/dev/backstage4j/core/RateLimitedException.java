@@ -10,7 +10,13 @@ public class RateLimitedException extends BackstageApiException {
   /** The server's {@code Retry-After}, or null (serialized form). */
   private final Duration retryAfter;
 
-  /** Creates the exception; {@code retryAfter} is the server's {@code Retry-After}, or null. */
+  /**
+   * Creates the exception; {@code retryAfter} is the server's {@code Retry-After}, or null.
+   *
+   * @param operation the call that was refused
+   * @param error the server's 429 answer
+   * @param retryAfter how long the server asked to wait, or null
+   */
   public RateLimitedException(String operation, ApiError error, Duration retryAfter) {
     super(operation, error);
     this.retryAfter = retryAfter;

@@ -47,9 +47,23 @@ public interface RequestListener {
    */
   default void onResponse(OutgoingRequest request, int status, Duration duration) {}
 
-  /** Called when an attempt failed and another will follow after {@code wait}. */
+  /**
+   * Called when an attempt failed and another will follow after {@code wait}.
+   *
+   * @param backend the backend called, e.g. {@code backstage-catalog}
+   * @param method the HTTP method
+   * @param pathTemplate the templated path, e.g. {@code /entities/by-name/{kind}/{namespace}/{name}}
+   * @param attempt the number of the attempt that failed, from 1
+   * @param wait how long until the next attempt
+   */
   default void onRetry(String backend, String method, String pathTemplate, int attempt, Duration wait) {}
 
-  /** Called when a backend's circuit breaker changes state ({@code CLOSED}, {@code OPEN}, {@code HALF_OPEN}). */
+  /**
+   * Called when a backend's circuit breaker changes state ({@code CLOSED}, {@code OPEN}, {@code HALF_OPEN}).
+   *
+   * @param backend the backend whose breaker changed, e.g. {@code backstage-catalog}
+   * @param fromState the state before
+   * @param toState the state now
+   */
   default void onCircuitStateChange(String backend, String fromState, String toState) {}
 }

@@ -11,7 +11,12 @@ public class ResponseTooLargeException extends BackstageException {
   /** The limit that was exceeded, in bytes (serialized form). */
   private final long limit;
 
-  /** Creates the exception for {@code operation}, whose answer exceeded {@code limit} bytes. */
+  /**
+   * Creates the exception for {@code operation}, whose answer exceeded {@code limit} bytes.
+   *
+   * @param operation the call whose answer was too large
+   * @param limit the configured {@code maxResponseBytes}
+   */
   public ResponseTooLargeException(String operation, long limit) {
     super(operation + " answered with a body larger than " + limit + " bytes, the client's maxResponseBytes;"
         + " raise ClientConfig.Builder.maxResponseBytes if such answers are expected, or read it streamed");

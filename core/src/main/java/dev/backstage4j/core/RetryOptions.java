@@ -111,7 +111,12 @@ public final class RetryOptions {
 
     private Builder() {}
 
-    /** Sets how many times a failed call is repeated (0 switches retries off). */
+    /**
+     * Sets how many times a failed call is repeated (0 switches retries off).
+     *
+     * @param maxRetries the number of repeats after the first attempt
+     * @return this builder, for chaining
+     */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0) {
         throw new IllegalArgumentException("maxRetries must be >= 0, was " + maxRetries);
@@ -120,19 +125,34 @@ public final class RetryOptions {
       return this;
     }
 
-    /** Sets the wait before the first retry. */
+    /**
+     * Sets the wait before the first retry.
+     *
+     * @param initialBackoff the wait before the first repeat, before jitter
+     * @return this builder, for chaining
+     */
     public Builder initialBackoff(Duration initialBackoff) {
       this.initialBackoff = positive(initialBackoff, "initialBackoff");
       return this;
     }
 
-    /** Sets the longest computed wait. */
+    /**
+     * Sets the longest computed wait.
+     *
+     * @param maxBackoff the cap on the growing wait
+     * @return this builder, for chaining
+     */
     public Builder maxBackoff(Duration maxBackoff) {
       this.maxBackoff = positive(maxBackoff, "maxBackoff");
       return this;
     }
 
-    /** Sets the growth factor of the wait (at least 1). */
+    /**
+     * Sets the growth factor of the wait (at least 1).
+     *
+     * @param multiplier the factor each wait grows by
+     * @return this builder, for chaining
+     */
     public Builder multiplier(double multiplier) {
       if (!(multiplier >= 1.0)) {
         throw new IllegalArgumentException("multiplier must be >= 1, was " + multiplier);
@@ -141,7 +161,12 @@ public final class RetryOptions {
       return this;
     }
 
-    /** Sets the longest {@code Retry-After} that is honoured. */
+    /**
+     * Sets the longest {@code Retry-After} that is honoured.
+     *
+     * @param maxRetryAfter the cap; a server asking for longer fails the call instead of waiting
+     * @return this builder, for chaining
+     */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = positive(maxRetryAfter, "maxRetryAfter");
       return this;

@@ -11,7 +11,13 @@ public class UnsupportedEndpointException extends NotFoundException {
   /** Which server version or plugin provides the endpoint (serialized form). */
   private final String hint;
 
-  /** Creates the exception; {@code hint} says which server version or plugin provides the endpoint. */
+  /**
+   * Creates the exception; {@code hint} says which server version or plugin provides the endpoint.
+   *
+   * @param operation the call the server has no route for
+   * @param error the server's 404 answer
+   * @param hint which server version or plugin provides the endpoint
+   */
   public UnsupportedEndpointException(String operation, ApiError error, String hint) {
     super(operation, error);
     this.hint = hint;

@@ -23,7 +23,12 @@ public final class Action {
     this.examples = examples;
   }
 
-  /** Returns an action with the given id and input JSON Schema, e.g. for offline template validation. */
+  /**
+   * {@return an action with the given id and input JSON Schema, e.g. for offline template validation}
+   *
+   * @param id the action id, e.g. {@code fetch:template}
+   * @param inputSchema the JSON Schema of the action's {@code input}, as a map
+   */
   public static Action of(String id, Map<String, ?> inputSchema) {
     return new Action(Objects.requireNonNull(id, "id"), "", Trees.frozenMap(inputSchema, "inputSchema"), Map.of(), List.of());
   }
@@ -42,7 +47,7 @@ public final class Action {
         List.copyOf(examples));
   }
 
-  /** Returns the action id, e.g. {@code fetch:template}. */
+  /** {@return the action id, e.g. {@code fetch:template}} */
   public String id() {
     return id;
   }

@@ -43,9 +43,10 @@ public final class DryRunRequest {
   }
 
   /**
-   * Returns a builder loaded from a local template: {@code location} is a folder holding {@code template.yaml}
-   * or the template file itself. Every file of the folder is sent, with paths relative to the folder.
+   * {@return a builder loaded from a local template: {@code location} is a folder holding {@code template.yaml}
+   * or the template file itself} Every file of the folder is sent, with paths relative to the folder.
    *
+   * @param location the template folder, or its {@code template.yaml}
    * @throws TemplateFileException when there is no template file or the folder cannot be read
    * @throws dev.backstage4j.catalog.model.CatalogYamlException when the template is not valid YAML or not a
    *     mapping (file:line:column named)
@@ -128,42 +129,78 @@ public final class DryRunRequest {
 
     private Builder() {}
 
-    /** Sets the Template entity (as a map, e.g. parsed from YAML). */
+    /**
+     * Sets the Template entity (as a map, e.g. parsed from YAML).
+     *
+     * @param template the Template entity as a JSON-like tree
+     * @return this builder, for chaining
+     */
     public Builder template(Map<String, ?> template) {
       this.template = Objects.requireNonNull(template, "template");
       return this;
     }
 
-    /** Sets the Template entity. */
+    /**
+     * Sets the Template entity.
+     *
+     * @param template the Template entity
+     * @return this builder, for chaining
+     */
     public Builder template(Entity template) {
       return template(Objects.requireNonNull(template, "template").toMap());
     }
 
-    /** Adds a file of the template folder; {@code path} is relative to the folder, with '/' separators. */
+    /**
+     * Adds a file of the template folder; {@code path} is relative to the folder, with '/' separators.
+     *
+     * @param path the file's path inside the template folder, e.g. {@code skeleton/README.md}
+     * @param content the file's bytes
+     * @return this builder, for chaining
+     */
     public Builder file(String path, byte[] content) {
       files.put(Objects.requireNonNull(path, "path"), Objects.requireNonNull(content, "content").clone());
       return this;
     }
 
-    /** Sets one parameter value. */
+    /**
+     * Sets one parameter value.
+     *
+     * @param name the parameter name, as in the template's {@code spec.parameters}
+     * @param value the value: a string, number, boolean, list or map
+     * @return this builder, for chaining
+     */
     public Builder value(String name, Object value) {
       values.put(Objects.requireNonNull(name, "value name"), value);
       return this;
     }
 
-    /** Adds all parameter values from a map. */
+    /**
+     * Adds all parameter values from a map.
+     *
+     * @param values parameter names to values
+     * @return this builder, for chaining
+     */
     public Builder values(Map<String, ?> values) {
       values.forEach(this::value);
       return this;
     }
 
-    /** Sets the secrets. */
+    /**
+     * Sets the secrets.
+     *
+     * @param secrets the secrets the template's actions may read; never logged
+     * @return this builder, for chaining
+     */
     public Builder secrets(Secrets secrets) {
       this.secrets = Objects.requireNonNull(secrets, "secrets");
       return this;
     }
 
-    /** Builds the request; fails when no template was set. */
+    /**
+     * Builds the request; fails when no template was set.
+     *
+     * @return the request, ready for {@link ScaffolderClient.Templates#dryRun}
+     */
     public DryRunRequest build() {
       if (template == null) {
         throw new IllegalStateException("DryRunRequest: template is required");

@@ -78,6 +78,8 @@ public final class DryRunResult {
    * Writes the produced files below {@code target} (created if missing) and returns their paths. Every path is
    * checked before anything is written.
    *
+   * @param target the folder to write into
+   * @return the written files, in the order of the result
    * @throws UnsafePathException for an absolute path, a {@code ..} segment, a symbolic link in the way, or a
    *     name resolving outside {@code target}; nothing is written then
    */

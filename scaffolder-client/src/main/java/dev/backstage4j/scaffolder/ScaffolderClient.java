@@ -30,12 +30,21 @@ public interface ScaffolderClient extends AutoCloseable {
     return new Builder();
   }
 
-  /** Returns a client for the backend at {@code baseUrl} (e.g. {@code http://backstage:7007}) with default settings. */
+  /**
+   * {@return a client for the backend at {@code baseUrl} (e.g. {@code http://backstage:7007}) with default settings}
+   *
+   * @param baseUrl the backend's root, without {@code /api}
+   * @param credentials where tokens come from, e.g. {@link CredentialsProvider#staticToken(String)}
+   */
   static ScaffolderClient create(URI baseUrl, CredentialsProvider credentials) {
     return builder().baseUrl(baseUrl).credentials(credentials).build();
   }
 
-  /** Returns a client that sends other credentials (e.g. a user's token) and shares this client's connections. */
+  /**
+   * {@return a client that sends other credentials (e.g. a user's token) and shares this client's connections}
+   *
+   * @param credentials the other principal's token source
+   */
   ScaffolderClient withCredentials(CredentialsProvider credentials);
 
   /** {@return the task operations} */
@@ -61,6 +70,8 @@ public interface ScaffolderClient extends AutoCloseable {
     /**
      * Starts a task and returns its id. Never repeated automatically: the server has no idempotency key.
      *
+     * @param request the template and its parameter values
+     * @return the new task's id
      * @throws dev.backstage4j.core.InputException when the values fail the template's schema (details name the
      *     fields)
      * @throws dev.backstage4j.core.NotFoundException when the template does not exist
@@ -69,25 +80,44 @@ public interface ScaffolderClient extends AutoCloseable {
      */
     String create(TaskRequest request);
 
-    /** {@return a task; throws {@link dev.backstage4j.core.NotFoundException} for an unknown id} */
+    /**
+     * {@return a task; throws {@link dev.backstage4j.core.NotFoundException} for an unknown id}
+     *
+     * @param taskId the task's id, as {@link #create} returned it
+     */
     Task get(String taskId);
 
-    /** {@return one page of tasks matching the query} */
+    /**
+     * {@return one page of tasks matching the query}
+     *
+     * @param query filters, order and paging
+     */
     TaskList list(TaskQuery query);
 
     /**
      * Asks the server to cancel a task. The server answers {@code cancelled} even for finished tasks; a running
      * task then emits a {@link TaskEventType#CANCELLED} event and ends with status {@link TaskStatus#FAILED}.
+     *
+     * @param taskId the task's id
      */
     void cancel(String taskId);
 
-    /** Re-runs a failed task from the failed step with fresh secrets and returns its id (the same id). */
+    /**
+     * Re-runs a failed task from the failed step with fresh secrets and returns its id (the same id).
+     *
+     * @param taskId the failed task's id
+     * @param secrets the secrets the re-run's actions may read
+     * @return the task's id
+     */
     String retry(String taskId, Secrets secrets);
 
     /**
-     * Returns the events after {@code afterEventId} (exclusive; 0 for all). On a running task with nothing newer
+     * {@return the events after {@code afterEventId} (exclusive; 0 for all)} On a running task with nothing newer
      * the server holds the call up to 30 s and then returns an empty list. The completion event is always
      * included once it exists, whatever {@code afterEventId} is.
+     *
+     * @param taskId the task's id
+     * @param afterEventId the id of the last event already seen, or 0
      */
     List<TaskEvent> events(String taskId, long afterEventId);
 
@@ -95,15 +125,27 @@ public interface ScaffolderClient extends AutoCloseable {
      * Follows a task's log live from its first event: server-sent events, reconnecting after a dropped
      * connection and resuming after the last event received (no event lost or repeated), or long polling when
      * the server has no event stream. The stream ends after the completion event. Close it when done.
+     *
+     * @param taskId the task's id
+     * @return the open stream of events
      */
     TaskEventStream follow(String taskId);
 
-    /** Follows a task's log from the event after {@code afterEventId}; see {@link #follow(String)}. */
+    /**
+     * Follows a task's log from the event after {@code afterEventId}; see {@link #follow(String)}.
+     *
+     * @param taskId the task's id
+     * @param afterEventId the id of the last event already seen, or 0 for all
+     * @return the open stream of events
+     */
     TaskEventStream follow(String taskId, long afterEventId);
 
     /**
      * Waits until the task completes and returns it with its whole log.
      *
+     * @param taskId the task's id
+     * @param timeout the longest wait
+     * @return the completed task, its final status and every log event
      * @throws TaskTimeoutException when it has not completed within {@code timeout}; the task is left running
      */
     TaskResult awaitCompletion(String taskId, Duration timeout);
@@ -112,17 +154,30 @@ public interface ScaffolderClient extends AutoCloseable {
   /** Reads template forms, dry-runs templates and queries template helpers. */
   interface Templates {
 
-    /** {@return the form of a template (path order on the wire is namespace/kind/name)} */
+    /**
+     * {@return the form of a template (path order on the wire is namespace/kind/name)}
+     *
+     * @param templateRef the Template entity's ref
+     */
     TemplateParameterSchema parameterSchema(EntityRef templateRef);
 
-    /** {@return the form of a template given as a ref string (kind defaults to template, namespace to default)} */
+    /**
+     * {@return the form of a template given as a ref string (kind defaults to template, namespace to default)}
+     *
+     * @param templateRef a ref such as {@code my-template} or {@code template:default/my-template}
+     */
     TemplateParameterSchema parameterSchema(String templateRef);
 
-    /** Runs a template without side effects and returns its log, output and produced files. */
+    /**
+     * Runs a template without side effects and returns its log, output and produced files.
+     *
+     * @param request the template, its files and the parameter values
+     * @return the log, output and files the run produced
+     */
     DryRunResult dryRun(DryRunRequest request);
 
     /**
-     * Returns the filters and globals usable in template expressions.
+     * {@return the filters and globals usable in template expressions}
      *
      * @throws dev.backstage4j.core.UnsupportedEndpointException on servers older than the endpoint
      */
@@ -132,6 +187,11 @@ public interface ScaffolderClient extends AutoCloseable {
      * Asks an autocomplete provider (e.g. {@code github}) for suggestions for a resource (e.g. {@code repositories}).
      * {@code token} is the user's token for the provider; it is never logged.
      *
+     * @param provider the provider id, e.g. {@code github}
+     * @param resource what to suggest, e.g. {@code repositories}
+     * @param token the user's token for the provider
+     * @param context what the provider needs to narrow the answer, e.g. an owner; may be empty
+     * @return the suggestions, in the provider's order
      * @throws dev.backstage4j.core.UnsupportedEndpointException when the server has no autocomplete endpoint
      */
     List<AutocompleteResult> autocomplete(String provider, String resource, String token, Map<String, ?> context);
@@ -153,6 +213,9 @@ public interface ScaffolderClient extends AutoCloseable {
     /**
      * Sets how many times in a row following a task may fail to reconnect before the failure is reported
      * (default 5). A stream that reopens resets the count.
+     *
+     * @param maxReconnects failed reconnects in a row before giving up, at least 0
+     * @return this builder, for chaining
      */
     public Builder maxReconnects(int maxReconnects) {
       if (maxReconnects < 0) {
@@ -162,7 +225,11 @@ public interface ScaffolderClient extends AutoCloseable {
       return this;
     }
 
-    /** Builds the client; fails fast naming a missing or bad setting. */
+    /**
+     * Builds the client; fails fast naming a missing or bad setting.
+     *
+     * @return the client; its threads are daemons, close it to release connections early
+     */
     public ScaffolderClient build() {
       return DefaultScaffolderClient.create(clientConfig(), maxReconnects, Values.INSTANCE);
     }

@@ -24,7 +24,11 @@ public final class Secrets {
     return NONE;
   }
 
-  /** {@return secrets holding a copy of {@code values}; names and values must not be null} */
+  /**
+   * {@return secrets holding a copy of {@code values}; names and values must not be null}
+   *
+   * @param values secret names to values
+   */
   public static Secrets of(Map<String, String> values) {
     Map<String, String> copy = new LinkedHashMap<>();
     values.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "secret name"),
@@ -32,7 +36,12 @@ public final class Secrets {
     return new Secrets(Collections.unmodifiableMap(copy));
   }
 
-  /** {@return a copy of these secrets with one more (or a replaced) secret} */
+  /**
+   * {@return a copy of these secrets with one more (or a replaced) secret}
+   *
+   * @param name the secret's name, e.g. {@code USER_OAUTH_TOKEN}
+   * @param value the secret's value; never shown by {@code toString()}
+   */
   public Secrets with(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(values);
     copy.put(Objects.requireNonNull(name, "secret name"), Objects.requireNonNull(value, () -> "value of " + name));

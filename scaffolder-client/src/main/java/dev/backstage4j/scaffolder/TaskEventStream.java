@@ -101,8 +101,9 @@ public final class TaskEventStream implements Iterator<TaskEvent>, AutoCloseable
   }
 
   /**
-   * Returns the next event, or null when the task has completed and every event was delivered.
+   * {@return the next event, or null when the task has completed and every event was delivered}
    *
+   * @param timeout the longest wait for the next event
    * @throws TaskTimeoutException when no event arrived within {@code timeout}; the stream stays usable
    */
   public TaskEvent next(Duration timeout) {

@@ -15,7 +15,11 @@ public enum TaskEventType {
   /** A value this version of the SDK does not know. */
   UNKNOWN;
 
-  /** {@return the constant for a server value, {@link #UNKNOWN} for anything unrecognised or missing} */
+  /**
+   * {@return the constant for a server value, {@link #UNKNOWN} for anything unrecognised or missing}
+   *
+   * @param value the {@code type} of an event as the server sent it, or null
+   */
   public static TaskEventType fromWire(String value) {
     if (value == null) {
       return UNKNOWN;

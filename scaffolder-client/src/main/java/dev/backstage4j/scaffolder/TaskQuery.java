@@ -44,7 +44,7 @@ public final class TaskQuery {
     return statuses;
   }
 
-  /** Returns the orders, e.g. {@code desc:created_at}. */
+  /** {@return the orders, e.g. {@code desc:created_at}} */
   public List<String> orders() {
     return orders;
   }
@@ -90,13 +90,23 @@ public final class TaskQuery {
 
     private Builder() {}
 
-    /** Adds a creator filter, e.g. {@code user:default/jane}. */
+    /**
+     * Adds a creator filter, e.g. {@code user:default/jane}.
+     *
+     * @param userRef the creator's entity ref
+     * @return this builder, for chaining
+     */
     public Builder createdBy(String userRef) {
       createdBy.add(Objects.requireNonNull(userRef, "createdBy"));
       return this;
     }
 
-    /** Adds a status filter. */
+    /**
+     * Adds a status filter.
+     *
+     * @param status a status to accept; call again to accept several
+     * @return this builder, for chaining
+     */
     public Builder status(TaskStatus status) {
       if (Objects.requireNonNull(status, "status") == TaskStatus.UNKNOWN) {
         throw new IllegalArgumentException("TaskQuery: status UNKNOWN cannot be used as a filter");
@@ -105,24 +115,43 @@ public final class TaskQuery {
       return this;
     }
 
-    /** Adds an ascending order on a field ({@code created_at}, {@code status} or {@code created_by}). */
+    /**
+     * Adds an ascending order on a field ({@code created_at}, {@code status} or {@code created_by}).
+     *
+     * @param field the field to sort by
+     * @return this builder, for chaining
+     */
     public Builder orderAscending(String field) {
       orders.add("asc:" + requireField(field));
       return this;
     }
 
-    /** Adds a descending order on a field ({@code created_at}, {@code status} or {@code created_by}). */
+    /**
+     * Adds a descending order on a field ({@code created_at}, {@code status} or {@code created_by}).
+     *
+     * @param field the field to sort by
+     * @return this builder, for chaining
+     */
     public Builder orderDescending(String field) {
       orders.add("desc:" + requireField(field));
       return this;
     }
 
-    /** Orders newest first ({@code desc:created_at}). */
+    /**
+     * Orders newest first ({@code desc:created_at}).
+     *
+     * @return this builder, for chaining
+     */
     public Builder newestFirst() {
       return orderDescending("created_at");
     }
 
-    /** Sets the page size (at least 1). */
+    /**
+     * Sets the page size (at least 1).
+     *
+     * @param limit tasks per page
+     * @return this builder, for chaining
+     */
     public Builder limit(int limit) {
       if (limit < 1) {
         throw new IllegalArgumentException("TaskQuery: limit must be at least 1, was " + limit);
@@ -131,7 +160,12 @@ public final class TaskQuery {
       return this;
     }
 
-    /** Sets how many tasks to skip (at least 0). */
+    /**
+     * Sets how many tasks to skip (at least 0).
+     *
+     * @param offset tasks to skip
+     * @return this builder, for chaining
+     */
     public Builder offset(int offset) {
       if (offset < 0) {
         throw new IllegalArgumentException("TaskQuery: offset must not be negative, was " + offset);
@@ -140,7 +174,11 @@ public final class TaskQuery {
       return this;
     }
 
-    /** Builds the query. */
+    /**
+     * Builds the query.
+     *
+     * @return the query; a query without filters lists every task the caller may see
+     */
     public TaskQuery build() {
       return new TaskQuery(this);
     }

@@ -23,7 +23,7 @@ public final class TaskRequest {
     return new Builder();
   }
 
-  /** Returns the template ref, e.g. {@code template:default/hello-world}. */
+  /** {@return the template ref, e.g. {@code template:default/hello-world}} */
   public String templateRef() {
     return templateRef;
   }
@@ -75,44 +75,80 @@ public final class TaskRequest {
 
     private Builder() {}
 
-    /** Sets the template; kind defaults to {@code template} and namespace to {@code default}. */
+    /**
+     * Sets the template; kind defaults to {@code template} and namespace to {@code default}.
+     *
+     * @param ref a ref such as {@code my-template} or {@code template:default/my-template}
+     * @return this builder, for chaining
+     */
     public Builder templateRef(String ref) {
       this.templateRef = EntityRef.parse(Objects.requireNonNull(ref, "templateRef"), "template", "default")
           .toString();
       return this;
     }
 
-    /** Sets the template from an entity ref. */
+    /**
+     * Sets the template from an entity ref.
+     *
+     * @param ref the Template entity's ref
+     * @return this builder, for chaining
+     */
     public Builder templateRef(EntityRef ref) {
       this.templateRef = Objects.requireNonNull(ref, "templateRef").toString();
       return this;
     }
 
-    /** Sets one parameter value (strings, numbers, booleans, lists and maps). */
+    /**
+     * Sets one parameter value (strings, numbers, booleans, lists and maps).
+     *
+     * @param name the parameter name, as in the template's {@code spec.parameters}
+     * @param value the value
+     * @return this builder, for chaining
+     */
     public Builder value(String name, Object value) {
       values.put(Objects.requireNonNull(name, "value name"), value);
       return this;
     }
 
-    /** Adds all parameter values from a map. */
+    /**
+     * Adds all parameter values from a map.
+     *
+     * @param values parameter names to values
+     * @return this builder, for chaining
+     */
     public Builder values(Map<String, ?> values) {
       values.forEach(this::value);
       return this;
     }
 
-    /** Sets the secrets passed to the task's actions. */
+    /**
+     * Sets the secrets passed to the task's actions.
+     *
+     * @param secrets the secrets; never logged
+     * @return this builder, for chaining
+     */
     public Builder secrets(Secrets secrets) {
       this.secrets = Objects.requireNonNull(secrets, "secrets");
       return this;
     }
 
-    /** Adds one secret. */
+    /**
+     * Adds one secret.
+     *
+     * @param name the secret's name, e.g. {@code USER_OAUTH_TOKEN}
+     * @param value the secret's value; never logged
+     * @return this builder, for chaining
+     */
     public Builder secret(String name, String value) {
       this.secrets = secrets.with(name, value);
       return this;
     }
 
-    /** Builds the request; fails when no template ref was set. */
+    /**
+     * Builds the request; fails when no template ref was set.
+     *
+     * @return the request, ready for {@link ScaffolderClient.Tasks#create}
+     */
     public TaskRequest build() {
       if (templateRef == null) {
         throw new IllegalStateException("TaskRequest: templateRef is required");

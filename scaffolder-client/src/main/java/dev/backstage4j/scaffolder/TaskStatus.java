@@ -19,7 +19,11 @@ public enum TaskStatus {
   /** A value this version of the SDK does not know. */
   UNKNOWN;
 
-  /** {@return the constant for a server value, {@link #UNKNOWN} for anything unrecognised and null for null} */
+  /**
+   * {@return the constant for a server value, {@link #UNKNOWN} for anything unrecognised and null for null}
+   *
+   * @param value the {@code status} of a task as the server sent it, or null
+   */
   public static TaskStatus fromWire(String value) {
     if (value == null) {
       return null;
@@ -31,7 +35,7 @@ public enum TaskStatus {
     }
   }
 
-  /** Returns the value the server uses, e.g. {@code "completed"}. */
+  /** {@return the value the server uses, e.g. {@code "completed"}} */
   public String wireValue() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -35,10 +35,11 @@ public final class TemplateParameterSchema {
   }
 
   /**
-   * Returns the form of a template as written, e.g. a local {@code template.yaml} before a dry-run: one page per
-   * entry of {@code spec.parameters}. Unlike {@link ScaffolderClient.Templates#parameterSchema}, nothing is
+   * {@return the form of a template as written, e.g. a local {@code template.yaml} before a dry-run: one page per
+   * entry of {@code spec.parameters}} Unlike {@link ScaffolderClient.Templates#parameterSchema}, nothing is
    * removed for the caller's permissions.
    *
+   * @param template the Template entity as a JSON-like tree
    * @throws dev.backstage4j.core.BackstageDecodingException naming the path when a part has the wrong shape
    */
   public static TemplateParameterSchema fromTemplate(Map<String, ?> template) {
@@ -59,15 +60,17 @@ public final class TemplateParameterSchema {
   }
 
   /**
-   * Returns {@code values} with the defaults of every page filled in, as Backstage's form does before it
+   * {@return {@code values} with the defaults of every page filled in, as Backstage's form does before it
    * submits: the scaffolder applies no defaults itself, so a task created or dry-run through the API without them
-   * renders a missing parameter as empty. A given value (even null) is never replaced; nested objects and the
+   * renders a missing parameter as empty} A given value (even null) is never replaced; nested objects and the
    * items of arrays get their properties' defaults; conditional schemas ({@code dependencies}, {@code allOf},
    * {@code if}) are not evaluated.
    *
    * <pre>{@code
    * Map<String, Object> values = scaffolder.templates().parameterSchema(ref).withDefaults(Map.of("name", "x"));
    * }</pre>
+   *
+   * @param values the values given so far; they win over defaults
    */
   public Map<String, Object> withDefaults(Map<String, ?> values) {
     List<Map<String, Object>> schemas = new ArrayList<>();

@@ -24,7 +24,7 @@ public final class TemplatingExtensions {
         Trees.frozenMap(globals, "functions", globalsAt), Trees.frozenMap(globals, "values", globalsAt));
   }
 
-  /** Returns the filters by name (each with description, schema and examples), e.g. {@code parseRepoUrl}. */
+  /** {@return the filters by name (each with description, schema and examples), e.g. {@code parseRepoUrl}} */
   public Map<String, Object> filters() {
     return filters;
   }

@@ -12,7 +12,12 @@ public final class UnsafePathException extends BackstageException {
   /** The rejected path (serialized form). */
   private final String path;
 
-  /** Creates the exception for the offending path and the reason it was rejected. */
+  /**
+   * Creates the exception for the offending path and the reason it was rejected.
+   *
+   * @param path the rejected path, as the result named it
+   * @param reason why it was rejected, e.g. it leaves the target folder
+   */
   public UnsafePathException(String path, String reason) {
     super("unsafe file path '" + path + "': " + reason + "; nothing was written");
     this.path = path;

@@ -67,12 +67,21 @@ public final class ActionContext {
     return dryRun;
   }
 
-  /** Writes an info line to the task log (a {@code log} event carrying this step's id). */
+  /**
+   * Writes an info line to the task log (a {@code log} event carrying this step's id).
+   *
+   * @param message the line's text
+   */
   public void log(String message) {
     logger.accept(Objects.requireNonNull(message, "message"));
   }
 
-  /** Sets a step output, readable by later steps as {@code ${{ steps.<id>.output.<name> }}}. */
+  /**
+   * Sets a step output, readable by later steps as {@code ${{ steps.<id>.output.<name> }}}.
+   *
+   * @param name the output's name
+   * @param value the output's value as a JSON-like tree
+   */
   public void output(String name, Object value) {
     outputs.accept(Objects.requireNonNull(name, "name"), value);
   }
@@ -82,23 +91,42 @@ public final class ActionContext {
     return List.copyOf(workspace.keySet());
   }
 
-  /** {@return a workspace file's content as UTF-8 text, or null when there is no such file} */
+  /**
+   * {@return a workspace file's content as UTF-8 text, or null when there is no such file}
+   *
+   * @param path the file's path inside the workspace, with '/' separators
+   */
   public String readFile(String path) {
     byte[] b = workspace.get(Objects.requireNonNull(path, "path"));
     return b == null ? null : new String(b, StandardCharsets.UTF_8);
   }
 
-  /** Creates or replaces a workspace file with UTF-8 text. */
+  /**
+   * Creates or replaces a workspace file with UTF-8 text.
+   *
+   * @param path the file's path inside the workspace, with '/' separators
+   * @param content the text to write
+   */
   public void writeFile(String path, String content) {
     writeFile(path, content.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Creates or replaces a workspace file with bytes (copied). */
+  /**
+   * Creates or replaces a workspace file with bytes (copied).
+   *
+   * @param path the file's path inside the workspace, with '/' separators
+   * @param content the bytes to write
+   */
   public void writeFile(String path, byte[] content) {
     workspace.put(Objects.requireNonNull(path, "path"), content.clone());
   }
 
-  /** Deletes a workspace file; returns whether it existed. */
+  /**
+   * Deletes a workspace file; returns whether it existed.
+   *
+   * @param path the file's path inside the workspace, with '/' separators
+   * @return true when the file existed and was deleted
+   */
   public boolean deleteFile(String path) {
     return workspace.remove(Objects.requireNonNull(path, "path")) != null;
   }

@@ -30,9 +30,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(BackstageExtension.class)
 public @interface BackstageTest {
-  /** Whether to seed the shipped sample organisation (default true). */
+  /**
+   * Whether to seed the shipped sample organisation (default true).
+   *
+   * @return false for an empty catalog (or only {@link #catalogResources})
+   */
   boolean sampleCatalog() default true;
 
-  /** Classpath YAML resources to seed in addition, each read as a config location. */
+  /**
+   * Classpath YAML resources to seed in addition, each read as a config location.
+   *
+   * @return the resource paths, e.g. {@code catalog/my-team.yaml}
+   */
   String[] catalogResources() default {};
 }

@@ -71,6 +71,7 @@ public final class FakeBackstage implements AutoCloseable {
   /**
    * Seeds the catalog and starts serving on 127.0.0.1 at a free port; returns this fake.
    *
+   * @return this fake, now serving
    * @throws IllegalStateException if already started
    * @throws IllegalArgumentException if a seed file is unreadable or holds an invalid entity
    * @throws UncheckedIOException if the server cannot bind
@@ -116,7 +117,7 @@ public final class FakeBackstage implements AutoCloseable {
   }
 
   /**
-   * Returns the backend root URL, e.g. {@code http://127.0.0.1:54321}; the catalog is at {@code /api/catalog}.
+   * {@return the backend root URL, e.g. {@code http://127.0.0.1:54321}; the catalog is at {@code /api/catalog}}
    *
    * @throws IllegalStateException if not started
    */
@@ -124,7 +125,7 @@ public final class FakeBackstage implements AutoCloseable {
     return running().baseUrl();
   }
 
-  /** Returns the static bearer token the fake accepts. Keep it out of logs like a real token. */
+  /** {@return the static bearer token the fake accepts} Keep it out of logs like a real token. */
   public String token() {
     return token;
   }
@@ -215,8 +216,9 @@ public final class FakeBackstage implements AutoCloseable {
   }
 
   /**
-   * Returns the files a scaffolder task wrote into its in-memory workspace (path to UTF-8 text), sorted by path.
+   * {@return the files a scaffolder task wrote into its in-memory workspace (path to UTF-8 text), sorted by path}
    *
+   * @param taskId the task's id, as the scaffolder client's {@code create} returned it
    * @throws IllegalArgumentException if no task has that id
    */
   public synchronized Map<String, String> taskWorkspace(String taskId) {
@@ -256,6 +258,8 @@ public final class FakeBackstage implements AutoCloseable {
     /**
      * Sets the static bearer token the fake accepts (default {@value FakeBackstage#DEFAULT_TOKEN}).
      *
+     * @param token the token clients must send as {@code Authorization: Bearer}
+     * @return this builder, for chaining
      * @throws IllegalArgumentException if shorter than 8 characters or containing whitespace, as Backstage's
      *     static tokens must not
      */
@@ -271,6 +275,8 @@ public final class FakeBackstage implements AutoCloseable {
     /**
      * Seeds the shipped sample organisation "Tinyshop" (groups, users, systems, components, APIs, resources and
      * two templates): 27 entities, like a real backend with the same file registered.
+     *
+     * @return this builder, for chaining
      */
     public Builder sampleCatalog() {
       return catalogResource(SAMPLE);
@@ -279,6 +285,9 @@ public final class FakeBackstage implements AutoCloseable {
     /**
      * Seeds a YAML file as a config location: a generated Location entity plus every entity in the file;
      * {@code Location} entities in it are followed to their targets (relative to the file).
+     *
+     * @param file the YAML file
+     * @return this builder, for chaining
      */
     public Builder catalogFile(Path file) {
       Objects.requireNonNull(file, "file");
@@ -291,7 +300,12 @@ public final class FakeBackstage implements AutoCloseable {
       return this;
     }
 
-    /** Seeds every {@code *.yaml} and {@code *.yml} file directly inside a folder, each as by {@link #catalogFile}. */
+    /**
+     * Seeds every {@code *.yaml} and {@code *.yml} file directly inside a folder, each as by {@link #catalogFile}.
+     *
+     * @param folder the folder; subfolders are not searched
+     * @return this builder, for chaining
+     */
     public Builder catalogFolder(Path folder) {
       Objects.requireNonNull(folder, "folder");
       seeds.add(s -> {
@@ -308,14 +322,24 @@ public final class FakeBackstage implements AutoCloseable {
       return this;
     }
 
-    /** Seeds a YAML classpath resource (folder or jar) as by {@link #catalogFile}; templates keep their folder. */
+    /**
+     * Seeds a YAML classpath resource (folder or jar) as by {@link #catalogFile}; templates keep their folder.
+     *
+     * @param resource the resource path, e.g. {@code catalog/}
+     * @return this builder, for chaining
+     */
     public Builder catalogResource(String resource) {
       Objects.requireNonNull(resource, "resource");
       seeds.add(s -> s.seedFile(resourcePath(resource)));
       return this;
     }
 
-    /** Seeds entities from YAML text (one or more documents), without a location. */
+    /**
+     * Seeds entities from YAML text (one or more documents), without a location.
+     *
+     * @param yaml one or more YAML documents
+     * @return this builder, for chaining
+     */
     public Builder entitiesYaml(String yaml) {
       Objects.requireNonNull(yaml, "yaml");
       seeds.add(s -> {
@@ -331,7 +355,12 @@ public final class FakeBackstage implements AutoCloseable {
       return this;
     }
 
-    /** Seeds one entity given as a tree of Maps/Lists/Strings/Numbers/Booleans, without a location. */
+    /**
+     * Seeds one entity given as a tree of Maps/Lists/Strings/Numbers/Booleans, without a location.
+     *
+     * @param entity the entity as a JSON-like tree
+     * @return this builder, for chaining
+     */
     public Builder entity(Map<String, ?> entity) {
       Objects.requireNonNull(entity, "entity");
       @SuppressWarnings("unchecked")
@@ -343,6 +372,9 @@ public final class FakeBackstage implements AutoCloseable {
     /**
      * Registers a scaffolder action implemented in Java; it replaces a built-in action with the same id.
      *
+     * @param id the action id templates use, e.g. {@code acme:deploy}
+     * @param action the code run for each step using it
+     * @return this builder, for chaining
      * @throws IllegalArgumentException if the id is blank
      */
     public Builder action(String id, ScaffolderAction action) {
@@ -359,16 +391,20 @@ public final class FakeBackstage implements AutoCloseable {
      * entry does: the fake then accepts that plugin's tokens, verified with the keys it serves at
      * {@code {baseUrl}/.backstage/auth/v1/jwks.json}, e.g. a Java plugin under test calling the catalog as itself.
      *
+     * @return this builder
      * @param pluginId the plugin id
      * @param baseUrl its full base URL, e.g. {@code http://127.0.0.1:8080/api/javatools}
-     * @return this builder
      */
     public Builder plugin(String pluginId, URI baseUrl) {
       externalPlugins.put(Objects.requireNonNull(pluginId, "pluginId"), Objects.requireNonNull(baseUrl, "baseUrl"));
       return this;
     }
 
-    /** Builds the fake (not started). */
+    /**
+     * Builds the fake (not started).
+     *
+     * @return the fake; call {@link FakeBackstage#start()} to serve
+     */
     public FakeBackstage build() {
       return new FakeBackstage(this);
     }

@@ -28,6 +28,9 @@ public final class Faults {
    * Makes the next {@code count} API calls fail with {@code status} and the backend's standard error body (name
    * chosen as Backstage does: 503 {@code ServiceUnavailableError}, 500 {@code Error}, 429 {@code Error}, ...).
    *
+   * @param count how many of the next calls fail
+   * @param status the HTTP status, 400 to 599
+   * @return these faults, for chaining
    * @throws IllegalArgumentException if count is negative or status is not 400..599
    */
   public Faults failNext(int count, int status) {
@@ -42,6 +45,8 @@ public final class Faults {
   /**
    * Makes the next {@code count} API calls close the connection without sending a response.
    *
+   * @param count how many of the next calls are cut off
+   * @return these faults, for chaining
    * @throws IllegalArgumentException if count is negative
    */
   public Faults disconnectNext(int count) {
@@ -52,13 +57,22 @@ public final class Faults {
     return this;
   }
 
-  /** Delays every API call by {@code delay} before it is answered ({@link Duration#ZERO} turns it off). */
+  /**
+   * Delays every API call by {@code delay} before it is answered ({@link Duration#ZERO} turns it off).
+   *
+   * @param delay the wait before each answer
+   * @return these faults, for chaining
+   */
   public Faults latency(Duration delay) {
     state.latency(Objects.requireNonNull(delay, "delay"));
     return this;
   }
 
-  /** Removes every injected fault. */
+  /**
+   * Removes every injected fault.
+   *
+   * @return these faults, for chaining
+   */
   public Faults clear() {
     state.clear();
     return this;

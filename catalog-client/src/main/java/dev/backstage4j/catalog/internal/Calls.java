@@ -3,12 +3,12 @@ package dev.backstage4j.catalog.internal;
 import dev.backstage4j.core.NotFoundException;
 import dev.backstage4j.core.UnsupportedEndpointException;
 import dev.backstage4j.core.internal.ApiRequest;
+import dev.backstage4j.core.internal.Futures;
 import dev.backstage4j.core.internal.HttpTransport;
 import dev.backstage4j.core.internal.MissingEndpoints;
 import dev.backstage4j.core.internal.ResponseHandler;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Runs catalog calls through the transport; a 404 for a route the server does not have (as {@link
@@ -46,7 +46,7 @@ final class Calls {
   /** Async variant of {@link #run(ApiRequest, ResponseHandler, boolean, String)}. */
   <T> CompletableFuture<T> runAsync(ApiRequest request, ResponseHandler<T> handler, boolean every404, String hint) {
     return transport.executeAsync(request, handler).exceptionallyCompose(t -> {
-      Throwable c = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+      Throwable c = Futures.unwrap(t);
       return CompletableFuture.failedFuture(c instanceof NotFoundException
           ? translate((NotFoundException) c, every404, hint) : c);
     });
@@ -71,7 +71,7 @@ final class Calls {
   /** Async variant of {@link #find}. */
   <T> CompletableFuture<Optional<T>> findAsync(ApiRequest request, ResponseHandler<T> handler) {
     return runAsync(request, handler).thenApply(Optional::ofNullable).exceptionallyCompose(t -> {
-      Throwable c = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+      Throwable c = Futures.unwrap(t);
       return c instanceof NotFoundException && !(c instanceof UnsupportedEndpointException)
           ? CompletableFuture.completedFuture(Optional.empty()) : CompletableFuture.failedFuture(c);
     });

@@ -13,6 +13,7 @@ import dev.backstage4j.core.InputException;
 import dev.backstage4j.core.Page;
 import dev.backstage4j.core.PagedIterable;
 import dev.backstage4j.core.internal.ApiRequest;
+import dev.backstage4j.core.internal.Futures;
 import dev.backstage4j.core.internal.ResponseHandler;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /** {@link CatalogEntities} over the catalog REST API. */
@@ -112,22 +112,27 @@ final class DefaultEntities implements CatalogEntities {
 
   @Override
   public EntityFacets facets(Collection<String> facets, EntityFilter filter) {
-    return facetsCall(facets, filter, null, false).join();
+    FacetsCall call = facetsCall(facets, filter, null);
+    return calls.run(call.request, call.handler, call.post, call.hint);
   }
 
   @Override
   public EntityFacets facets(Collection<String> facets, EntityPredicate predicate) {
-    return facetsCall(facets, null, Objects.requireNonNull(predicate, "predicate"), false).join();
+    FacetsCall call = facetsCall(facets, null, Objects.requireNonNull(predicate, "predicate"));
+    return calls.run(call.request, call.handler, call.post, call.hint);
   }
 
   @Override
   public CompletableFuture<EntityFacets> facetsAsync(Collection<String> facets, EntityFilter filter) {
-    return facetsCall(facets, filter, null, true);
+    FacetsCall call = facetsCall(facets, filter, null);
+    return calls.runAsync(call.request, call.handler, call.post, call.hint);
   }
 
+  /** One facets request; {@code post} marks the 4.x route, whose 404 means the server is too old. */
+  private record FacetsCall(ApiRequest request, ResponseHandler<EntityFacets> handler, boolean post, String hint) {}
+
   /** GET with filters, or POST with a predicate (also for filters the query string cannot carry). */
-  private CompletableFuture<EntityFacets> facetsCall(Collection<String> facets, EntityFilter filter,
-      EntityPredicate predicate, boolean async) {
+  private FacetsCall facetsCall(Collection<String> facets, EntityFilter filter, EntityPredicate predicate) {
     if (facets.isEmpty()) {
       throw new IllegalArgumentException("name at least one facet, e.g. kind or spec.type");
     }
@@ -144,13 +149,9 @@ final class DefaultEntities implements CatalogEntities {
       request = ApiRequest.get("/entity-facets").queryAll("facet", facets).queryAll("filter", f.toQueryValues())
           .build();
     }
-    String hint = "POST /entity-facets was " + Calls.NEW_IN_4;
     ResponseHandler<EntityFacets> handler = r -> facetsOf(calls.transport().json().readMap(r.bytes(),
         "entity-facets response"));
-    if (async) {
-      return calls.runAsync(request, handler, post, hint);
-    }
-    return CompletableFuture.completedFuture(calls.run(request, handler, post, hint));
+    return new FacetsCall(request, handler, post, "POST /entity-facets was " + Calls.NEW_IN_4);
   }
 
   @Override
@@ -178,7 +179,7 @@ final class DefaultEntities implements CatalogEntities {
     return calls.runAsync(validateRequest(entity, locationRef), ResponseHandler.discard())
         .thenApply(v -> List.<Violation>of())
         .exceptionallyCompose(t -> {
-          Throwable c = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+          Throwable c = Futures.unwrap(t);
           if (c instanceof InputException) {
             try {
               return CompletableFuture.completedFuture(Verdicts.violationsOrThrow((InputException) c));

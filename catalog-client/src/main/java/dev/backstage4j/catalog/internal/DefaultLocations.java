@@ -12,6 +12,7 @@ import dev.backstage4j.core.ConflictException;
 import dev.backstage4j.core.PagedIterable;
 import dev.backstage4j.core.internal.ApiRequest;
 import dev.backstage4j.core.internal.CursorPagedIterable;
+import dev.backstage4j.core.internal.Futures;
 import dev.backstage4j.core.internal.ResponseHandler;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,7 +65,7 @@ final class DefaultLocations implements CatalogLocations {
       return created;
     }
     return created.exceptionally(e -> {
-      Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+      Throwable c = Futures.unwrap(e);
       throw c instanceof ConflictException ? refreshIgnored((ConflictException) c)
           : e instanceof CompletionException ? (CompletionException) e : new CompletionException(e);
     });

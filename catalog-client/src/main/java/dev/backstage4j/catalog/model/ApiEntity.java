@@ -12,8 +12,9 @@ public final class ApiEntity extends SystemPartView {
   }
 
   /**
-   * Returns the view of an entity of kind {@code API}.
+   * {@return the view of an entity of kind {@code API}}
    *
+   * @param entity an entity of kind {@code API}
    * @throws IllegalArgumentException if the entity has another kind
    */
   public static ApiEntity of(Entity entity) {

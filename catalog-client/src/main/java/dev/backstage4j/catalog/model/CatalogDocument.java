@@ -27,37 +27,39 @@ public final class CatalogDocument {
     this.locator = locator;
   }
 
-  /** Returns the document's tree as unmodifiable plain Java values (empty if the root was not a map). */
+  /** {@return the document's tree as unmodifiable plain Java values (empty if the root was not a map)} */
   public Map<String, Object> tree() {
     return tree;
   }
 
-  /** Returns where the document starts. */
+  /** {@return where the document starts} */
   public SourceLocation source() {
     return source;
   }
 
   /**
-   * Returns where a field starts, e.g. {@code spec.steps.0.action}: its own place, or that of its nearest parent
-   * in the file when the field is missing; the document start for {@code ""}. Lets other checks (a template's
+   * {@return where a field starts, e.g. {@code spec.steps.0.action}: its own place, or that of its nearest parent
+   * in the file when the field is missing; the document start for {@code ""}} Lets other checks (a template's
    * steps, say) report {@code file:line:column} as the catalog's own violations do.
+   *
+   * @param dottedPath the field, as dot-separated keys and list indexes
    */
   public SourceLocation locationOf(String dottedPath) {
     return locator.apply(dottedPath == null ? "" : dottedPath);
   }
 
-  /** Returns whether the catalog would accept the document. */
+  /** {@return whether the catalog would accept the document} */
   public boolean isValid() {
     return validation.isValid();
   }
 
-  /** Returns the verdict and every violation, each with its file:line:column. */
+  /** {@return the verdict and every violation, each with its file:line:column} */
   public ValidationResult validation() {
     return validation;
   }
 
   /**
-   * Returns the document as an entity.
+   * {@return the document as an entity}
    *
    * @throws InvalidEntityException naming every violation with its file:line:column, if the document is not
    *     valid

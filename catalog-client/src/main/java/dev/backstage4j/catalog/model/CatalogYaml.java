@@ -79,8 +79,8 @@ public final class CatalogYaml {
   }
 
   /**
-   * Returns a reader/writer with the default limits: files up to 256 Mi characters, documents up to 3 Mi
-   * characters, 64 levels of nesting, 100 aliases and 100,000 values per document.
+   * {@return a reader/writer with the default limits: files up to 256 Mi characters, documents up to 3 Mi
+   * characters, 64 levels of nesting, 100 aliases and 100,000 values per document}
    */
   public static CatalogYaml create() {
     return new Builder().build();
@@ -94,6 +94,8 @@ public final class CatalogYaml {
   /**
    * Reads every document of a file.
    *
+   * @param file the YAML file
+   * @return the documents in file order, each valid or with its violations
    * @throws CatalogYamlException if the file cannot be read or is not well-formed YAML within the limits
    */
   public List<CatalogDocument> read(Path file) {
@@ -106,6 +108,8 @@ public final class CatalogYaml {
    * Reads every document of a file and hands them to the sink one by one, so files of any number of documents
    * can be processed in little memory.
    *
+   * @param file the YAML file
+   * @param sink receives each document as soon as it is read
    * @throws CatalogYamlException if the file cannot be read or is not well-formed YAML within the limits
    */
   public void read(Path file, Consumer<CatalogDocument> sink) {
@@ -169,6 +173,9 @@ public final class CatalogYaml {
   /**
    * Reads every document of YAML text; {@code fileName} is used in locations and messages.
    *
+   * @param yaml the YAML text
+   * @param fileName the name shown in locations and messages
+   * @return the documents in text order, each valid or with its violations
    * @throws CatalogYamlException if the text is not well-formed YAML within the limits
    */
   public List<CatalogDocument> read(String yaml, String fileName) {
@@ -180,6 +187,8 @@ public final class CatalogYaml {
   /**
    * Reads every document of a file and returns the entities, if all of them are valid.
    *
+   * @param file the YAML file
+   * @return the entities in file order
    * @throws InvalidEntityException listing every violation of every document with its file:line:column
    * @throws CatalogYamlException if the file cannot be read or is not well-formed YAML within the limits
    */
@@ -247,10 +256,11 @@ public final class CatalogYaml {
   }
 
   /**
-   * Returns the YAML files ({@code *.yaml}, {@code *.yml}) below a directory in sorted order, skipping hidden
+   * {@return the YAML files ({@code *.yaml}, {@code *.yml}) below a directory in sorted order, skipping hidden
    * folders, {@code node_modules}, build output ({@code target}, {@code build}) and template {@code skeleton}
-   * folders (template input, not catalog data). A regular file is returned as the only element.
+   * folders (template input, not catalog data)} A regular file is returned as the only element.
    *
+   * @param fileOrDirectory a directory to search, or one file, returned as it is
    * @throws CatalogYamlException if the path does not exist or the directory cannot be listed
    */
   public static List<Path> findFiles(Path fileOrDirectory) {
@@ -288,8 +298,9 @@ public final class CatalogYaml {
   }
 
   /**
-   * Returns the entity as a YAML document (no {@code ---} line), keys in the stable order.
+   * {@return the entity as a YAML document (no {@code ---} line), keys in the stable order}
    *
+   * @param entity the entity to write
    * @throws IllegalArgumentException if a string holds an unpaired UTF-16 surrogate, which YAML cannot represent
    */
   public String write(Entity entity) {
@@ -297,8 +308,9 @@ public final class CatalogYaml {
   }
 
   /**
-   * Returns the entities as a multi-document YAML text, documents separated by {@code ---} lines.
+   * {@return the entities as a multi-document YAML text, documents separated by {@code ---} lines}
    *
+   * @param entities the entities to write, in order
    * @throws IllegalArgumentException if a string holds an unpaired UTF-16 surrogate, which YAML cannot represent
    */
   public String write(List<Entity> entities) {
@@ -316,6 +328,8 @@ public final class CatalogYaml {
   /**
    * Writes the entities to a file as multi-document YAML (UTF-8).
    *
+   * @param entities the entities to write, in order
+   * @param file the file, replaced if it exists
    * @throws UncheckedIOException if the file cannot be written
    */
   public void write(List<Entity> entities, Path file) {
@@ -385,13 +399,23 @@ public final class CatalogYaml {
 
     private Builder() {}
 
-    /** Sets the largest file, in characters, that is read. */
+    /**
+     * Sets the largest file, in characters, that is read.
+     *
+     * @param chars the limit; a larger file is refused before it is parsed
+     * @return this builder, for chaining
+     */
     public Builder maxFileChars(long chars) {
       this.maxFileChars = positive(chars, "maxFileChars");
       return this;
     }
 
-    /** Sets the largest single document, in characters. */
+    /**
+     * Sets the largest single document, in characters.
+     *
+     * @param chars the limit; a larger document is refused
+     * @return this builder, for chaining
+     */
     public Builder maxDocumentChars(int chars) {
       this.maxDocumentChars = (int) positive(chars, "maxDocumentChars");
       return this;
@@ -401,25 +425,43 @@ public final class CatalogYaml {
      * Sets the longest line, in characters (default {@value CatalogYaml#DEFAULT_MAX_LINE_CHARS}). The YAML
      * parser's time grows with the square of a scalar's length, so one long line could otherwise take minutes
      * before the document limit is reached.
+     *
+     * @param chars the limit; a longer line is refused with its file:line
+     * @return this builder, for chaining
      */
     public Builder maxLineChars(int chars) {
       this.maxLineChars = (int) positive(chars, "maxLineChars");
       return this;
     }
 
-    /** Sets how deeply maps and lists may nest. */
+    /**
+     * Sets how deeply maps and lists may nest.
+     *
+     * @param depth the deepest nesting accepted
+     * @return this builder, for chaining
+     */
     public Builder maxDepth(int depth) {
       this.maxDepth = (int) positive(depth, "maxDepth");
       return this;
     }
 
-    /** Sets how many aliases ({@code *name}) one document may use. */
+    /**
+     * Sets how many aliases ({@code *name}) one document may use.
+     *
+     * @param aliases the most aliases accepted per document
+     * @return this builder, for chaining
+     */
     public Builder maxAliases(int aliases) {
       this.maxAliases = (int) positive(aliases, "maxAliases");
       return this;
     }
 
-    /** Sets how many values one document may hold once aliases are expanded. */
+    /**
+     * Sets how many values one document may hold once aliases are expanded.
+     *
+     * @param values the most values accepted per document
+     * @return this builder, for chaining
+     */
     public Builder maxValues(int values) {
       this.maxValues = (int) positive(values, "maxValues");
       return this;

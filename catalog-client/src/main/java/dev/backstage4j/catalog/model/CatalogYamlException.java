@@ -21,6 +21,9 @@ public final class CatalogYamlException extends BackstageException {
   /**
    * Creates an exception for a problem at a place in a file.
    *
+   * @param file the file name as given to the reader
+   * @param problem what is wrong there
+   * @param cause the parser's exception, or null
    * @param line 1-based line, or 0 when unknown
    * @param column 1-based column, or 0 when unknown
    */

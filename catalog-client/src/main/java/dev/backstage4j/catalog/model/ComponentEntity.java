@@ -14,8 +14,9 @@ public final class ComponentEntity extends SystemPartView {
   }
 
   /**
-   * Returns the view of an entity of kind {@code Component}.
+   * {@return the view of an entity of kind {@code Component}}
    *
+   * @param entity an entity of kind {@code Component}
    * @throws IllegalArgumentException if the entity has another kind
    */
   public static ComponentEntity of(Entity entity) {
@@ -33,7 +34,7 @@ public final class ComponentEntity extends SystemPartView {
   }
 
   /**
-   * Returns {@code spec.subcomponentOf} as a ref (default kind Component), or null when absent.
+   * {@return {@code spec.subcomponentOf} as a ref (default kind Component), or null when absent}
    *
    * @throws IllegalArgumentException if the value is not a valid ref
    */
@@ -47,7 +48,7 @@ public final class ComponentEntity extends SystemPartView {
   }
 
   /**
-   * Returns {@code spec.providesApis} as refs (default kind API).
+   * {@return {@code spec.providesApis} as refs (default kind API)}
    *
    * @throws IllegalArgumentException if a value is not a valid ref
    */
@@ -61,7 +62,7 @@ public final class ComponentEntity extends SystemPartView {
   }
 
   /**
-   * Returns {@code spec.consumesApis} as refs (default kind API).
+   * {@return {@code spec.consumesApis} as refs (default kind API)}
    *
    * @throws IllegalArgumentException if a value is not a valid ref
    */

@@ -12,8 +12,9 @@ public final class DomainEntity extends OwnedKindView {
   }
 
   /**
-   * Returns the view of an entity of kind {@code Domain}.
+   * {@return the view of an entity of kind {@code Domain}}
    *
+   * @param entity an entity of kind {@code Domain}
    * @throws IllegalArgumentException if the entity has another kind
    */
   public static DomainEntity of(Entity entity) {
@@ -26,7 +27,7 @@ public final class DomainEntity extends OwnedKindView {
   }
 
   /**
-   * Returns {@code spec.subdomainOf} as a ref (default kind Domain), or null when absent.
+   * {@return {@code spec.subdomainOf} as a ref (default kind Domain), or null when absent}
    *
    * @throws IllegalArgumentException if the value is not a valid ref
    */

@@ -52,8 +52,9 @@ public final class Entity {
   }
 
   /**
-   * Returns the entity held by a JSON-like tree, as decoded from JSON or YAML.
+   * {@return the entity held by a JSON-like tree, as decoded from JSON or YAML}
    *
+   * @param tree the entity as maps, lists, strings, numbers and booleans
    * @throws InvalidEntityException listing every field whose type is wrong, or that is required to build the
    *     model and missing ({@code apiVersion}, {@code kind}, {@code metadata.name})
    * @throws IllegalArgumentException if the tree holds values that are not JSON-like
@@ -121,7 +122,7 @@ public final class Entity {
     return ref;
   }
 
-  /** Returns the spec as an unmodifiable tree; empty when the entity has none. */
+  /** {@return the spec as an unmodifiable tree; empty when the entity has none} */
   @SuppressWarnings("unchecked")
   public Map<String, Object> spec() {
     Object s = raw.get("spec");
@@ -143,7 +144,11 @@ public final class Entity {
     return r;
   }
 
-  /** {@return the relations of the given type, for example {@link Relations#OWNED_BY}} */
+  /**
+   * {@return the relations of the given type, for example {@link Relations#OWNED_BY}}
+   *
+   * @param type the relation type, e.g. {@code ownedBy}
+   */
   public List<EntityRelation> relations(String type) {
     List<EntityRelation> out = new ArrayList<>();
     for (EntityRelation r : relations()) {
@@ -154,7 +159,7 @@ public final class Entity {
     return Collections.unmodifiableList(out);
   }
 
-  /** Returns the status tree as an unmodifiable map; empty when the entity has none. */
+  /** {@return the status tree as an unmodifiable map; empty when the entity has none} */
   @SuppressWarnings("unchecked")
   public Map<String, Object> status() {
     Object s = raw.get("status");
@@ -162,8 +167,8 @@ public final class Entity {
   }
 
   /**
-   * Returns the whole entity as an unmodifiable tree of plain Java values, unknown keys included, in the key
-   * order it was built or read with.
+   * {@return the whole entity as an unmodifiable tree of plain Java values, unknown keys included, in the key
+   * order it was built or read with}
    */
   public Map<String, Object> toMap() {
     return raw;
@@ -277,63 +282,121 @@ public final class Entity {
       }
     }
 
-    /** Sets the apiVersion, for example {@code backstage.io/v1alpha1}. */
+    /**
+     * Sets the apiVersion, for example {@code backstage.io/v1alpha1}.
+     *
+     * @param apiVersion the entity's schema version
+     * @return this builder, for chaining
+     */
     public Builder apiVersion(String apiVersion) {
       root.put("apiVersion", apiVersion);
       return this;
     }
 
-    /** Sets the kind, for example {@code Component}. */
+    /**
+     * Sets the kind, for example {@code Component}.
+     *
+     * @param kind the entity's kind
+     * @return this builder, for chaining
+     */
     public Builder kind(String kind) {
       root.put("kind", kind);
       return this;
     }
 
-    /** Sets {@code metadata.name}. */
+    /**
+     * Sets {@code metadata.name}.
+     *
+     * @param name the entity's name, unique within kind and namespace
+     * @return this builder, for chaining
+     */
     public Builder name(String name) {
       return metadata("name", name);
     }
 
-    /** Sets {@code metadata.namespace}. */
+    /**
+     * Sets {@code metadata.namespace}.
+     *
+     * @param namespace the namespace; {@code default} when never set
+     * @return this builder, for chaining
+     */
     public Builder namespace(String namespace) {
       return metadata("namespace", namespace);
     }
 
-    /** Sets {@code metadata.title}. */
+    /**
+     * Sets {@code metadata.title}.
+     *
+     * @param title the display name shown instead of the name
+     * @return this builder, for chaining
+     */
     public Builder title(String title) {
       return metadata("title", title);
     }
 
-    /** Sets {@code metadata.description}. */
+    /**
+     * Sets {@code metadata.description}.
+     *
+     * @param description a short human-readable description
+     * @return this builder, for chaining
+     */
     public Builder description(String description) {
       return metadata("description", description);
     }
 
-    /** Adds or replaces a label. */
+    /**
+     * Adds or replaces a label.
+     *
+     * @param key the label key, e.g. {@code tier}
+     * @param value the label value
+     * @return this builder, for chaining
+     */
     public Builder label(String key, String value) {
       return putIn(metadataMap(), "labels", key, value);
     }
 
-    /** Adds or replaces an annotation. See {@link Annotations} for well-known keys. */
+    /**
+     * Adds or replaces an annotation. See {@link Annotations} for well-known keys.
+     *
+     * @param key the annotation key, e.g. {@code backstage.io/techdocs-ref}
+     * @param value the annotation value
+     * @return this builder, for chaining
+     */
     public Builder annotation(String key, String value) {
       return putIn(metadataMap(), "annotations", key, value);
     }
 
-    /** Appends a tag. */
+    /**
+     * Appends a tag.
+     *
+     * @param tag the tag, e.g. {@code java}
+     * @return this builder, for chaining
+     */
     @SuppressWarnings("unchecked")
     public Builder tag(String tag) {
       ((List<Object>) metadataMap().computeIfAbsent("tags", k -> new ArrayList<>())).add(tag);
       return this;
     }
 
-    /** Appends a link. */
+    /**
+     * Appends a link.
+     *
+     * @param link the link to add
+     * @return this builder, for chaining
+     */
     @SuppressWarnings("unchecked")
     public Builder link(EntityLink link) {
       ((List<Object>) metadataMap().computeIfAbsent("links", k -> new ArrayList<>())).add(link.toMap());
       return this;
     }
 
-    /** Sets any metadata key, including ones Backstage does not define; a null value removes it. */
+    /**
+     * Sets any metadata key, including ones Backstage does not define; a null value removes it.
+     *
+     * @param key the metadata key
+     * @param value the value as a JSON-like tree, or null
+     * @return this builder, for chaining
+     */
     public Builder metadata(String key, Object value) {
       if (value == null) {
         metadataMap().remove(key);
@@ -343,7 +406,12 @@ public final class Entity {
       return this;
     }
 
-    /** Replaces the whole spec with a copy of the given tree. */
+    /**
+     * Replaces the whole spec with a copy of the given tree.
+     *
+     * @param spec the spec as a JSON-like tree
+     * @return this builder, for chaining
+     */
     public Builder spec(Map<String, ?> spec) {
       root.put("spec", spec == null ? null : mutableCopy(new LinkedHashMap<>(spec)));
       if (spec == null) {
@@ -352,7 +420,13 @@ public final class Entity {
       return this;
     }
 
-    /** Sets one spec key; a null value removes it. */
+    /**
+     * Sets one spec key; a null value removes it.
+     *
+     * @param key the spec key, e.g. {@code owner}
+     * @param value the value as a JSON-like tree, or null
+     * @return this builder, for chaining
+     */
     @SuppressWarnings("unchecked")
     public Builder spec(String key, Object value) {
       Map<String, Object> spec = (Map<String, Object>) root.computeIfAbsent("spec", k -> new LinkedHashMap<>());
@@ -364,7 +438,12 @@ public final class Entity {
       return this;
     }
 
-    /** Appends a relation (normally computed by the catalog). */
+    /**
+     * Appends a relation (normally computed by the catalog).
+     *
+     * @param relation the relation to add
+     * @return this builder, for chaining
+     */
     @SuppressWarnings("unchecked")
     public Builder relation(EntityRelation relation) {
       Map<String, Object> r = new LinkedHashMap<>();
@@ -374,7 +453,12 @@ public final class Entity {
       return this;
     }
 
-    /** Replaces the status tree (normally set by the catalog); null removes it. */
+    /**
+     * Replaces the status tree (normally set by the catalog); null removes it.
+     *
+     * @param status the status as a JSON-like tree, or null
+     * @return this builder, for chaining
+     */
     public Builder status(Map<String, ?> status) {
       if (status == null) {
         root.remove("status");
@@ -385,7 +469,7 @@ public final class Entity {
     }
 
     /**
-     * Returns the entity.
+     * {@return the entity}
      *
      * @throws InvalidEntityException if apiVersion, kind or name is missing or a field has the wrong type
      */

@@ -22,12 +22,23 @@ public final class EntityLink {
     this.type = type;
   }
 
-  /** {@return a link to the given URL with no title, icon or type} */
+  /**
+   * {@return a link to the given URL with no title, icon or type}
+   *
+   * @param url the link target
+   */
   public static EntityLink of(String url) {
     return new EntityLink(url, null, null, null);
   }
 
-  /** {@return a link with the given URL, title, icon and type; all but the URL may be null} */
+  /**
+   * {@return a link with the given URL, title, icon and type; all but the URL may be null}
+   *
+   * @param url the link target
+   * @param title the text shown, or null
+   * @param icon the icon name Backstage shows, or null
+   * @param type a free-form category such as {@code dashboard}, or null
+   */
   public static EntityLink of(String url, String title, String icon, String type) {
     return new EntityLink(url, title, icon, type);
   }

@@ -75,12 +75,16 @@ public final class EntityMetadata {
     return labels;
   }
 
-  /** Returns the annotations as an unmodifiable map in source order. See {@link Annotations}. */
+  /** {@return the annotations as an unmodifiable map in source order} See {@link Annotations}. */
   public Map<String, String> annotations() {
     return annotations;
   }
 
-  /** {@return the annotation value for the key, or null} */
+  /**
+   * {@return the annotation value for the key, or null}
+   *
+   * @param key the annotation key, e.g. {@code backstage.io/source-location}
+   */
   public String annotation(String key) {
     return annotations.get(key);
   }

@@ -46,8 +46,10 @@ public final class EntityRef implements Comparable<EntityRef> {
   }
 
   /**
-   * Returns the ref with the given parts.
+   * {@return the ref with the given parts}
    *
+   * @param kind the kind, e.g. {@code component}
+   * @param name the name
    * @param namespace the namespace; {@code null} or empty means {@value #DEFAULT_NAMESPACE}
    * @throws IllegalArgumentException if kind or name is null or empty
    */
@@ -65,6 +67,8 @@ public final class EntityRef implements Comparable<EntityRef> {
    * Parses a full ref of the form {@code kind:namespace/name} or {@code kind:name}; the namespace defaults to
    * {@value #DEFAULT_NAMESPACE}.
    *
+   * @param ref the ref text
+   * @return the ref, namespace filled in
    * @throws IllegalArgumentException with the message Backstage gives, if the ref is empty, has an empty part
    *     or names no kind
    */
@@ -81,6 +85,8 @@ public final class EntityRef implements Comparable<EntityRef> {
    * namespace; the name is everything after, so names may contain further {@code :} and {@code /}. Nothing is
    * trimmed or lower-cased.
    *
+   * @param ref the ref text, any parts missing
+   * @return the ref with missing parts taken from the defaults
    * @param defaultKind kind used when the ref has none; may be null
    * @param defaultNamespace namespace used when the ref has none; null or empty means
    *     {@value #DEFAULT_NAMESPACE}

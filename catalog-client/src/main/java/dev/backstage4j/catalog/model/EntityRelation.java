@@ -16,7 +16,12 @@ public final class EntityRelation {
     this.targetRef = Objects.requireNonNull(targetRef, "targetRef");
   }
 
-  /** {@return a relation of the given type to the given entity} */
+  /**
+   * {@return a relation of the given type to the given entity}
+   *
+   * @param type the relation type, e.g. {@code ownedBy}
+   * @param targetRef the related entity
+   */
   public static EntityRelation of(String type, EntityRef targetRef) {
     return new EntityRelation(type, targetRef);
   }

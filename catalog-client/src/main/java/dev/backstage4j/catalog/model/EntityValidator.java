@@ -67,7 +67,12 @@ public final class EntityValidator {
     return DEFAULT;
   }
 
-  /** Validates an entity built with this library. */
+  /**
+   * Validates an entity built with this library.
+   *
+   * @param e the entity to check
+   * @return every violation found; valid when there is none
+   */
   public ValidationResult validate(Entity e) {
     return validate(e.toMap());
   }
@@ -75,6 +80,9 @@ public final class EntityValidator {
   /**
    * Validates a raw entity tree (maps, lists, strings, numbers, booleans, null), as decoded from JSON or YAML.
    * Trees too broken to become an {@link Entity} are fine: every problem is reported.
+   *
+   * @param tree the entity tree to check
+   * @return every violation found; valid when there is none
    */
   public ValidationResult validate(Map<String, ?> tree) {
     return new ValidationResult(tree, check(tree), null);

@@ -14,8 +14,9 @@ public final class GroupEntity extends KindView {
   }
 
   /**
-   * Returns the view of an entity of kind {@code Group}.
+   * {@return the view of an entity of kind {@code Group}}
    *
+   * @param entity an entity of kind {@code Group}
    * @throws IllegalArgumentException if the entity has another kind
    */
   public static GroupEntity of(Entity entity) {
@@ -48,7 +49,7 @@ public final class GroupEntity extends KindView {
   }
 
   /**
-   * Returns {@code spec.parent} as a ref (default kind Group), or null when absent.
+   * {@return {@code spec.parent} as a ref (default kind Group), or null when absent}
    *
    * @throws IllegalArgumentException if the value is not a valid ref
    */
@@ -62,7 +63,7 @@ public final class GroupEntity extends KindView {
   }
 
   /**
-   * Returns {@code spec.children} as refs (default kind Group).
+   * {@return {@code spec.children} as refs (default kind Group)}
    *
    * @throws IllegalArgumentException if a value is not a valid ref
    */
@@ -76,7 +77,7 @@ public final class GroupEntity extends KindView {
   }
 
   /**
-   * Returns {@code spec.members} as refs (default kind User).
+   * {@return {@code spec.members} as refs (default kind User)}
    *
    * @throws IllegalArgumentException if a value is not a valid ref
    */

@@ -13,7 +13,12 @@ public final class InvalidEntityException extends BackstageException {
 
   private final transient List<Violation> violations;
 
-  /** Creates an exception for the given violations, with a summary of what is being checked. */
+  /**
+   * Creates an exception for the given violations, with a summary of what is being checked.
+   *
+   * @param subject what was checked, e.g. a file name or an entity ref
+   * @param violations every violation found, at least one
+   */
   public InvalidEntityException(String subject, List<Violation> violations) {
     super(message(subject, violations));
     this.violations = List.copyOf(violations);

@@ -14,8 +14,9 @@ public final class LocationEntity extends KindView {
   }
 
   /**
-   * Returns the view of an entity of kind {@code Location}.
+   * {@return the view of an entity of kind {@code Location}}
    *
+   * @param entity an entity of kind {@code Location}
    * @throws IllegalArgumentException if the entity has another kind
    */
   public static LocationEntity of(Entity entity) {

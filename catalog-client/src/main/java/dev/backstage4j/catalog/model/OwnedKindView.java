@@ -18,7 +18,7 @@ abstract class OwnedKindView extends KindView {
   }
 
   /**
-   * Returns {@code spec.owner} as a ref (default kind Group, the entity's namespace), or null when absent.
+   * {@return {@code spec.owner} as a ref (default kind Group, the entity's namespace), or null when absent}
    *
    * @throws IllegalArgumentException if the value is not a valid ref
    */

@@ -14,8 +14,9 @@ public final class ResourceEntity extends SystemPartView {
   }
 
   /**
-   * Returns the view of an entity of kind {@code Resource}.
+   * {@return the view of an entity of kind {@code Resource}}
    *
+   * @param entity an entity of kind {@code Resource}
    * @throws IllegalArgumentException if the entity has another kind
    */
   public static ResourceEntity of(Entity entity) {

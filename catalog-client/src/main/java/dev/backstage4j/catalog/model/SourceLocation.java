@@ -19,7 +19,13 @@ public final class SourceLocation {
     this.column = column;
   }
 
-  /** {@return the location at the given 1-based line and column of the named file} */
+  /**
+   * {@return the location at the given 1-based line and column of the named file}
+   *
+   * @param file the file name
+   * @param line the line, from 1
+   * @param column the column, from 1
+   */
   public static SourceLocation of(String file, int line, int column) {
     return new SourceLocation(file, line, column);
   }

@@ -12,8 +12,9 @@ public final class SystemEntity extends OwnedKindView {
   }
 
   /**
-   * Returns the view of an entity of kind {@code System}.
+   * {@return the view of an entity of kind {@code System}}
    *
+   * @param entity an entity of kind {@code System}
    * @throws IllegalArgumentException if the entity has another kind
    */
   public static SystemEntity of(Entity entity) {
@@ -26,7 +27,7 @@ public final class SystemEntity extends OwnedKindView {
   }
 
   /**
-   * Returns {@code spec.domain} as a ref (default kind Domain), or null when absent.
+   * {@return {@code spec.domain} as a ref (default kind Domain), or null when absent}
    *
    * @throws IllegalArgumentException if the value is not a valid ref
    */

@@ -13,7 +13,7 @@ abstract class SystemPartView extends OwnedKindView {
   }
 
   /**
-   * Returns {@code spec.system} as a ref (default kind System, the entity's namespace), or null when absent.
+   * {@return {@code spec.system} as a ref (default kind System, the entity's namespace), or null when absent}
    *
    * @throws IllegalArgumentException if the value is not a valid ref
    */

@@ -15,8 +15,9 @@ public final class TemplateEntity extends OwnedKindView {
   }
 
   /**
-   * Returns the view of an entity of kind {@code Template}.
+   * {@return the view of an entity of kind {@code Template}}
    *
+   * @param entity an entity of kind {@code Template}
    * @throws IllegalArgumentException if the entity has another kind
    */
   public static TemplateEntity of(Entity entity) {
@@ -29,8 +30,8 @@ public final class TemplateEntity extends OwnedKindView {
   }
 
   /**
-   * Returns the parameter pages: {@code spec.parameters} as a list of JSON-schema objects (one page when the
-   * template gives a single object).
+   * {@return the parameter pages: {@code spec.parameters} as a list of JSON-schema objects (one page when the
+   * template gives a single object)}
    */
   public List<Map<String, Object>> parameters() {
     return Spec.maps(spec().get("parameters"));

@@ -14,8 +14,9 @@ public final class UserEntity extends KindView {
   }
 
   /**
-   * Returns the view of an entity of kind {@code User}.
+   * {@return the view of an entity of kind {@code User}}
    *
+   * @param entity an entity of kind {@code User}
    * @throws IllegalArgumentException if the entity has another kind
    */
   public static UserEntity of(Entity entity) {
@@ -43,7 +44,7 @@ public final class UserEntity extends KindView {
   }
 
   /**
-   * Returns {@code spec.memberOf} as refs (default kind Group).
+   * {@return {@code spec.memberOf} as refs (default kind Group)}
    *
    * @throws IllegalArgumentException if a value is not a valid ref
    */

@@ -36,7 +36,7 @@ public final class ValidationResult {
   }
 
   /**
-   * Returns the validated entity.
+   * {@return the validated entity}
    *
    * @throws InvalidEntityException listing every violation, if the entity is not valid
    */

@@ -20,12 +20,21 @@ public final class Violation {
     this.location = location;
   }
 
-  /** {@return a violation at the given field path with no source location} */
+  /**
+   * {@return a violation at the given field path with no source location}
+   *
+   * @param path the field, e.g. {@code metadata.name}
+   * @param message what is wrong, for a person to read
+   */
   public static Violation of(String path, String message) {
     return new Violation(path, message, null);
   }
 
-  /** {@return a copy of this violation pointing at the given source location (may be null)} */
+  /**
+   * {@return a copy of this violation pointing at the given source location (may be null)}
+   *
+   * @param where the place in a file, or null
+   */
   public Violation at(SourceLocation where) {
     return new Violation(path, message, where);
   }

@@ -41,7 +41,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -333,7 +332,7 @@ public final class HttpTransport {
         config.circuitBreaker().enabled() ? CircuitBreaker.decorateCompletionStage(breaker, attempt) : attempt;
     return retry.executeCompletionStage(scheduler, withBreaker).toCompletableFuture()
         .exceptionallyCompose(t -> {
-          Throwable cause = unwrap(t);
+          Throwable cause = Futures.unwrap(t);
           if (cause instanceof StatusFailure) {
             // 5xx and 429 fail the stage so breaker and retry see them; after the last retry they are answers.
             return CompletableFuture.completedFuture(((StatusFailure) cause).response);
@@ -583,7 +582,7 @@ public final class HttpTransport {
   }
 
   private BackstageException rethrow(Throwable t) {
-    Throwable cause = unwrap(t);
+    Throwable cause = Futures.unwrap(t);
     if (cause instanceof BackstageException) {
       return (BackstageException) cause;
     }
@@ -612,20 +611,13 @@ public final class HttpTransport {
         + pluginRoot.scheme() + "://" + pluginRoot.host() + ":" + pluginRoot.port() + " (" + what + ")", e);
   }
 
-  private static Throwable unwrap(Throwable t) {
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
-  }
-
   private RetryConfig retryConfig(RetryOptions options) {
     IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(options.initialBackoff(),
         options.multiplier(), 0.5, options.maxBackoff());
     return RetryConfig.<ApiResponse>custom()
         .maxAttempts(options.maxRetries() + 1)
         .retryOnException(t -> {
-          Throwable c = unwrap(t);
+          Throwable c = Futures.unwrap(t);
           return c instanceof AttemptFailure ? ((AttemptFailure) c).retryable()
               : c instanceof StatusFailure && ((StatusFailure) c).retryable(options);
         })
@@ -633,7 +625,7 @@ public final class HttpTransport {
           long wait = backoff.apply(attempt);
           ApiRequest request = null;
           if (outcome.isLeft()) {
-            Throwable c = unwrap(outcome.getLeft());
+            Throwable c = Futures.unwrap(outcome.getLeft());
             if (c instanceof StatusFailure) {
               request = ((StatusFailure) c).request;
               Duration after = ((StatusFailure) c).retryAfter;
@@ -665,7 +657,7 @@ public final class HttpTransport {
         .waitDurationInOpenState(o.waitInOpenState())
         .permittedNumberOfCallsInHalfOpenState(o.callsInHalfOpenState())
         .recordException(t -> {
-          Throwable c = unwrap(t);
+          Throwable c = Futures.unwrap(t);
           return c instanceof AttemptFailure || c instanceof StatusFailure && ((StatusFailure) c).status() >= 500;
         })
         .build();

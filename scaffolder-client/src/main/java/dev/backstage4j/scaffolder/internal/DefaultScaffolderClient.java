@@ -7,6 +7,7 @@ import dev.backstage4j.core.CredentialsProvider;
 import dev.backstage4j.core.NotFoundException;
 import dev.backstage4j.core.internal.ApiRequest;
 import dev.backstage4j.core.internal.EventStreamListener;
+import dev.backstage4j.core.internal.Futures;
 import dev.backstage4j.core.internal.HttpTransport;
 import dev.backstage4j.core.internal.JsonCodec;
 import dev.backstage4j.core.internal.MissingEndpoints;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -153,8 +155,9 @@ public final class DefaultScaffolderClient implements ScaffolderClient, Scaffold
   public List<TaskEvent> events(String taskId, long afterEventId) {
     try {
       return eventsAsync(taskId, afterEventId).join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+    } catch (CompletionException e) {
+      Throwable cause = Futures.unwrap(e);
+      throw cause instanceof RuntimeException ? (RuntimeException) cause : e;
     }
   }
 

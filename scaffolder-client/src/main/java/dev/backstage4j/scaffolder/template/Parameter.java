@@ -39,7 +39,11 @@ public final class Parameter {
     return ofType("boolean");
   }
 
-  /** {@return an {@code array} parameter whose items follow {@code items}} */
+  /**
+   * {@return an {@code array} parameter whose items follow {@code items}}
+   *
+   * @param items the schema every item follows
+   */
   public static Parameter array(Parameter items) {
     return ofType("array").with("items", items.schema);
   }
@@ -49,64 +53,113 @@ public final class Parameter {
     return ofType("object");
   }
 
-  /** {@return a parameter of the given JSON Schema type} */
+  /**
+   * {@return a parameter of the given JSON Schema type}
+   *
+   * @param type the JSON Schema type, e.g. {@code string}
+   */
   public static Parameter ofType(String type) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("type", Objects.requireNonNull(type, "type"));
     return new Parameter(m);
   }
 
-  /** {@return a copy with a title} */
+  /**
+   * {@return a copy with a title}
+   *
+   * @param title the label shown in the form
+   */
   public Parameter title(String title) {
     return with("title", title);
   }
 
-  /** {@return a copy with a description} */
+  /**
+   * {@return a copy with a description}
+   *
+   * @param description the help text shown under the field
+   */
   public Parameter description(String description) {
     return with("description", description);
   }
 
-  /** {@return a copy with a default value} */
+  /**
+   * {@return a copy with a default value}
+   *
+   * @param value the value the form starts with
+   */
   public Parameter defaultValue(Object value) {
     return with("default", value);
   }
 
-  /** {@return a copy with a regular-expression pattern (strings)} */
+  /**
+   * {@return a copy with a regular-expression pattern (strings)}
+   *
+   * @param regex the pattern a string value must match
+   */
   public Parameter pattern(String regex) {
     return with("pattern", regex);
   }
 
-  /** {@return a copy restricted to the given values, optionally with display names ({@code enumNames})} */
+  /**
+   * {@return a copy restricted to the given values, optionally with display names ({@code enumNames})}
+   *
+   * @param values the allowed values ({@code enum})
+   */
   public Parameter allowedValues(Object... values) {
     return with("enum", List.copyOf(Arrays.asList(values)));
   }
 
-  /** {@return a copy with display names for the allowed values} */
+  /**
+   * {@return a copy with display names for the allowed values}
+   *
+   * @param names the names shown for the allowed values, in the same order
+   */
   public Parameter allowedValueNames(String... names) {
     return with("enumNames", List.of(names));
   }
 
-  /** {@return a copy with {@code minimum} (numbers) or {@code minLength}-like bounds set through {@link #with}} */
+  /**
+   * {@return a copy with {@code minimum} (numbers) or {@code minLength}-like bounds set through {@link #with}}
+   *
+   * @param minimum the smallest allowed number
+   */
   public Parameter minimum(Number minimum) {
     return with("minimum", minimum);
   }
 
-  /** {@return a copy with {@code maximum}} */
+  /**
+   * {@return a copy with {@code maximum}}
+   *
+   * @param maximum the largest allowed number
+   */
   public Parameter maximum(Number maximum) {
     return with("maximum", maximum);
   }
 
-  /** Returns a copy rendered by a custom field extension, e.g. {@code RepoUrlPicker}, {@code OwnerPicker}. */
+  /**
+   * {@return a copy rendered by a custom field extension, e.g. {@code RepoUrlPicker}, {@code OwnerPicker}}
+   *
+   * @param field the field extension's name ({@code ui:field})
+   */
   public Parameter uiField(String field) {
     return with("ui:field", field);
   }
 
-  /** Returns a copy rendered by a widget, e.g. {@code password} (masked on review) or {@code textarea}. */
+  /**
+   * {@return a copy rendered by a widget, e.g. {@code password} (masked on review) or {@code textarea}}
+   *
+   * @param widget the widget's name ({@code ui:widget})
+   */
   public Parameter uiWidget(String widget) {
     return with("ui:widget", widget);
   }
 
-  /** Returns a copy with one {@code ui:options} entry, e.g. {@code allowedHosts} or {@code catalogFilter}. */
+  /**
+   * {@return a copy with one {@code ui:options} entry, e.g. {@code allowedHosts} or {@code catalogFilter}}
+   *
+   * @param name the option's name
+   * @param value the option's value
+   */
   @SuppressWarnings("unchecked")
   public Parameter uiOption(String name, Object value) {
     Map<String, Object> options = new LinkedHashMap<>((Map<String, Object>) schema.getOrDefault("ui:options",
@@ -120,7 +173,12 @@ public final class Parameter {
     return with("ui:autofocus", true);
   }
 
-  /** Returns a copy with a nested field (for {@code object} parameters). */
+  /**
+   * {@return a copy with a nested field (for {@code object} parameters)}
+   *
+   * @param name the nested field's name
+   * @param property the nested field's schema
+   */
   @SuppressWarnings("unchecked")
   public Parameter property(String name, Parameter property) {
     Map<String, Object> props = new LinkedHashMap<>((Map<String, Object>) schema.getOrDefault("properties",
@@ -129,7 +187,11 @@ public final class Parameter {
     return with("properties", Collections.unmodifiableMap(props));
   }
 
-  /** Returns a copy whose nested fields {@code names} are required (for {@code object} parameters). */
+  /**
+   * {@return a copy whose nested fields {@code names} are required (for {@code object} parameters)}
+   *
+   * @param names the names of the required nested fields
+   */
   @SuppressWarnings("unchecked")
   public Parameter required(String... names) {
     List<Object> required = new ArrayList<>((List<Object>) schema.getOrDefault("required", List.of()));
@@ -137,7 +199,12 @@ public final class Parameter {
     return with("required", List.copyOf(required));
   }
 
-  /** {@return a copy with any other JSON Schema keyword or UI hint set (null removes it)} */
+  /**
+   * {@return a copy with any other JSON Schema keyword or UI hint set (null removes it)}
+   *
+   * @param keyword the keyword, e.g. {@code minLength} or {@code ui:autofocus}
+   * @param value the keyword's value, or null to remove it
+   */
   public Parameter with(String keyword, Object value) {
     Map<String, Object> copy = new LinkedHashMap<>(schema);
     if (value == null) {

@@ -16,7 +16,11 @@ public final class ParameterPage {
     this.schema = Collections.unmodifiableMap(schema);
   }
 
-  /** {@return a builder for a page with the given title} */
+  /**
+   * {@return a builder for a page with the given title}
+   *
+   * @param title the page title shown above its fields
+   */
   public static Builder builder(String title) {
     return new Builder(title);
   }
@@ -53,31 +57,57 @@ public final class ParameterPage {
       this.title = Objects.requireNonNull(title, "title");
     }
 
-    /** Sets the page description. */
+    /**
+     * Sets the page description.
+     *
+     * @param description the text shown under the title
+     * @return this builder, for chaining
+     */
     public Builder description(String description) {
       this.description = description;
       return this;
     }
 
-    /** Adds a field. */
+    /**
+     * Adds a field.
+     *
+     * @param name the field's name, the key its value has in the task's parameters
+     * @param parameter the field's schema
+     * @return this builder, for chaining
+     */
     public Builder property(String name, Parameter parameter) {
       properties.put(Objects.requireNonNull(name, "name"), parameter.toSchema());
       return this;
     }
 
-    /** Marks fields as required. */
+    /**
+     * Marks fields as required.
+     *
+     * @param names the names of the required fields
+     * @return this builder, for chaining
+     */
     public Builder required(String... names) {
       required.addAll(Arrays.asList(names));
       return this;
     }
 
-    /** Sets any other JSON Schema keyword of the page (e.g. {@code dependencies}, {@code ui:order}). */
+    /**
+     * Sets any other JSON Schema keyword of the page (e.g. {@code dependencies}, {@code ui:order}).
+     *
+     * @param keyword the keyword
+     * @param value the keyword's value
+     * @return this builder, for chaining
+     */
     public Builder with(String keyword, Object value) {
       extra.put(Objects.requireNonNull(keyword, "keyword"), value);
       return this;
     }
 
-    /** Builds the page. */
+    /**
+     * Builds the page.
+     *
+     * @return the page, for {@link TemplateDefinition.Builder#page(ParameterPage)}
+     */
     public ParameterPage build() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("title", title);

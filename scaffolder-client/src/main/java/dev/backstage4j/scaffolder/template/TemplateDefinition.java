@@ -77,77 +77,143 @@ public final class TemplateDefinition {
 
     private Builder() {}
 
-    /** Sets {@code metadata.name} (required). */
+    /**
+     * Sets {@code metadata.name} (required).
+     *
+     * @param name the template's name, unique among templates of its namespace
+     * @return this builder, for chaining
+     */
     public Builder name(String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code metadata.namespace}. */
+    /**
+     * Sets {@code metadata.namespace}.
+     *
+     * @param namespace the namespace; {@code default} when never set
+     * @return this builder, for chaining
+     */
     public Builder namespace(String namespace) {
       this.namespace = namespace;
       return this;
     }
 
-    /** Sets {@code metadata.title}. */
+    /**
+     * Sets {@code metadata.title}.
+     *
+     * @param title the name shown in the template list
+     * @return this builder, for chaining
+     */
     public Builder title(String title) {
       this.title = title;
       return this;
     }
 
-    /** Sets {@code metadata.description}. */
+    /**
+     * Sets {@code metadata.description}.
+     *
+     * @param description the text shown on the template's card
+     * @return this builder, for chaining
+     */
     public Builder description(String description) {
       this.description = description;
       return this;
     }
 
-    /** Adds tags ({@code metadata.tags}). */
+    /**
+     * Adds tags ({@code metadata.tags}).
+     *
+     * @param tags the tags to add
+     * @return this builder, for chaining
+     */
     public Builder tags(String... tags) {
       Collections.addAll(this.tags, tags);
       return this;
     }
 
-    /** Sets {@code spec.owner}, e.g. {@code group:platform-team}. */
+    /**
+     * Sets {@code spec.owner}, e.g. {@code group:platform-team}.
+     *
+     * @param owner the owning group or user's ref
+     * @return this builder, for chaining
+     */
     public Builder owner(String owner) {
       this.owner = owner;
       return this;
     }
 
-    /** Sets {@code spec.type} (required), e.g. {@code service}. */
+    /**
+     * Sets {@code spec.type} (required), e.g. {@code service}.
+     *
+     * @param type what the template creates
+     * @return this builder, for chaining
+     */
     public Builder type(String type) {
       this.type = type;
       return this;
     }
 
-    /** Sets {@code spec.lifecycle}. */
+    /**
+     * Sets {@code spec.lifecycle}.
+     *
+     * @param lifecycle e.g. {@code production} or {@code experimental}
+     * @return this builder, for chaining
+     */
     public Builder lifecycle(String lifecycle) {
       this.lifecycle = lifecycle;
       return this;
     }
 
-    /** Adds a form page ({@code spec.parameters[n]}). */
+    /**
+     * Adds a form page ({@code spec.parameters[n]}).
+     *
+     * @param page the page
+     * @return this builder, for chaining
+     */
     public Builder page(ParameterPage page) {
       pages.add(page.toSchema());
       return this;
     }
 
-    /** Adds a form page from its builder. */
+    /**
+     * Adds a form page from its builder.
+     *
+     * @param page the page's builder, built now
+     * @return this builder, for chaining
+     */
     public Builder page(ParameterPage.Builder page) {
       return page(page.build());
     }
 
-    /** Adds a step ({@code spec.steps[n]}); steps run in the order added. */
+    /**
+     * Adds a step ({@code spec.steps[n]}); steps run in the order added.
+     *
+     * @param step the step
+     * @return this builder, for chaining
+     */
     public Builder step(TemplateStep step) {
       steps.add(step.toMap());
       return this;
     }
 
-    /** Adds a step from its builder. */
+    /**
+     * Adds a step from its builder.
+     *
+     * @param step the step's builder, built now
+     * @return this builder, for chaining
+     */
     public Builder step(TemplateStep.Builder step) {
       return step(step.build());
     }
 
-    /** Adds an output link; {@code url} may contain expressions. */
+    /**
+     * Adds an output link; {@code url} may contain expressions.
+     *
+     * @param title the link text
+     * @param url the link target
+     * @return this builder, for chaining
+     */
     public Builder outputLink(String title, String url) {
       Map<String, Object> link = new LinkedHashMap<>();
       link.put("title", title);
@@ -156,7 +222,14 @@ public final class TemplateDefinition {
       return this;
     }
 
-    /** Adds an output link to a catalog entity (e.g. {@code ${{ steps.register.output.entityRef }}}). */
+    /**
+     * Adds an output link to a catalog entity (e.g. {@code ${{ steps.register.output.entityRef }}}).
+     *
+     * @param title the link text
+     * @param entityRef the entity's ref or an expression giving it
+     * @param icon the icon name, or null
+     * @return this builder, for chaining
+     */
     public Builder outputEntityLink(String title, String entityRef, String icon) {
       Map<String, Object> link = new LinkedHashMap<>();
       link.put("title", title);
@@ -167,7 +240,13 @@ public final class TemplateDefinition {
       return this;
     }
 
-    /** Adds an output text block (Markdown content, may contain expressions). */
+    /**
+     * Adds an output text block (Markdown content, may contain expressions).
+     *
+     * @param title the block's title
+     * @param content the Markdown text
+     * @return this builder, for chaining
+     */
     public Builder outputText(String title, String content) {
       Map<String, Object> text = new LinkedHashMap<>();
       text.put("title", title);
@@ -176,13 +255,23 @@ public final class TemplateDefinition {
       return this;
     }
 
-    /** Sets any other spec field (e.g. {@code presentation}, {@code secrets}, {@code EXPERIMENTAL_recovery}). */
+    /**
+     * Sets any other spec field (e.g. {@code presentation}, {@code secrets}, {@code EXPERIMENTAL_recovery}).
+     *
+     * @param key the spec key
+     * @param value the value as a JSON-like tree, or null
+     * @return this builder, for chaining
+     */
     public Builder spec(String key, Object value) {
       extraSpec.put(Objects.requireNonNull(key, "key"), value);
       return this;
     }
 
-    /** Builds the template; fails naming the missing field when name, type or steps are missing. */
+    /**
+     * Builds the template; fails naming the missing field when name, type or steps are missing.
+     *
+     * @return the template, ready to write as YAML or send to a dry run
+     */
     public TemplateDefinition build() {
       if (name == null || name.isBlank()) {
         throw new IllegalStateException("TemplateDefinition: metadata.name is required");

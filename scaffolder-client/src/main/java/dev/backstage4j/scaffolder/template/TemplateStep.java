@@ -13,7 +13,12 @@ public final class TemplateStep {
     this.map = Collections.unmodifiableMap(map);
   }
 
-  /** Returns a builder for a step with an id and an action id (e.g. {@code fetch:template}). */
+  /**
+   * {@return a builder for a step with an id and an action id (e.g. {@code fetch:template})}
+   *
+   * @param id the step's id, used in {@code ${{ steps.<id>.output }}}
+   * @param action the action id
+   */
   public static Builder builder(String id, String action) {
     return new Builder(id, action);
   }
@@ -62,31 +67,56 @@ public final class TemplateStep {
       this.action = Objects.requireNonNull(action, "action");
     }
 
-    /** Sets the display name. */
+    /**
+     * Sets the display name.
+     *
+     * @param name the name shown in the task log
+     * @return this builder, for chaining
+     */
     public Builder name(String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets one input value; strings may contain {@code ${{ parameters.x }}} expressions. */
+    /**
+     * Sets one input value; strings may contain {@code ${{ parameters.x }}} expressions.
+     *
+     * @param key the input name
+     * @param value the input value as a JSON-like tree
+     * @return this builder, for chaining
+     */
     public Builder input(String key, Object value) {
       input.put(Objects.requireNonNull(key, "input key"), value);
       return this;
     }
 
-    /** Runs the step only when the expression is truthy, e.g. {@code ${{ parameters.publish }}}. */
+    /**
+     * Runs the step only when the expression is truthy, e.g. {@code ${{ parameters.publish }}}.
+     *
+     * @param expression the {@code if} expression
+     * @return this builder, for chaining
+     */
     public Builder condition(String expression) {
       this.condition = Objects.requireNonNull(expression, "expression");
       return this;
     }
 
-    /** Repeats the step for each item of a list or expression ({@code ${{ each.value }}} in the input). */
+    /**
+     * Repeats the step for each item of a list or expression ({@code ${{ each.value }}} in the input).
+     *
+     * @param items a list, or an expression giving one
+     * @return this builder, for chaining
+     */
     public Builder each(Object items) {
       this.each = Objects.requireNonNull(items, "items");
       return this;
     }
 
-    /** Builds the step. */
+    /**
+     * Builds the step.
+     *
+     * @return the step, for {@link TemplateDefinition.Builder#step(TemplateStep)}
+     */
     public TemplateStep build() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", id);

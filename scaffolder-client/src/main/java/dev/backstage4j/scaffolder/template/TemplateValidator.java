@@ -43,29 +43,49 @@ public final class TemplateValidator {
     return new TemplateValidator(null);
   }
 
-  /** {@return a validator that also checks steps against these actions} */
+  /**
+   * {@return a validator that also checks steps against these actions}
+   *
+   * @param actions the actions steps may use, e.g. {@code client.actions().list()}
+   */
   public static TemplateValidator withActions(Collection<Action> actions) {
     Map<String, Action> byId = new LinkedHashMap<>();
     actions.forEach(a -> byId.put(a.id(), a));
     return new TemplateValidator(Map.copyOf(byId));
   }
 
-  /** {@return a validator that checks steps against the actions installed on the server ({@code listActions})} */
+  /**
+   * {@return a validator that checks steps against the actions installed on the server ({@code listActions})}
+   *
+   * @param client the client whose server's actions are read, once, now
+   */
   public static TemplateValidator forServer(ScaffolderClient client) {
     return withActions(client.actions().list());
   }
 
-  /** {@return the problems of a template written in Java (empty when it is valid)} */
+  /**
+   * {@return the problems of a template written in Java (empty when it is valid)}
+   *
+   * @param template the template to check
+   */
   public List<TemplateProblem> validate(TemplateDefinition template) {
     return validate(template.toMap());
   }
 
-  /** Throws {@link TemplateValidationException} listing every problem of the template, if any. */
+  /**
+   * Throws {@link TemplateValidationException} listing every problem of the template, if any.
+   *
+   * @param template the template to check
+   */
   public void check(TemplateDefinition template) {
     check(template.toMap());
   }
 
-  /** Throws {@link TemplateValidationException} listing every problem of a template entity tree, if any. */
+  /**
+   * Throws {@link TemplateValidationException} listing every problem of a template entity tree, if any.
+   *
+   * @param entity the Template entity as a JSON-like tree
+   */
   public void check(Map<String, ?> entity) {
     List<TemplateProblem> problems = validate(entity);
     if (!problems.isEmpty()) {
@@ -74,7 +94,11 @@ public final class TemplateValidator {
     }
   }
 
-  /** Returns the problems of a template entity tree, e.g. parsed from {@code template.yaml} (empty when valid). */
+  /**
+   * {@return the problems of a template entity tree, e.g. parsed from {@code template.yaml} (empty when valid)}
+   *
+   * @param entity the Template entity as a JSON-like tree
+   */
   public List<TemplateProblem> validate(Map<String, ?> entity) {
     List<TemplateProblem> problems = new ArrayList<>();
     if (!"scaffolder.backstage.io/v1beta3".equals(entity.get("apiVersion"))) {
