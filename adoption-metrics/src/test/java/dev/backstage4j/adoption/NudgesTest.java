@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstage4j.adoption.events.AnalyticsEvent;
 import dev.backstage4j.adoption.events.AnalyticsPublisher;
 import dev.backstage4j.adoption.events.EventSink;
+import dev.backstage4j.adoption.micrometer.MicrometerEventSink;
 import dev.backstage4j.catalog.model.Entity;
 import dev.backstage4j.core.ClientConfig;
 import dev.backstage4j.testkit.FakeBackstage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -103,7 +105,9 @@ class NudgesTest {
     List<ScorecardResult> runs = storefrontDrops();
     List<Nudge> nudges = Nudges.between(runs.get(0), runs.get(1), List.of());
     List<AnalyticsEvent> events = new CopyOnWriteArrayList<>();
-    try (AnalyticsPublisher analytics = AnalyticsPublisher.builder().addSink(sink(events)).build();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (AnalyticsPublisher analytics = AnalyticsPublisher.builder().addSink(sink(events))
+            .addSink(new MicrometerEventSink(registry)).build();
         NudgeSender sender = NudgeSender.builder(ClientConfig.builder().baseUrl(fake.baseUrl())
             .token(fake.token()).build()).analytics(analytics).build()) {
       NudgeSender.Report first = sender.send(nudges);
@@ -128,6 +132,8 @@ class NudgesTest {
     assertEquals(0, notificationsOf("user:default/carol").get("totalCount").asInt(), "payments-team only");
     assertEquals(2, events.size(), "each delivery also went to analytics");
     assertEquals("adoption.level_dropped", events.get(0).action());
+    assertEquals(2, registry.get("backstage.analytics.events").tag("action", "adoption.level_dropped").counter()
+        .count(), "and to Micrometer through the analytics sink");
   }
 
   @Test
