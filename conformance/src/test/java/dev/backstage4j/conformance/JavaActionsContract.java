@@ -263,6 +263,20 @@ abstract class JavaActionsContract {
     }
 
     @Test
+    void theScaffoldersActionList_includesTheJavaActions() {
+        List<dev.backstage4j.scaffolder.Action> listed;
+        try (ScaffolderClient scaffolder = Contracts.scaffolder(target)) {
+            listed = scaffolder.actions().list();
+        }
+        dev.backstage4j.scaffolder.Action lookup = listed.stream().filter(a -> a.id().equals("javatest:lookup"))
+                .findFirst().orElseThrow(() -> new AssertionError("javatest:lookup not in " + listed));
+        assertEquals("Looks a key up", lookup.description());
+        assertEquals(List.of("key"), lookup.inputSchema().get("required"));
+        assertTrue(listed.stream().anyMatch(a -> a.id().equals("debug:log")), "the built-in ones too");
+        assertEquals(List.of(), invocations, "listing invokes nothing");
+    }
+
+    @Test
     void dryRun_invokesOnlyTheReadOnlyAction() {
         Map<String, Object> template = Map.of(
                 "apiVersion", "scaffolder.backstage.io/v1beta3",

@@ -31,28 +31,55 @@ final class RemoteActions {
   }
 
   /**
-   * Lists every source (a failing one contributes nothing, as Node logs {@code Failed to fetch actions}) and
-   * returns the action, or null.
+   * Lists every source as the real actions service does on each step (a failing source contributes nothing: Node
+   * logs {@code Failed to fetch actions} and goes on); an id listed twice counts once.
    */
-  Found find(String actionId, BackstagePrincipal initiator) {
-    ActionsClient root = ActionsClient.create(identity.selfConfig());
-    RemoteAction found = null;
+  List<RemoteAction> listAll(ActionsClient root, BackstagePrincipal initiator) {
+    Map<String, RemoteAction> byId = new LinkedHashMap<>();
     for (String source : identity.externalPluginIds()) {
       try {
         for (RemoteAction a : root.withCredentials(identity.credentials("scaffolder", source, initiator))
             .list(source)) {
-          found = found == null && a.id().equals(actionId) ? a : found;
+          byId.putIfAbsent(a.id(), a);
         }
       } catch (BackstageException e) {
-        // The real service logs a warning and goes on without this source.
+        // as Node: this source contributes nothing
       }
     }
+    return new ArrayList<>(byId.values());
+  }
+
+  /** {@return every remote action, for {@code GET /v2/actions}} */
+  List<RemoteAction> listAll(BackstagePrincipal initiator) {
+    try (ActionsClient root = ActionsClient.create(identity.selfConfig())) {
+      return listAll(root, initiator);
+    }
+  }
+
+  /** Lists every source and returns the action with that id and a client for its plugin, or null. */
+  Found find(String actionId, BackstagePrincipal initiator) {
+    ActionsClient root = ActionsClient.create(identity.selfConfig());
+    RemoteAction found = listAll(root, initiator).stream().filter(a -> a.id().equals(actionId)).findFirst()
+        .orElse(null);
     if (found == null || actionId.indexOf(':') <= 0) {
       root.close();
       return null;
     }
     return new Found(found, root.withCredentials(identity.credentials("scaffolder", pluginOf(actionId),
         initiator)), root);
+  }
+
+  /** A remote action as the scaffolder's {@code GET /v2/actions} lists it. */
+  static Map<String, Object> toScaffolderJson(RemoteAction a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", a.id());
+    m.put("description", a.description());
+    m.put("examples", List.of());
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("input", a.inputSchema());
+    schema.put("output", a.outputSchema());
+    m.put("schema", schema);
+    return m;
   }
 
   /** Checks the input as the scaffolder does (npm jsonschema) before any HTTP call. */

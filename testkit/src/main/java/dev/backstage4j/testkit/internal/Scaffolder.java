@@ -138,6 +138,15 @@ public final class Scaffolder {
     return new ArrayList<>(actions.values());
   }
 
+  /** {@return the actions {@code GET /v2/actions} lists: the fake's own, then the remote ones they do not shadow} */
+  List<Map<String, Object>> listedActions(BackstagePrincipal caller) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    actions.values().forEach(a -> out.add(a.toJson()));
+    remote.listAll(caller).stream().filter(a -> !actions.containsKey(a.id()))
+        .forEach(a -> out.add(RemoteActions.toScaffolderJson(a)));
+    return out;
+  }
+
   /** Stops running tasks. */
   public void shutdown() {
     runners.shutdownNow();

@@ -35,9 +35,7 @@ final class ScaffolderApi implements FakeServer.Router {
     switch (s.get(1)) {
       case "actions":
         if (s.size() == 2 && "GET".equals(m)) {
-          List<Object> out = new ArrayList<>();
-          scaffolder.actions().forEach(a -> out.add(a.toJson()));
-          c.sendJson(200, out);
+          c.sendJson(200, scaffolder.listedActions(c.principal));
           return true;
         }
         return false;
