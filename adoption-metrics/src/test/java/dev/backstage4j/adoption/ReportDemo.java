@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a demo HTML report (six weekly snapshots of a synthetic 600-entity organisation, plus template usage)
+ * Writes a demo HTML report (six weekly snapshots of a synthetic 600-entity organisation, a campaign, plus
+ * template usage)
  * for looking at and for the README picture.
  *
  * <p>Run: {@code mvn -q -Db4j.buildDir=target-adopt -pl adoption-metrics -am test-compile} then
@@ -33,6 +34,7 @@ public final class ReportDemo {
             "has-on-call", "Batch job, no pager yet", LocalDate.of(2026, 10, 1)))
         .build();
     List<ScorecardResult> history = new ArrayList<>();
+    List<Entity> latestCatalog = List.of();
     Instant start = Instant.parse("2026-10-13T06:00:00Z");
     ScorecardResult last = null;
     for (int week = 0; week < 6; week++) {
@@ -46,7 +48,13 @@ public final class ReportDemo {
           ZoneOffset.UTC))).clock(Clock.fixed(at, ZoneOffset.UTC)).run(entities);
       Snapshots.save(last, snapshots);
       history.add(last);
+      latestCatalog = entities;
     }
+    Campaign silver = Campaign.builder("silver-services", "Every service at Silver").owner("platform-team")
+        .scope(Scope.kinds("Component").withTypes("service")).targetLevel("Maturity", "Silver")
+        .start(LocalDate.of(2026, 10, 12)).deadline(LocalDate.of(2026, 12, 18)).build();
+    CampaignProgress campaign = CampaignProgress.of(silver, history, latestCatalog,
+        Clock.fixed(last.generatedAt(), ZoneOffset.UTC));
     List<TemplateRun> runs = new ArrayList<>();
     String[] templates = {"template:default/spring-boot-service", "template:default/react-app",
         "template:default/docs-site"};
@@ -62,7 +70,8 @@ public final class ReportDemo {
             .annotation("backstage.io/time-saved", "PT3H").build());
     TemplateKpis kpis = TemplateKpis.compute(runs, templateEntities);
     Files.createDirectories(out);
-    Files.writeString(out.resolve("adoption-demo.html"), Reports.html(last, Snapshots.loadAll(snapshots), kpis));
+    Files.writeString(out.resolve("adoption-demo.html"), Reports.html(last, Snapshots.loadAll(snapshots), kpis,
+        List.of(campaign)));
     Files.writeString(out.resolve("adoption-demo.md"), Reports.markdown(SnapshotDiff.between(history.get(4), last)));
     Files.writeString(out.resolve("adoption-demo.csv"), Reports.csv(last));
     System.out.println("wrote " + out.resolve("adoption-demo.html").toAbsolutePath());

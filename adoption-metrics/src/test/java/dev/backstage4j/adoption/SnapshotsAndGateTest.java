@@ -19,7 +19,7 @@ class SnapshotsAndGateTest {
   Path dir;
 
   /** The sample catalog as it was a week earlier: storefront-web had no docs, checkout-service had its docs. */
-  private static List<Entity> lastWeek() {
+  static List<Entity> lastWeek() {
     List<Entity> out = new ArrayList<>();
     for (Entity e : Fixtures.tinyshop()) {
       if (e.metadata().name().equals("storefront-web")) {

@@ -34,7 +34,7 @@ public interface ContractTarget {
 
     /**
      * Returns the loopback port where this target's discovery routes the Java plugins of the contracts
-     * ({@code javatest}, {@code hackathon}) as {@code http://127.0.0.1:<port>/api/{pluginId}}, as an operator's
+     * ({@code javatest}, {@code hackathon}, {@code springtest}) as {@code http://127.0.0.1:<port>/api/{pluginId}}, as an operator's
      * {@code discovery.endpoints} entry does. Start a Java plugin there to be one of the target's plugins.
      *
      * @return the port

@@ -46,7 +46,7 @@ public final class FakeBackstageExtension implements ParameterResolver {
             this.fake = fake;
             this.javaPluginPort = javaPluginPort;
             // Routed like the real backend's discovery.endpoints entry in backend/app-config.yaml.
-            for (String id : new String[] {"javatest", "hackathon"}) {
+            for (String id : new String[] {"javatest", "hackathon", "springtest"}) {
                 fake.plugin(id, URI.create("http://127.0.0.1:" + javaPluginPort + "/api/" + id));
             }
         }

@@ -3,6 +3,9 @@ package dev.backstage4j.cli;
 import dev.backstage4j.adoption.Campaign;
 import dev.backstage4j.adoption.CampaignProgress;
 import dev.backstage4j.adoption.CheckInfo;
+import dev.backstage4j.adoption.Nudge;
+import dev.backstage4j.adoption.NudgeSender;
+import dev.backstage4j.adoption.Nudges;
 import dev.backstage4j.adoption.Scorecard;
 import dev.backstage4j.adoption.ScorecardResult;
 import dev.backstage4j.adoption.Snapshots;
@@ -21,11 +24,16 @@ final class Campaigns extends Command {
   private final Option campaignOption = value("campaign", "ID", "Only this campaign (default: every one).");
   private final Option snapshotDirOption = value("snapshot-dir", "DIR",
       "Save this run as a snapshot there and draw the burn-down from every snapshot in it.");
+  private final Option notifyOption = flag("notify", "Notify owners through Backstage's notifications backend of "
+      + "what changed since the previous snapshot (needs --snapshot-dir): level drops and rises, campaigns "
+      + "started, near the deadline, ended.");
+  private final Option dryRunOption = flag("dry-run", "With --notify: print the notifications instead of sending.");
 
   Campaigns() {
     super("campaign", "Campaigns: 'status' shows each campaign's progress, status, burn-down and the teams behind.",
         "Campaigns are declared under campaigns: in the --scorecard file; the embedded Backstage ships one."
-            + " Run it on a schedule with --snapshot-dir to keep the burn-down history."
+            + " Run it on a schedule with --snapshot-dir to keep the burn-down history, and --notify to tell owners"
+            + " in Backstage what changed for them."
             + " Example: backstage4j adoption campaign status --embedded");
     param("ACTION", "status");
   }
@@ -55,6 +63,10 @@ final class Campaigns extends Command {
     if (only != null) {
       find(run.card(), only);
     }
+    boolean notify = in.flag(notifyOption);
+    if ((notify || in.flag(dryRunOption)) && dir == null) {
+      throw CliException.usage("--notify needs --snapshot-dir: notifications say what changed since the last run");
+    }
     List<ScorecardResult> history = List.of();
     if (dir != null) {
       Snapshots.save(run.result(), dir);
@@ -70,10 +82,16 @@ final class Campaigns extends Command {
       throw CliException.usage("scorecard " + run.card().name() + " declares no campaigns (add campaigns: to the "
           + "--scorecard file)");
     }
+    NudgeSender.Report nudged = notify ? notifyOwners(in, run, history) : null;
     if (cli.printer().structured()) {
       List<Object> data = new ArrayList<>();
       all.forEach(p -> data.add(data(p)));
-      cli.printer().print(Map.of("campaigns", data), null);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("campaigns", data);
+      if (nudged != null) {
+        m.put("notifications", Map.of("sent", nudged.sent(), "suppressed", nudged.suppressed()));
+      }
+      cli.printer().print(m, null);
       return ExitCodes.OK;
     }
     PrintWriter out = cli.out();
@@ -96,8 +114,29 @@ final class Campaigns extends Command {
         });
       }
     }
+    if (nudged != null) {
+      out.println("Notifications: " + nudged.sent() + (in.flag(dryRunOption) ? " would be sent" : " sent") + ", "
+          + nudged.suppressed() + " held back by the rate limit");
+    }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** Sends (or prints) the nudges between the previous snapshot and this run. */
+  private NudgeSender.Report notifyOwners(Invocation in, Adoption.Run run, List<ScorecardResult> history) {
+    ScorecardResult previous = null;
+    for (ScorecardResult r : history) {
+      if (r.generatedAt().isBefore(run.result().generatedAt())) {
+        previous = r;
+      }
+    }
+    List<Nudge> nudges = Nudges.between(previous, run.result(), run.campaigns(history));
+    PrintWriter out = in.cli.out();
+    NudgeSender.Builder b = in.flag(dryRunOption) ? NudgeSender.dryRun(out::println)
+        : NudgeSender.builder(in.cli.backstage().config());
+    try (NudgeSender sender = b.build()) {
+      return sender.send(nudges);
+    }
   }
 
   private static Map<String, Object> data(CampaignProgress p) {

@@ -40,6 +40,23 @@ class CampaignCommandTest {
   }
 
   @Test
+  void status_notify_sendsOrPrintsWhatChanged(@TempDir Path dir) {
+    CliRun dry = CliRun.run("adoption", "campaign", "status", "--snapshot-dir", dir.resolve("a").toString(),
+        "--notify", "--dry-run");
+    assertEquals(ExitCodes.OK, dry.exitCode, dry.toString());
+    assertTrue(dry.out.contains("would notify group:default/web-team [normal, adoption-campaign:silver-everywhere]"
+        + " Campaign Every component and API at Silver has started -> /catalog/default/group/web-team (scope "
+        + "backstage4j.adoption/campaign/silver-everywhere/started/group:default/web-team)"), dry.out);
+    assertTrue(dry.out.contains(" would be sent, 0 held back by the rate limit"), dry.out);
+    CliRun sent = CliRun.run("-o", "json", "adoption", "campaign", "status", "--snapshot-dir",
+        dir.resolve("b").toString(), "--notify");
+    assertEquals(ExitCodes.OK, sent.exitCode, sent.toString());
+    assertTrue(sent.json().get("notifications").get("sent").asInt() >= 2, sent.out);
+    CliRun missing = CliRun.run("adoption", "campaign", "status", "--notify");
+    assertEquals(ExitCodes.USAGE, missing.exitCode, missing.toString());
+  }
+
+  @Test
   void status_unknownAction_andUnknownCampaign_areUsageErrors() {
     CliRun r = CliRun.run("adoption", "campaign", "start");
     assertEquals(ExitCodes.USAGE, r.exitCode, r.toString());

@@ -47,6 +47,7 @@ public final class FakeServer {
     this.faults = faults;
     plugins.put("catalog", new CatalogApi(store));
     plugins.put("scaffolder", new ScaffolderApi(scaffolder));
+    plugins.put("notifications", new NotificationsApi(store));
   }
 
   /** Binds 127.0.0.1 on a free port and starts serving. */
