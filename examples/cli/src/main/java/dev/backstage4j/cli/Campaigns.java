@@ -150,11 +150,22 @@ final class Campaigns extends Command {
     m.put("done", p.done());
     m.put("remaining", p.remaining());
     List<Object> points = new ArrayList<>();
-    p.burnDown().forEach(x -> points.add(Map.of("time", x.time().toString(), "remaining", x.remaining())));
+    p.burnDown().forEach(x -> {
+      Map<String, Object> point = new LinkedHashMap<>();
+      point.put("time", x.time().toString());
+      point.put("remaining", x.remaining());
+      points.add(point);
+    });
     m.put("burnDown", points);
     List<Object> teams = new ArrayList<>();
-    p.teams().forEach(t -> teams.add(Map.of("owner", t.owner(), "done", t.done(), "remaining", t.remaining(),
-        "fixes", t.fixes())));
+    for (CampaignProgress.Team t : p.teams()) {
+      Map<String, Object> tm = new LinkedHashMap<>();
+      tm.put("owner", t.owner());
+      tm.put("done", t.done());
+      tm.put("remaining", t.remaining());
+      tm.put("fixes", t.fixes());
+      teams.add(tm);
+    }
     m.put("teams", teams);
     return m;
   }
