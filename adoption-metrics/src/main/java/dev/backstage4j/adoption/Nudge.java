@@ -21,7 +21,9 @@ public final class Nudge {
     /** A campaign is within {@link Nudges#NEAR_DEADLINE_DAYS} days of its deadline and the team has work left. */
     CAMPAIGN_NEAR_DEADLINE,
     /** A campaign's deadline passed. */
-    CAMPAIGN_ENDED
+    CAMPAIGN_ENDED,
+    /** A team's weekly summary: score, levels, the checks to fix first, its campaigns. */
+    WEEKLY_DIGEST
   }
 
   private final Kind kind;
@@ -55,7 +57,7 @@ public final class Nudge {
     return recipient;
   }
 
-  /** {@return what it is about: the entity ref, or {@code campaign:<id>}} */
+  /** {@return what it is about: the entity ref, {@code campaign:<id>}, or the team for a digest} */
   public String subject() {
     return subject;
   }
@@ -75,7 +77,7 @@ public final class Nudge {
     return link;
   }
 
-  /** {@return the topic: {@code adoption-levels} or {@code adoption-campaign:<id>}} */
+  /** {@return the topic: {@code adoption-levels}, {@code adoption-campaign:<id>} or {@code adoption-digest}} */
   public String topic() {
     return topic;
   }

@@ -173,6 +173,7 @@ public final class NudgeSender implements AutoCloseable {
       severities.put(Nudge.Kind.CAMPAIGN_STARTED, "normal");
       severities.put(Nudge.Kind.CAMPAIGN_NEAR_DEADLINE, "high");
       severities.put(Nudge.Kind.CAMPAIGN_ENDED, "normal");
+      severities.put(Nudge.Kind.WEEKLY_DIGEST, "low");
     }
 
     /** Sends nothing; each notification that would be sent is described to the printer instead. */
@@ -183,7 +184,8 @@ public final class NudgeSender implements AutoCloseable {
 
     /**
      * Sets Backstage's severity for a kind: {@code critical}, {@code high}, {@code normal} or {@code low}.
-     * Defaults: level dropped high, raised low, campaign started normal, near deadline high, ended normal.
+     * Defaults: level dropped high, raised low, campaign started normal, near deadline high, ended normal, weekly
+     * digest low.
      */
     public Builder severity(Nudge.Kind kind, String severity) {
       String s = severity.toLowerCase(Locale.ROOT);

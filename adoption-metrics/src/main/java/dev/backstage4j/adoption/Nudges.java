@@ -12,7 +12,8 @@ import java.util.Locale;
  * Finds what changed for owners between two scorecard runs: entities that dropped or rose a level (one nudge to
  * the entity's owner, naming the fixes) and campaigns that started, came within {@value #NEAR_DEADLINE_DAYS}
  * days of the deadline, or ended between the two runs (one nudge per team in the campaign; near the deadline
- * only teams with work left). Days are UTC days of the runs' times.
+ * only teams with work left). Days are UTC days of the runs' times. {@link #digest} adds an optional weekly summary
+ * per team.
  *
  * <p>Scopes are stable per subject, so sending the same nudges twice updates instead of duplicating: levels
  * {@code backstage4j.adoption/level/<entity>/<track>}, campaigns
@@ -23,6 +24,8 @@ public final class Nudges {
   public static final int NEAR_DEADLINE_DAYS = 7;
   /** The topic of level changes. */
   public static final String LEVEL_TOPIC = "adoption-levels";
+  /** The topic of weekly digests. */
+  public static final String DIGEST_TOPIC = "adoption-digest";
 
   private Nudges() {}
 
@@ -110,6 +113,60 @@ public final class Nudges {
     return new Nudge(kind, recipient, "campaign:" + c.id(), "Campaign " + c.title() + " " + what, d.toString(),
         link, "adoption-campaign:" + c.id(), "backstage4j.adoption/campaign/" + c.id() + "/" + event + "/"
             + recipient);
+  }
+
+  /**
+   * Returns one weekly digest per team (owner roll-up) of the run: its score, its entities per level of every
+   * track, the three checks failing most often among its entities with their fixes, and the status of each
+   * campaign it has entities in. The scope names the ISO week of the run
+   * ({@code backstage4j.adoption/digest/<owner>/<2026-W48>}), so running it again in the same week updates the
+   * digest instead of adding one. Topic {@code adoption-digest}.
+   */
+  public static List<Nudge> digest(ScorecardResult latest, List<CampaignProgress> campaigns) {
+    java.time.ZonedDateTime at = latest.generatedAt().atZone(ZoneOffset.UTC);
+    String week = String.format(Locale.ROOT, "%d-W%02d", at.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+        at.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    List<Nudge> out = new ArrayList<>();
+    for (Rollup team : latest.rollups(Dimension.OWNER)) {
+      if (!team.key().contains(":")) {
+        continue;
+      }
+      StringBuilder d = new StringBuilder();
+      d.append(team.entities()).append(" entities, score ").append(Math.round(team.scorePercent())).append("%.");
+      for (Track t : latest.tracks()) {
+        List<String> parts = new ArrayList<>();
+        team.levelCounts(t.name()).forEach((level, n) -> {
+          if (n > 0) {
+            parts.add(level + " " + n);
+          }
+        });
+        d.append(' ').append(t.name()).append(": ").append(String.join(", ", parts)).append('.');
+      }
+      List<CheckInfo> failing = new ArrayList<>(latest.checks());
+      failing.removeIf(c -> team.count(c.id(), Outcome.FAILED) == 0);
+      failing.sort(java.util.Comparator.comparingInt((CheckInfo c) -> -team.count(c.id(), Outcome.FAILED)));
+      if (!failing.isEmpty()) {
+        d.append(" Fix first:");
+        for (CheckInfo c : failing.subList(0, Math.min(3, failing.size()))) {
+          d.append(' ').append(c.title()).append(" (").append(team.count(c.id(), Outcome.FAILED)).append(") - ")
+              .append(c.howToFix());
+        }
+      }
+      for (CampaignProgress p : campaigns) {
+        for (CampaignProgress.Team t : p.teams()) {
+          if (t.owner().equals(team.key())) {
+            d.append(" Campaign ").append(p.campaign().title()).append(": ").append(p.status()).append(", ")
+                .append(t.done()).append(" of ").append(t.done() + t.remaining()).append(" done, deadline ")
+                .append(p.campaign().deadline()).append('.');
+          }
+        }
+      }
+      EntityRef ref = EntityRef.parse(team.key());
+      out.add(new Nudge(Nudge.Kind.WEEKLY_DIGEST, team.key(), team.key(), "Adoption this week: " + ref.name()
+          + " at " + Math.round(team.scorePercent()) + "%", d.toString(), link(ref), DIGEST_TOPIC,
+          "backstage4j.adoption/digest/" + team.key() + "/" + week));
+    }
+    return out;
   }
 
   /** The entity page in Backstage's catalog: {@code /catalog/<namespace>/<kind>/<name>}. */

@@ -90,6 +90,26 @@ class NudgesTest {
         + "description (4) - "), end.get(0).description());
   }
 
+  @Test
+  void weeklyDigest_onePerTeam_scopedToTheIsoWeek() {
+    List<Entity> catalog = CampaignTest.catalog(2, 1);
+    ScorecardResult nov20 = CampaignTest.run(CampaignTest.CARD, catalog, "2026-11-20");
+    List<Nudge> digests = Nudges.digest(nov20, List.of(progress(catalog, nov20)));
+    assertEquals(List.of("group:default/team-a", "group:default/team-b"),
+        digests.stream().map(Nudge::recipient).toList());
+    Nudge a = digests.get(0);
+    assertEquals(Nudge.Kind.WEEKLY_DIGEST, a.kind());
+    assertEquals("backstage4j.adoption/digest/group:default/team-a/2026-W47", a.scope());
+    assertEquals(Nudges.DIGEST_TOPIC, a.topic());
+    assertTrue(a.description().startsWith("7 entities, score 43%."), "6 components and the API: "
+        + a.description());
+    assertTrue(a.description().contains("Basics: Bronze 5, Silver 2."), a.description());
+    assertTrue(a.description().contains("Fix first: Has tags (7) - Add metadata.tags"), a.description());
+    assertTrue(a.description().contains(" Has a description (5) - "), a.description());
+    assertTrue(a.description().contains("Campaign Every component at Silver: AT_RISK, 2 of 6 done, deadline "
+        + "2026-11-30."), a.description());
+  }
+
   private static List<Nudge.Kind> kinds(ScorecardResult before, ScorecardResult after) {
     List<Entity> catalog = CampaignTest.catalog(2, 1);
     return Nudges.between(before, after, List.of(progress(catalog, after))).stream().map(Nudge::kind).toList();

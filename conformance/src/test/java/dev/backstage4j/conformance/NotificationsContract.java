@@ -16,6 +16,12 @@ import dev.backstage4j.adoption.ScorecardResult;
 import dev.backstage4j.adoption.Track;
 import dev.backstage4j.catalog.model.Entity;
 import dev.backstage4j.core.ClientConfig;
+import dev.backstage4j.plugin.PluginIdentity;
+import dev.backstage4j.plugin.PluginResponse;
+import dev.backstage4j.plugin.PluginRouter;
+import dev.backstage4j.plugin.PluginServer;
+import dev.backstage4j.plugin.TokenVerifier;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +32,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,13 +41,16 @@ import org.junit.jupiter.api.Test;
  * Adoption nudges reach people through the target's notifications backend: after a run in which an entity owned
  * by {@code group:default/engineering} loses a level, alice (a member) has exactly one notification with the
  * nudge's title and link, read back with her own user token; a second run (nothing changed) sends nothing, and
- * resending the same nudge updates her notification instead of adding one.
+ * resending the same nudge updates her notification instead of adding one. A Java plugin sends them with its own
+ * plugin token ({@code PluginIdentity.credentialsFor("notifications")}).
  */
 abstract class NotificationsContract {
     private static final Scorecard CARD = Scorecard.builder("Nudge contract")
             .addCheck(Checks.byId("has-owner")).addCheck(Checks.byId("has-description"))
             .addTrack(Track.of("Basics", Level.of("Bronze", "has-owner"), Level.of("Silver", "has-description")))
             .build();
+
+    private static final String PLUGIN_ID = "javatest";
 
     private ContractTarget target;
 
@@ -74,6 +84,28 @@ abstract class NotificationsContract {
         assertEquals("high", payload.get("severity").asText());
         assertEquals(Nudges.LEVEL_TOPIC, payload.get("topic").asText());
         assertEquals("user:default/alice", mine.get(0).get("user").asText());
+    }
+
+    @Test
+    void aJavaPlugin_sendsNudgesWithItsOwnPluginToken() throws Exception {
+        String name = "nudge-plugin-" + UUID.randomUUID().toString().substring(0, 8);
+        List<Nudge> nudges = Nudges.between(run(component(name, true), "2026-11-17T02:00:00Z"),
+                run(component(name, false), "2026-11-24T02:00:00Z"), List.of());
+        PluginIdentity identity = PluginIdentity.generate(PLUGIN_ID);
+        ClientConfig backstage = ClientConfig.builder().baseUrl(target.baseUrl()).build();
+        PluginRouter router = PluginRouter.builder(identity, TokenVerifier.builder()
+                .pluginTokens(PLUGIN_ID, backstage).build())
+                .get("/health", r -> PluginResponse.json(200, Map.of("status", "ok"))).build();
+        // The target verifies the plugin token against the JWKS the router serves where discovery routes javatest.
+        try (PluginServer server = PluginServer.start(router,
+                new InetSocketAddress("127.0.0.1", target.javaPluginPort()), "/api/" + PLUGIN_ID, 4);
+                NudgeSender sender = NudgeSender.builder(backstage.toBuilder()
+                        .credentials(identity.credentialsFor("notifications")).build()).build()) {
+            assertEquals(1, sender.send(nudges).sent());
+        }
+        List<JsonNode> mine = alicesNotificationsAbout(name);
+        assertEquals(1, mine.size(), mine.toString());
+        assertEquals("plugin:" + PLUGIN_ID, mine.get(0).get("origin").asText());
     }
 
     private static Entity component(String name, boolean described) {

@@ -28,6 +28,8 @@ final class Campaigns extends Command {
       + "what changed since the previous snapshot (needs --snapshot-dir): level drops and rises, campaigns "
       + "started, near the deadline, ended.");
   private final Option dryRunOption = flag("dry-run", "With --notify: print the notifications instead of sending.");
+  private final Option digestOption = flag("digest", "With --notify: also send each team its weekly digest (score, "
+      + "levels, checks to fix first, campaigns); one per team and ISO week, a rerun updates it.");
 
   Campaigns() {
     super("campaign", "Campaigns: 'status' shows each campaign's progress, status, burn-down and the teams behind.",
@@ -64,7 +66,10 @@ final class Campaigns extends Command {
       find(run.card(), only);
     }
     boolean notify = in.flag(notifyOption);
-    if ((notify || in.flag(dryRunOption)) && dir == null) {
+    if ((in.flag(dryRunOption) || in.flag(digestOption)) && !notify) {
+      throw CliException.usage("--dry-run and --digest go with --notify");
+    }
+    if (notify && dir == null) {
       throw CliException.usage("--notify needs --snapshot-dir: notifications say what changed since the last run");
     }
     List<ScorecardResult> history = List.of();
@@ -130,7 +135,11 @@ final class Campaigns extends Command {
         previous = r;
       }
     }
-    List<Nudge> nudges = Nudges.between(previous, run.result(), run.campaigns(history));
+    List<CampaignProgress> campaigns = run.campaigns(history);
+    List<Nudge> nudges = new ArrayList<>(Nudges.between(previous, run.result(), campaigns));
+    if (in.flag(digestOption)) {
+      nudges.addAll(Nudges.digest(run.result(), campaigns));
+    }
     PrintWriter out = in.cli.out();
     NudgeSender.Builder b = in.flag(dryRunOption) ? NudgeSender.dryRun(out::println)
         : NudgeSender.builder(in.cli.backstage().config());
@@ -150,11 +159,22 @@ final class Campaigns extends Command {
     m.put("done", p.done());
     m.put("remaining", p.remaining());
     List<Object> points = new ArrayList<>();
-    p.burnDown().forEach(x -> points.add(Map.of("time", x.time().toString(), "remaining", x.remaining())));
+    p.burnDown().forEach(x -> {
+      Map<String, Object> point = new LinkedHashMap<>();
+      point.put("time", x.time().toString());
+      point.put("remaining", x.remaining());
+      points.add(point);
+    });
     m.put("burnDown", points);
     List<Object> teams = new ArrayList<>();
-    p.teams().forEach(t -> teams.add(Map.of("owner", t.owner(), "done", t.done(), "remaining", t.remaining(),
-        "fixes", t.fixes())));
+    for (CampaignProgress.Team t : p.teams()) {
+      Map<String, Object> tm = new LinkedHashMap<>();
+      tm.put("owner", t.owner());
+      tm.put("done", t.done());
+      tm.put("remaining", t.remaining());
+      tm.put("fixes", t.fixes());
+      teams.add(tm);
+    }
     m.put("teams", teams);
     return m;
   }

@@ -48,6 +48,10 @@ class CampaignCommandTest {
         + " Campaign Every component and API at Silver has started -> /catalog/default/group/web-team (scope "
         + "backstage4j.adoption/campaign/silver-everywhere/started/group:default/web-team)"), dry.out);
     assertTrue(dry.out.contains(" would be sent, 0 held back by the rate limit"), dry.out);
+    CliRun digest = CliRun.run("adoption", "campaign", "status", "--snapshot-dir", dir.resolve("c").toString(),
+        "--notify", "--dry-run", "--digest");
+    assertTrue(digest.out.contains("would notify group:default/web-team [low, adoption-digest] Adoption this week: "
+        + "web-team at "), digest.out);
     CliRun sent = CliRun.run("-o", "json", "adoption", "campaign", "status", "--snapshot-dir",
         dir.resolve("b").toString(), "--notify");
     assertEquals(ExitCodes.OK, sent.exitCode, sent.toString());

@@ -156,9 +156,20 @@ public final class ActionsRegistry {
       ObjectNode reply = JSON.createObjectNode();
       reply.set("output", outputNode);
       return PluginResponse.of(200, "application/json; charset=utf-8", JSON.writeValueAsBytes(reply));
+    } catch (HandlerThrew e) {
+      throw e;  // logged with its stack trace already
     } catch (HttpError e) {
       LOG.warn("Action {} invoked by {} failed: {}: {}", id, who(request.principal()), e.name(), e.getMessage());
       throw e;
+    }
+  }
+
+  /** The 500 for a handler's unexpected exception, which {@link #run} has logged. */
+  private static final class HandlerThrew extends HttpError {
+    private static final long serialVersionUID = 1L;
+
+    HandlerThrew(String actionId) {
+      super("Error", "Action \"" + actionId + "\" failed");
     }
   }
 
@@ -170,7 +181,7 @@ public final class ActionsRegistry {
     } catch (Exception | LinkageError | AssertionError e) {
       // The caller (the scaffolder drops remote messages anyway) learns only that it failed; the log says why.
       LOG.error("Action {} invoked by {} threw", call.actionId(), who(call.principal()), e);
-      throw new HttpError("Error", "Action \"" + call.actionId() + "\" failed");
+      throw new HandlerThrew(call.actionId());
     }
   }
 
