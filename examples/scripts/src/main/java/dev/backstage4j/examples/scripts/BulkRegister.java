@@ -25,7 +25,12 @@ public final class BulkRegister {
   private BulkRegister() {
   }
 
-  /** Runs the script; exits with 1 if any file was invalid or failed to register. */
+  /**
+   * Runs the script; exits with 1 if any file was invalid or failed to register.
+   *
+   * @param args the folder to search, then optionally {@code --dry-run}
+   * @throws IOException if the folder cannot be walked
+   */
   public static void main(String[] args) throws IOException {
     if (args.length == 0) {
       System.err.println("usage: BulkRegister <folder> [--dry-run]");

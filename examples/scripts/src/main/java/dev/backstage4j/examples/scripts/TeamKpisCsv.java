@@ -26,7 +26,12 @@ public final class TeamKpisCsv {
   private TeamKpisCsv() {
   }
 
-  /** Runs the script: arguments are the team (a Group ref or name) and the CSV file (default: stdout). */
+  /**
+   * Runs the script: arguments are the team (a Group ref or name) and the CSV file (default: stdout).
+   *
+   * @param args the team, then optionally the CSV file to write
+   * @throws IOException if the CSV file cannot be written
+   */
   public static void main(String[] args) throws IOException {
     if (args.length == 0) {
       System.err.println("usage: TeamKpisCsv <team> [out.csv]");

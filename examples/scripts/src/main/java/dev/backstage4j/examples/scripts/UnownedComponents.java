@@ -20,7 +20,11 @@ public final class UnownedComponents {
   private UnownedComponents() {
   }
 
-  /** Runs the script. */
+  /**
+   * Runs the script.
+   *
+   * @param args unused; the backend is {@code BACKSTAGE_URL} with the token {@code BACKSTAGE_TOKEN}
+   */
   public static void main(String[] args) {
     List<String> problems = find(Connect.catalog());
     problems.forEach(System.out::println);

@@ -70,7 +70,12 @@ public final class JavaServiceTemplate {
     return values;
   }
 
-  /** Writes {@code template.yaml} into the folder given as the only argument (default: java-service). */
+  /**
+   * Writes {@code template.yaml} into the folder given as the only argument (default: java-service).
+   *
+   * @param args the output folder, optionally
+   * @throws IOException if {@code template.yaml} cannot be written
+   */
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "java-service");
     TemplateDefinition t = definition();
