@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Runs every benchmark harness of backstage4j and prints their figures. Not part of CI (numbers need a quiet
 # machine; CI only checks behaviour). Usage: bench/run-all.sh [--skip-build]
-# Build output goes to target-bench/ in each module, so it does not disturb a normal build.
+# Build output goes to target-bench/ in each module, so it does not disturb a normal build. The modules are built
+# in one reactor (never `mvn install`: ~/.m2 stays free of our snapshots), which also writes each module's test
+# class path to target-bench/test-classpath.txt; --skip-build reuses both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 B=target-bench
 if [[ "${1:-}" != "--skip-build" ]]; then
   echo "== building (tests skipped) ..."
-  mvn -B -ntp -q -Dstyle.color=never -Db4j.buildDir=$B -DskipTests install
+  mvn -B -ntp -q -Dstyle.color=never -Db4j.buildDir=$B -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip \
+    -pl catalog-client,testkit,adoption-metrics,examples/cli -am \
+    package dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$B/test-classpath.txt
 fi
-cp_of() {  # test classpath of a module: its classes, its test classes and its dependencies
-  local m=$1 f=/tmp/b4j-bench-cp-$(echo "$1" | tr / _).txt
-  mvn -B -ntp -q -Dstyle.color=never -Db4j.buildDir=$B -pl "$m" dependency:build-classpath -Dmdep.outputFile="$f" \
-    -Dmdep.includeScope=test >&2
-  echo "$m/$B/test-classes:$m/$B/classes:$(cat "$f")"
+cp_of() {  # test classpath of a module: its classes, its test classes and its dependencies (sibling modules as
+           # the jars of the same reactor build)
+  local m=$1
+  echo "$m/$B/test-classes:$m/$B/classes:$(cat "$m/$B/test-classpath.txt")"
 }
 run() {  # prints the harness and its arguments, not the long classpath
   local shown=() skip=0 arg
