@@ -7,7 +7,9 @@
  * {@link dev.backstage4j.adoption.Level}s grouped into {@link dev.backstage4j.adoption.Track}s, and
  * {@link dev.backstage4j.adoption.Exemption}s. Evaluating it streams entities once and returns an immutable
  * {@link dev.backstage4j.adoption.ScorecardResult}, which {@link dev.backstage4j.adoption.Reports} renders and
- * {@link dev.backstage4j.adoption.Snapshots} stores.
+ * {@link dev.backstage4j.adoption.Snapshots} stores. {@link dev.backstage4j.adoption.Campaign}s add deadlines
+ * ({@link dev.backstage4j.adoption.CampaignProgress}), and {@link dev.backstage4j.adoption.Nudges} with
+ * {@link dev.backstage4j.adoption.NudgeSender} tell owners in Backstage what changed for them.
  *
  * <pre>{@code
  * EvaluationContext context = EvaluationContext.gather(groupsUsersAndSystems);
@@ -35,6 +37,15 @@
  *       - {name: Gold, checks: [has-on-call]}
  * exemptions:
  *   - {entity: component:default/x, check: has-on-call, reason: Batch job, expires: 2027-03-31}
+ * campaigns:                              # time-boxed pushes, measured by CampaignProgress
+ *   - id: gold-by-q1
+ *     title: Every service at Gold
+ *     owner: platform-team
+ *     scope: {kinds: [Component], types: [service], owners: [web-team]}
+ *     target: {track: Basics, level: Gold}  # or {checks: [has-on-call]}
+ *     start: 2027-01-04
+ *     deadline: 2027-03-31
+ *     exemptions: [{entity: component:default/x, reason: Being retired}]
  * }</pre>
  * Conditions: {@code annotation: key}, {@code label: key}, {@code exists: path}, {@code field: path} with one of
  * {@code equals: value}, {@code matches: regex} or {@code in: [values]}, {@code anyOf: [conditions]} and
