@@ -139,7 +139,14 @@ public final class Action {
    * @param output the output it gives, or null
    */
   public record Example(String title, String description, Object input, Object output) {
-    /** Checks the required parts. */
+    /**
+     * Checks the required parts.
+     *
+     * @param title what the example shows
+     * @param description more words, or null
+     * @param input an input object (any value Jackson writes)
+     * @param output the output it gives, or null
+     */
     public Example {
       Objects.requireNonNull(title, "title");
       Objects.requireNonNull(input, "input");

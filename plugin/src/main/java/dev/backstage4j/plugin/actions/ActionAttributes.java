@@ -20,7 +20,7 @@ public record ActionAttributes(Boolean readOnly, Boolean destructive, Boolean id
   /** A read-only, non-destructive, idempotent action (the scaffolder invokes it during dry-run). */
   public static final ActionAttributes READ_ONLY = new ActionAttributes(true, false, true);
 
-  /** Returns the three attributes with Node's defaults applied, in the order Node lists them. */
+  /** {@return the three attributes with Node's defaults applied, in the order Node lists them} */
   public Map<String, Boolean> resolved() {
     boolean ro = Boolean.TRUE.equals(readOnly);
     Map<String, Boolean> out = new LinkedHashMap<>();

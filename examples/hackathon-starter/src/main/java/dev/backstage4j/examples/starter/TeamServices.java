@@ -36,7 +36,11 @@ public final class TeamServices {
 
   private final CatalogClient catalog;
 
-  /** {@return a view over the catalog the client talks to} */
+  /**
+   * Creates a view over the catalog the client talks to.
+   *
+   * @param catalog the client
+   */
   public TeamServices(CatalogClient catalog) {
     this.catalog = catalog;
   }
