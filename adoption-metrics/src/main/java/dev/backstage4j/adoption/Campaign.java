@@ -66,7 +66,12 @@ public final class Campaign {
     this.exemptions = Collections.unmodifiableMap(new LinkedHashMap<>(b.exemptions));
   }
 
-  /** {@return a builder for a campaign with the given id and title} */
+  /**
+   * {@return a builder for a campaign with the given id and title}
+   *
+   * @param id the campaign's id, unique within a scorecard
+   * @param title the campaign's title, shown in reports and nudges
+   */
   public static Builder builder(String id, String title) {
     return new Builder(id, title);
   }
@@ -146,7 +151,11 @@ public final class Campaign {
     return track != null ? track + " / " + level : "checks " + String.join(", ", checks);
   }
 
-  /** {@return whether the entity is in the campaign: inside the scope, of a listed owner, and not exempt} */
+  /**
+   * {@return whether the entity is in the campaign: inside the scope, of a listed owner, and not exempt}
+   *
+   * @param entity the entity to test
+   */
   public boolean covers(Entity entity) {
     if (exemptions.containsKey(entity.ref().toString())) {
       return false;
@@ -254,25 +263,46 @@ public final class Campaign {
       this.title = title;
     }
 
-    /** Sets the team running the campaign; {@code "platform"} means {@code group:default/platform}. */
+    /**
+     * Sets the team running the campaign; {@code "platform"} means {@code group:default/platform}.
+     *
+     * @param ownerRef a Group ref; kind defaults to Group and namespace to {@code default}
+     * @return this builder, for chaining
+     */
     public Builder owner(String ownerRef) {
       this.owner = EntityRef.parse(ownerRef, "Group", null).toString();
       return this;
     }
 
-    /** Sets the kinds, types, lifecycles and filter of the entities in the campaign (default: all). */
+    /**
+     * Sets the kinds, types, lifecycles and filter of the entities in the campaign (default: all).
+     *
+     * @param newScope the scope; not null
+     * @return this builder, for chaining
+     */
     public Builder scope(Scope newScope) {
       this.scope = Objects.requireNonNull(newScope, "scope");
       return this;
     }
 
-    /** Adds an owner whose entities are in the campaign ({@code "web"} means {@code group:default/web}). */
+    /**
+     * Adds an owner whose entities are in the campaign ({@code "web"} means {@code group:default/web}).
+     *
+     * @param ownerRef a Group ref; kind defaults to Group and namespace to {@code default}
+     * @return this builder, for chaining
+     */
     public Builder addOwner(String ownerRef) {
       owners.add(EntityRef.parse(ownerRef, "Group", null).toString());
       return this;
     }
 
-    /** Sets the target: every entity in the campaign holds at least this level of the track. */
+    /**
+     * Sets the target: every entity in the campaign holds at least this level of the track.
+     *
+     * @param trackName the track's name; not null
+     * @param levelName the level's name within the track; not null
+     * @return this builder, for chaining
+     */
     public Builder targetLevel(String trackName, String levelName) {
       this.track = Objects.requireNonNull(trackName, "track");
       this.level = Objects.requireNonNull(levelName, "level");
@@ -280,7 +310,12 @@ public final class Campaign {
       return this;
     }
 
-    /** Sets the target: every entity in the campaign passes (or is exempt from) these checks. */
+    /**
+     * Sets the target: every entity in the campaign passes (or is exempt from) these checks.
+     *
+     * @param checkIds the ids of the checks to pass
+     * @return this builder, for chaining
+     */
     public Builder targetChecks(List<String> checkIds) {
       this.checks.clear();
       this.checks.addAll(checkIds);
@@ -289,26 +324,42 @@ public final class Campaign {
       return this;
     }
 
-    /** Sets the first day. */
+    /**
+     * Sets the first day.
+     *
+     * @param day the first day of the campaign
+     * @return this builder, for chaining
+     */
     public Builder start(LocalDate day) {
       this.start = day;
       return this;
     }
 
-    /** Sets the last day (inclusive). */
+    /**
+     * Sets the last day (inclusive).
+     *
+     * @param day the last day of the campaign, inclusive
+     * @return this builder, for chaining
+     */
     public Builder deadline(LocalDate day) {
       this.deadline = day;
       return this;
     }
 
-    /** Exempts an entity from the campaign, with the reason shown in reports. */
+    /**
+     * Exempts an entity from the campaign, with the reason shown in reports.
+     *
+     * @param entityRef the exempted entity's ref, e.g. {@code component:default/legacy}
+     * @param reason why it is exempt; not null
+     * @return this builder, for chaining
+     */
     public Builder addExemption(String entityRef, String reason) {
       exemptions.put(EntityRef.parse(entityRef).toString(), Objects.requireNonNull(reason, "reason"));
       return this;
     }
 
     /**
-     * Returns the campaign.
+     * {@return the campaign}
      *
      * @throws IllegalArgumentException naming the campaign and the missing or bad field
      */

@@ -66,7 +66,15 @@ public final class CampaignProgress {
    * they need (check id → how many of those entities fail it, most common first).
    */
   public record Team(String owner, int done, int remaining, List<String> missing, Map<String, Integer> fixes) {
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param owner the team's owner ref
+     * @param done how many of the team's entities meet the target
+     * @param remaining how many do not yet
+     * @param missing the refs of the entities that do not meet the target
+     * @param fixes per check id, how many of the team's entities still fail it
+     */
     public Team {
       missing = List.copyOf(missing);
       fixes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fixes));
@@ -84,6 +92,8 @@ public final class CampaignProgress {
    * @param runs scorecard runs with entity results, in any order; the latest is "now"
    * @param catalog today's entities, to decide which are in the campaign
    * @param clock decides today and the time left
+   * @param campaign the campaign to measure
+   * @return the campaign's progress
    * @throws IllegalArgumentException if there is no run, or the campaign names a track, level or check the runs
    *     do not have
    */

@@ -33,8 +33,9 @@ public final class CatalogFiles implements Iterable<Entity> {
   }
 
   /**
-   * Returns the entities in the given files and directories.
+   * {@return the entities in the given files and directories}
    *
+   * @param paths catalog YAML files, and directories searched for them
    * @throws CatalogYamlException if a path does not exist or a directory cannot be listed
    */
   public static CatalogFiles of(Path... paths) {
@@ -54,7 +55,7 @@ public final class CatalogFiles implements Iterable<Entity> {
     return new CatalogFiles(Collections.unmodifiableList(out));
   }
 
-  /** Returns the files that will be read. */
+  /** {@return the files that will be read} */
   public List<Path> files() {
     return files;
   }

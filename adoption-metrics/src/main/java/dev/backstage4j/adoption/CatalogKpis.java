@@ -64,7 +64,12 @@ public final class CatalogKpis {
     this.entitiesPerOwner = Collections.unmodifiableMap(new TreeMap<>(entitiesPerOwner));
   }
 
-  /** {@return the KPIs of the entities, streaming them once} */
+  /**
+   * {@return the KPIs of the entities, streaming them once}
+   *
+   * @param entities the entities to measure
+   * @param context the known owners, for the owner KPIs
+   */
   public static CatalogKpis compute(Iterable<Entity> entities, EvaluationContext context) {
     Accumulator a = new Accumulator(context);
     for (Entity e : entities) {

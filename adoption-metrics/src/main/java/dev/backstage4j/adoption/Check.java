@@ -37,38 +37,72 @@ public final class Check {
     this.rule = Objects.requireNonNull(rule, "rule");
   }
 
-  /** {@return a one-point check over every entity, decided by a plain predicate} */
+  /**
+   * {@return a one-point check over every entity, decided by a plain predicate}
+   *
+   * @param id the check's id, unique within a scorecard
+   * @param title the check's title, shown in reports
+   * @param howToFix what to do to pass it, shown in reports and nudges
+   * @param predicate true when the entity passes; not null
+   */
   public static Check of(String id, String title, String howToFix, Predicate<Entity> predicate) {
     Objects.requireNonNull(predicate, "predicate");
     return new Check(id, title, howToFix, 1, Scope.all(), (e, c) -> predicate.test(e));
   }
 
-  /** {@return a one-point check over every entity, decided by a rule that may use the evaluation context} */
+  /**
+   * {@return a one-point check over every entity, decided by a rule that may use the evaluation context}
+   *
+   * @param id the check's id, unique within a scorecard
+   * @param title the check's title, shown in reports
+   * @param howToFix what to do to pass it, shown in reports and nudges
+   * @param rule decides whether the entity passes
+   */
   public static Check of(String id, String title, String howToFix, CheckRule rule) {
     return new Check(id, title, howToFix, 1, Scope.all(), rule);
   }
 
-  /** {@return a copy with another scope} */
+  /**
+   * {@return a copy with another scope}
+   *
+   * @param newScope the entities the check applies to
+   */
   public Check withScope(Scope newScope) {
     return new Check(id, title, howToFix, points, newScope, rule);
   }
 
-  /** {@return a copy worth the given points in the score (default 1; 0 means it only gates levels)} */
+  /**
+   * {@return a copy worth the given points in the score (default 1; 0 means it only gates levels)}
+   *
+   * @param newPoints the points; 0 or more
+   */
   public Check withPoints(int newPoints) {
     return new Check(id, title, howToFix, newPoints, scope, rule);
   }
 
-  /** {@return a copy with another id, for using one built-in check twice with different scopes} */
+  /**
+   * {@return a copy with another id, for using one built-in check twice with different scopes}
+   *
+   * @param newId the new id
+   */
   public Check withId(String newId) {
     return new Check(newId, title, howToFix, points, scope, rule);
   }
 
-  /** {@return a copy with another title} */
+  /**
+   * {@return a copy with another title}
+   *
+   * @param newTitle the new title
+   */
   public Check withTitle(String newTitle) {
     return new Check(id, newTitle, howToFix, points, scope, rule);
   }
 
-  /** {@return a copy with another "how to fix" text} */
+  /**
+   * {@return a copy with another "how to fix" text}
+   *
+   * @param text the new "how to fix" text
+   */
   public Check withHowToFix(String text) {
     return new Check(id, title, text, points, scope, rule);
   }
@@ -105,6 +139,10 @@ public final class Check {
 
   /**
    * Returns the outcome for one entity, ignoring exemptions. A rule that throws counts as failing.
+   *
+   * @param entity the entity to evaluate
+   * @param context the evaluation context the rule may use
+   * @return {@code NOT_APPLICABLE} outside the check's scope, else {@code PASSED} or {@code FAILED}
    */
   public Outcome evaluate(Entity entity, EvaluationContext context) {
     if (!scope.appliesTo(entity)) {

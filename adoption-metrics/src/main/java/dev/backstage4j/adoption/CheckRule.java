@@ -9,9 +9,10 @@ import dev.backstage4j.catalog.model.Entity;
 @FunctionalInterface
 public interface CheckRule {
   /**
-   * Returns whether the entity passes.
+   * {@return whether the entity passes}
    *
    * @param context catalog-wide facts gathered before evaluation, such as the set of existing owners
+   * @param entity the entity to test
    */
   boolean test(Entity entity, EvaluationContext context);
 }

@@ -56,7 +56,11 @@ public final class Checks {
         hasSourceLocation(), hasTags(), hasLinks(), declaresApis(), valid());
   }
 
-  /** {@return the built-in check with the given id, or null when there is none} */
+  /**
+   * {@return the built-in check with the given id, or null when there is none}
+   *
+   * @param id the check's id, e.g. {@code has-owner}
+   */
   public static Check byId(String id) {
     for (Check c : all()) {
       if (c.id().equals(id)) {
@@ -100,7 +104,11 @@ public final class Checks {
     return hasLifecycle(DEFAULT_LIFECYCLES);
   }
 
-  /** {@return {@code has-lifecycle} accepting the given values (compared case-insensitively)} */
+  /**
+   * {@return {@code has-lifecycle} accepting the given values (compared case-insensitively)}
+   *
+   * @param allowed the accepted lifecycle values
+   */
   public static Check hasLifecycle(List<String> allowed) {
     Set<String> ok = new TreeSet<>();
     allowed.forEach(a -> ok.add(a.toLowerCase(Locale.ROOT)));
@@ -129,6 +137,11 @@ public final class Checks {
    * Returns a check that passes when the annotation is present and non-blank, for example
    * {@code annotation("has-on-call", "pagerduty.com/service-id", "On-call is set up")} or
    * {@code annotation("has-sonar", "sonarqube.org/project-key", "Code quality is tracked")}.
+   *
+   * @param id the check's id
+   * @param annotationKey the annotation that must be set, e.g. {@code pagerduty.com/service-id}
+   * @param title the check's title, shown in reports
+   * @return the check
    */
   public static Check annotation(String id, String annotationKey, String title) {
     return Check.of(id, title, "Add the annotation " + annotationKey + ".",
@@ -160,6 +173,8 @@ public final class Checks {
    * Returns {@code is-valid}: the entity passes the offline {@link EntityValidator} (the verdict a Backstage
    * catalog with default processing gives). The server-set root fields {@code relations} and {@code status} are
    * ignored, so entities read from the catalog API can be checked.
+   *
+   * @return the {@code is-valid} check
    */
   public static Check valid() {
     EntityValidator validator = EntityValidator.create();

@@ -72,7 +72,11 @@ public final class EntityResult {
     return domain;
   }
 
-  /** {@return the outcome of the check} */
+  /**
+   * {@return the outcome of the check}
+   *
+   * @param checkId the check's id
+   */
   public Outcome outcome(String checkId) {
     return Shape.outcome(outcomes[shape.check(checkId)]);
   }
@@ -98,8 +102,10 @@ public final class EntityResult {
   }
 
   /**
-   * Returns the name of the highest level held in the track, or empty when the entity holds none or the track
-   * does not rank it (see {@link #ranked(String)}).
+   * {@return the name of the highest level held in the track, or empty when the entity holds none or the track
+   * does not rank it (see {@link #ranked(String)})}
+   *
+   * @param track the track's name
    */
   public Optional<String> level(String track) {
     int t = shape.track(track);
@@ -108,14 +114,20 @@ public final class EntityResult {
   }
 
   /**
-   * Returns the index of the highest level held in the track (0 = lowest level), -1 for none, or -2 when the
-   * track's scope leaves the entity out.
+   * {@return the index of the highest level held in the track (0 = lowest level), -1 for none, or -2 when the
+   * track's scope leaves the entity out}
+   *
+   * @param track the track's name
    */
   public int levelIndex(String track) {
     return levels[shape.track(track)];
   }
 
-  /** {@return whether the track ranks this entity (it is inside the track's scope)} */
+  /**
+   * {@return whether the track ranks this entity (it is inside the track's scope)}
+   *
+   * @param track the track's name
+   */
   public boolean ranked(String track) {
     return levels[shape.track(track)] != Shape.NOT_RANKED;
   }
@@ -126,8 +138,11 @@ public final class EntityResult {
   }
 
   /**
-   * Returns the ids of the failed checks that stand between the entity and the given level of the track (the
-   * checks of that level and every lower one), in order.
+   * {@return the ids of the failed checks that stand between the entity and the given level of the track (the
+   * checks of that level and every lower one), in order}
+   *
+   * @param track the track's name
+   * @param level the level's name within the track
    */
   public List<String> missingFor(String track, String level) {
     int t = shape.track(track);

@@ -37,15 +37,21 @@ public final class EvaluationContext {
     return new EvaluationContext(Set.of(), false, Map.of(), LocalDate.now(ZoneOffset.UTC));
   }
 
-  /** {@return a context with the given Group and User refs, dated today (UTC)} */
+  /**
+   * {@return a context with the given Group and User refs, dated today (UTC)}
+   *
+   * @param ownerRefs the refs of every known Group and User
+   */
   public static EvaluationContext ofOwners(Set<EntityRef> ownerRefs) {
     return new EvaluationContext(Set.copyOf(ownerRefs), true, Map.of(), LocalDate.now(ZoneOffset.UTC));
   }
 
   /**
-   * Returns a context holding the refs of every Group and User in the entities, and the domain of every System
-   * (for the per-domain roll-up), dated today (UTC). Iterates the entities once and keeps only those refs; pass a
+   * {@return a context holding the refs of every Group and User in the entities, and the domain of every System
+   * (for the per-domain roll-up), dated today (UTC)} Iterates the entities once and keeps only those refs; pass a
    * lazily paged catalog query filtered to {@code kind=Group,User,System} to fetch as little as possible.
+   *
+   * @param entities the entities to gather refs from, iterated once
    */
   public static EvaluationContext gather(Iterable<Entity> entities) {
     Set<EntityRef> refs = new HashSet<>();
@@ -64,17 +70,29 @@ public final class EvaluationContext {
     return new EvaluationContext(Set.copyOf(refs), true, Map.copyOf(domains), LocalDate.now(ZoneOffset.UTC));
   }
 
-  /** {@return a copy that knows the domain of each System, for the per-domain roll-up} */
+  /**
+   * {@return a copy that knows the domain of each System, for the per-domain roll-up}
+   *
+   * @param domainBySystem the domain ref of each System ref
+   */
   public EvaluationContext withSystemDomains(Map<EntityRef, EntityRef> domainBySystem) {
     return new EvaluationContext(owners, ownersKnown, Map.copyOf(domainBySystem), today);
   }
 
-  /** {@return the domain of a System, or null when unknown} */
+  /**
+   * {@return the domain of a System, or null when unknown}
+   *
+   * @param system the System's ref
+   */
   public EntityRef domainOf(EntityRef system) {
     return systemDomains.get(system);
   }
 
-  /** {@return a copy dated the given day, which decides exemption expiry (an exemption expiring today is valid)} */
+  /**
+   * {@return a copy dated the given day, which decides exemption expiry (an exemption expiring today is valid)}
+   *
+   * @param day the day that decides exemption expiry
+   */
   public EvaluationContext withToday(LocalDate day) {
     return new EvaluationContext(owners, ownersKnown, systemDomains, day);
   }
@@ -89,7 +107,11 @@ public final class EvaluationContext {
     return ownersKnown;
   }
 
-  /** {@return whether the ref names a known Group or User} */
+  /**
+   * {@return whether the ref names a known Group or User}
+   *
+   * @param ref the ref to look up
+   */
   public boolean ownerExists(EntityRef ref) {
     return owners.contains(ref);
   }

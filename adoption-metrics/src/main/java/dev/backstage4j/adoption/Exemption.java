@@ -25,7 +25,14 @@ public final class Exemption {
     this.expires = Objects.requireNonNull(expires, "expires");
   }
 
-  /** {@return an exemption of the entity from the check until (and including) the expiry date} */
+  /**
+   * {@return an exemption of the entity from the check until (and including) the expiry date}
+   *
+   * @param entity the exempted entity
+   * @param checkId the id of the check it is exempt from
+   * @param reason why, shown in reports
+   * @param expires the last day the exemption is valid
+   */
   public static Exemption of(EntityRef entity, String checkId, String reason, LocalDate expires) {
     return new Exemption(entity, checkId, reason, expires);
   }
@@ -50,7 +57,11 @@ public final class Exemption {
     return expires;
   }
 
-  /** {@return whether the exemption has expired on the given day} */
+  /**
+   * {@return whether the exemption has expired on the given day}
+   *
+   * @param today the day to test
+   */
   public boolean isExpired(LocalDate today) {
     return today.isAfter(expires);
   }

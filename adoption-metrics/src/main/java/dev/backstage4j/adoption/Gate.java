@@ -35,14 +35,21 @@ public final class Gate {
     this.entities = entities;
   }
 
-  /** {@return a gate requiring at least the level of the track, over every entity} */
+  /**
+   * {@return a gate requiring at least the level of the track, over every entity}
+   *
+   * @param track the track's name
+   * @param level the lowest level every entity must hold
+   */
   public static Gate requireLevel(String track, String level) {
     return new Gate(track, level, Set.of(), Set.of());
   }
 
   /**
-   * Returns a copy limited to entities owned by any of the owners; refs default to kind Group and namespace
-   * {@code default}, so {@code "web-team"} means {@code group:default/web-team}.
+   * {@return a copy limited to entities owned by any of the owners; refs default to kind Group and namespace
+   * {@code default}, so {@code "web-team"} means {@code group:default/web-team}}
+   *
+   * @param ownerRefs the owners' refs, e.g. {@code web-team} or {@code group:default/web-team}
    */
   public Gate forOwners(String... ownerRefs) {
     Set<String> s = new HashSet<>();
@@ -52,7 +59,11 @@ public final class Gate {
     return new Gate(track, level, Set.copyOf(s), entities);
   }
 
-  /** {@return a copy limited to the given entities, for example those read from a catalog-info.yaml} */
+  /**
+   * {@return a copy limited to the given entities, for example those read from a catalog-info.yaml}
+   *
+   * @param selected the entities to gate
+   */
   public Gate forEntities(Iterable<Entity> selected) {
     Set<EntityRef> s = new HashSet<>();
     selected.forEach(e -> s.add(e.ref()));
@@ -60,10 +71,13 @@ public final class Gate {
   }
 
   /**
-   * Returns the verdict for a campaign: every entity of today's catalog in the campaign ({@link
+   * {@return the verdict for a campaign: every entity of today's catalog in the campaign ({@link
    * Campaign#covers}) meets its target (a level of a track, or its checks); the message lists, per entity below,
-   * what to fix. Exit codes as for {@link #check(ScorecardResult)}.
+   * what to fix} Exit codes as for {@link #check(ScorecardResult)}.
    *
+   * @param campaign the campaign whose target must be met
+   * @param catalog today's entities, to decide which are in the campaign
+   * @param result the run to judge; must have kept its entity results
    * @throws IllegalArgumentException if the result kept no entity results or lacks the campaign's track, level or
    *     checks
    */
@@ -118,8 +132,9 @@ public final class Gate {
   }
 
   /**
-   * Returns the verdict over the result's entity results.
+   * {@return the verdict over the result's entity results}
    *
+   * @param result the run to judge; must have kept its entity results
    * @throws IllegalArgumentException if the result kept no entity results, or the track or level is unknown
    */
   public GateResult check(ScorecardResult result) {

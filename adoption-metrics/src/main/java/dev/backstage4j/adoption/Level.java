@@ -19,12 +19,22 @@ public final class Level {
     this.checkIds = List.copyOf(checkIds);
   }
 
-  /** {@return a level with the given name and check ids} */
+  /**
+   * {@return a level with the given name and check ids}
+   *
+   * @param name the level's name, e.g. {@code Bronze}
+   * @param checkIds the ids of the checks an entity must not fail (passed, exempt or not applicable) to hold it
+   */
   public static Level of(String name, String... checkIds) {
     return new Level(name, List.of(checkIds));
   }
 
-  /** {@return a level with the given name and check ids} */
+  /**
+   * {@return a level with the given name and check ids}
+   *
+   * @param name the level's name, e.g. {@code Bronze}
+   * @param checkIds the ids of the checks an entity must not fail (passed, exempt or not applicable) to hold it
+   */
   public static Level of(String name, List<String> checkIds) {
     return new Level(name, checkIds);
   }

@@ -88,8 +88,8 @@ public final class Nudge {
   }
 
   /**
-   * Returns the nudge as an analytics event: action {@code adoption.<kind>} (lower case, for example
-   * {@code adoption.campaign_started}), subject {@link #subject()}, attributes recipient and topic.
+   * {@return the nudge as an analytics event: action {@code adoption.<kind>} (lower case, for example
+   * {@code adoption.campaign_started}), subject {@link #subject()}, attributes recipient and topic}
    */
   public AnalyticsEvent toEvent() {
     return AnalyticsEvent.builder("adoption." + kind.name().toLowerCase(java.util.Locale.ROOT), subject)

@@ -57,19 +57,33 @@ public final class NudgeSender implements AutoCloseable {
     this.analytics = b.analytics;
   }
 
-  /** {@return a builder sending to the Backstage of the config, with its credentials} */
+  /**
+   * {@return a builder sending to the Backstage of the config, with its credentials}
+   *
+   * @param config the Backstage base URL and credentials to send with; not null
+   */
   public static Builder builder(ClientConfig config) {
     return new Builder(Objects.requireNonNull(config, "config"));
   }
 
-  /** {@return a builder that sends nothing and hands each notification's description to {@code printer}} */
+  /**
+   * {@return a builder that sends nothing and hands each notification's description to {@code printer}}
+   *
+   * @param printer receives one description per notification that would be sent; not null
+   */
   public static Builder dryRun(Consumer<String> printer) {
     return new Builder(null).dryRun(printer);
   }
 
   /** What a {@link #send(List)} did. */
   public record Report(int sent, int suppressed, List<Map<String, Object>> requests) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param sent how many notifications were sent (or printed, in dry-run mode)
+     * @param suppressed how many nudges the rate limit held back
+     * @param requests the request bodies, sent or printed, in order
+     */
     public Report {
       requests = List.copyOf(requests);
     }
@@ -79,6 +93,8 @@ public final class NudgeSender implements AutoCloseable {
    * Sends the nudges in order, each as one notification, and returns how many were sent and suppressed by the
    * rate limit, with the request bodies (sent, or printed in dry-run mode).
    *
+   * @param nudges the nudges to send, in order
+   * @return how many were sent and suppressed by the rate limit, with the request bodies
    * @throws dev.backstage4j.core.BackstageException when the backend refuses or cannot be reached; nudges before
    *     the failing one were sent
    */
@@ -176,7 +192,12 @@ public final class NudgeSender implements AutoCloseable {
       severities.put(Nudge.Kind.WEEKLY_DIGEST, "low");
     }
 
-    /** Sends nothing; each notification that would be sent is described to the printer instead. */
+    /**
+     * Sends nothing; each notification that would be sent is described to the printer instead.
+     *
+     * @param printer receives one description per notification that would be sent; not null
+     * @return this builder, for chaining
+     */
     public Builder dryRun(Consumer<String> printer) {
       this.dryRun = Objects.requireNonNull(printer, "printer");
       return this;
@@ -186,6 +207,10 @@ public final class NudgeSender implements AutoCloseable {
      * Sets Backstage's severity for a kind: {@code critical}, {@code high}, {@code normal} or {@code low}.
      * Defaults: level dropped high, raised low, campaign started normal, near deadline high, ended normal, weekly
      * digest low.
+     *
+     * @param kind the kind of nudge
+     * @param severity {@code critical}, {@code high}, {@code normal} or {@code low} (any case)
+     * @return this builder, for chaining
      */
     public Builder severity(Nudge.Kind kind, String severity) {
       String s = severity.toLowerCase(Locale.ROOT);
@@ -196,7 +221,13 @@ public final class NudgeSender implements AutoCloseable {
       return this;
     }
 
-    /** Sends at most {@code max} nudges per recipient and topic within any {@code per} window (default 5 a day). */
+    /**
+     * Sends at most {@code max} nudges per recipient and topic within any {@code per} window (default 5 a day).
+     *
+     * @param max the most nudges per recipient and topic in a window; at least 1
+     * @param per the length of the window; positive
+     * @return this builder, for chaining
+     */
     public Builder rateLimit(int max, Duration per) {
       if (max < 1 || per.isNegative() || per.isZero()) {
         throw new IllegalArgumentException("rate limit needs max >= 1 and a positive window");
@@ -206,13 +237,23 @@ public final class NudgeSender implements AutoCloseable {
       return this;
     }
 
-    /** Sets the clock of the rate limit (tests). */
+    /**
+     * Sets the clock of the rate limit (tests).
+     *
+     * @param newClock the clock; not null
+     * @return this builder, for chaining
+     */
     public Builder clock(Clock newClock) {
       this.clock = Objects.requireNonNull(newClock, "clock");
       return this;
     }
 
-    /** Also emits every admitted nudge as an analytics event ({@link Nudge#toEvent()}). */
+    /**
+     * Also emits every admitted nudge as an analytics event ({@link Nudge#toEvent()}).
+     *
+     * @param publisher the publisher to emit to; not null
+     * @return this builder, for chaining
+     */
     public Builder analytics(AnalyticsPublisher publisher) {
       this.analytics = Objects.requireNonNull(publisher, "publisher");
       return this;

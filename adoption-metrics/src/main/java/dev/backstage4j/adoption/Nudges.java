@@ -30,8 +30,12 @@ public final class Nudges {
   private Nudges() {}
 
   /**
-   * Returns the nudges for the change from {@code before} (null for a first run: level changes need two runs)
-   * to {@code after}, with the campaigns measured at {@code after}.
+   * {@return the nudges for the change from {@code before} (null for a first run: level changes need two runs)
+   * to {@code after}, with the campaigns measured at {@code after}}
+   *
+   * @param before the earlier run, or null for a first run
+   * @param after the latest run
+   * @param campaigns the campaigns measured at {@code after}; may be empty
    */
   public static List<Nudge> between(ScorecardResult before, ScorecardResult after, List<CampaignProgress> campaigns) {
     List<Nudge> out = new ArrayList<>();
@@ -116,11 +120,14 @@ public final class Nudges {
   }
 
   /**
-   * Returns one weekly digest per team (owner roll-up) of the run: its score, its entities per level of every
+   * {@return one weekly digest per team (owner roll-up) of the run: its score, its entities per level of every
    * track, the three checks failing most often among its entities with their fixes, and the status of each
-   * campaign it has entities in. The scope names the ISO week of the run
+   * campaign it has entities in} The scope names the ISO week of the run
    * ({@code backstage4j.adoption/digest/<owner>/<2026-W48>}), so running it again in the same week updates the
    * digest instead of adding one. Topic {@code adoption-digest}.
+   *
+   * @param latest the run to digest
+   * @param campaigns the measured campaigns; may be empty
    */
   public static List<Nudge> digest(ScorecardResult latest, List<CampaignProgress> campaigns) {
     java.time.ZonedDateTime at = latest.generatedAt().atZone(ZoneOffset.UTC);

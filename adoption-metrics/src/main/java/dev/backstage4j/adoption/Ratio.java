@@ -12,7 +12,12 @@ public final class Ratio {
     this.total = total;
   }
 
-  /** {@return the ratio count / total} */
+  /**
+   * {@return the ratio count / total}
+   *
+   * @param count how many; 0 or more
+   * @param total out of how many; at least {@code count}
+   */
   public static Ratio of(long count, long total) {
     if (count < 0 || total < count) {
       throw new IllegalArgumentException("Ratio needs 0 <= count <= total, found " + count + "/" + total);

@@ -13,7 +13,11 @@ import java.util.List;
 public final class Reports {
   private Reports() {}
 
-  /** {@return the result as JSON in the stable schema described in the module README (same as a snapshot)} */
+  /**
+   * {@return the result as JSON in the stable schema described in the module README (same as a snapshot)}
+   *
+   * @param result the run to write
+   */
   public static String json(ScorecardResult result) {
     return result.toJson();
   }
@@ -21,12 +25,19 @@ public final class Reports {
   /**
    * Returns a Markdown summary for a PR comment or wiki page: headline score and levels, per-team table, check
    * pass rates, entities with failing checks (at most 50), exemptions and catalog KPIs.
+   *
+   * @param result the run to summarise
+   * @return the Markdown text
    */
   public static String markdown(ScorecardResult result) {
     return MarkdownReport.render(result, null);
   }
 
-  /** {@return the Markdown summary of the newer run followed by what changed since the older one} */
+  /**
+   * {@return the Markdown summary of the newer run followed by what changed since the older one}
+   *
+   * @param diff the older and newer run
+   */
   public static String markdown(SnapshotDiff diff) {
     return MarkdownReport.render(diff.after(), diff);
   }
@@ -35,6 +46,9 @@ public final class Reports {
    * Returns one CSV row per entity: {@code ref,kind,owner,system,domain}, the level per track, {@code points,
    * maxPoints,percent}, then one column per check holding {@code passed}, {@code failed}, {@code exempt} or
    * {@code notApplicable}. RFC 4180 quoting, header row first, {@code \n} line ends.
+   *
+   * @param result the run; must have kept its entity results for rows to appear
+   * @return the CSV text
    */
   public static String csv(ScorecardResult result) {
     return CsvReport.entities(result);
@@ -43,12 +57,20 @@ public final class Reports {
   /**
    * Returns one CSV row per roll-up key of the dimension: {@code key,entities,points,maxPoints,scorePercent},
    * the count per level per track ({@code <track>:<level>}), then the pass rate per check.
+   *
+   * @param result the run
+   * @param dimension what to roll up by, e.g. owner or system
+   * @return the CSV text
    */
   public static String csv(ScorecardResult result, Dimension dimension) {
     return CsvReport.rollups(result, dimension);
   }
 
-  /** {@return a self-contained HTML page (inline CSS and SVG, no scripts, works offline) for one run} */
+  /**
+   * {@return a self-contained HTML page (inline CSS and SVG, no scripts, works offline) for one run}
+   *
+   * @param result the run to show
+   */
   public static String html(ScorecardResult result) {
     return HtmlReport.render(result, List.of(), null, List.of());
   }
@@ -58,6 +80,9 @@ public final class Reports {
    * first; the latest run is added if missing) and, when given, template usage.
    *
    * @param templates template KPIs to show, or null
+   * @param result the latest run
+   * @param history earlier runs (snapshots), oldest first; may be empty
+   * @return the HTML page
    */
   public static String html(ScorecardResult result, List<ScorecardResult> history, TemplateKpis templates) {
     return HtmlReport.render(result, history, templates, List.of());
@@ -69,18 +94,32 @@ public final class Reports {
    * behind with the fixes they need.
    *
    * @param templates template KPIs to show, or null
+   * @param result the latest run
+   * @param history earlier runs (snapshots), oldest first; may be empty
+   * @param campaigns the measured campaigns to show; may be empty
+   * @return the HTML page
    */
   public static String html(ScorecardResult result, List<ScorecardResult> history, TemplateKpis templates,
       List<CampaignProgress> campaigns) {
     return HtmlReport.render(result, history, templates, campaigns);
   }
 
-  /** {@return the result JSON with a {@code campaigns} array: status, counts, burn-down and teams of each} */
+  /**
+   * {@return the result JSON with a {@code campaigns} array: status, counts, burn-down and teams of each}
+   *
+   * @param result the run to write
+   * @param campaigns the measured campaigns to add; may be empty
+   */
   public static String json(ScorecardResult result, List<CampaignProgress> campaigns) {
     return ResultJson.write(result, campaigns);
   }
 
-  /** {@return the Markdown summary with a section per campaign after the headline} */
+  /**
+   * {@return the Markdown summary with a section per campaign after the headline}
+   *
+   * @param result the run to summarise
+   * @param campaigns the measured campaigns to add; may be empty
+   */
   public static String markdown(ScorecardResult result, List<CampaignProgress> campaigns) {
     return MarkdownReport.render(result, null, campaigns);
   }
@@ -88,6 +127,9 @@ public final class Reports {
   /**
    * Returns one CSV row per campaign and team: {@code campaign,status,deadline,daysLeft,owner,done,remaining,
    * fixes}, fixes as {@code check=count} separated by spaces.
+   *
+   * @param campaigns the measured campaigns
+   * @return the CSV text
    */
   public static String csv(List<CampaignProgress> campaigns) {
     return CampaignReport.csv(campaigns);

@@ -6,9 +6,17 @@ package dev.backstage4j.adoption;
  * A listener that throws stops the run.
  */
 public interface ResultListener {
-  /** Receives one entity's immutable result. */
+  /**
+   * Receives one entity's immutable result.
+   *
+   * @param result the entity's result
+   */
   default void onEntity(EntityResult result) {}
 
-  /** Receives the finished run's immutable result. */
+  /**
+   * Receives the finished run's immutable result.
+   *
+   * @param result the run's result
+   */
   default void onComplete(ScorecardResult result) {}
 }

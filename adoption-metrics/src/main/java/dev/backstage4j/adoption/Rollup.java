@@ -49,8 +49,10 @@ public final class Rollup {
   }
 
   /**
-   * Returns how many entities hold each level of the track as their highest, lowest first, starting with the
-   * entry {@code "none"} for entities below the first level.
+   * {@return how many entities hold each level of the track as their highest, lowest first, starting with the
+   * entry {@code "none"} for entities below the first level}
+   *
+   * @param track the track's name
    */
   public Map<String, Integer> levelCounts(String track) {
     int t = shape.track(track);
@@ -62,7 +64,12 @@ public final class Rollup {
     return Collections.unmodifiableMap(m);
   }
 
-  /** {@return how many entities hold at least the given level of the track} */
+  /**
+   * {@return how many entities hold at least the given level of the track}
+   *
+   * @param track the track's name
+   * @param level the level's name within the track
+   */
   public int atLeast(String track, String level) {
     int t = shape.track(track);
     int idx = shape.tracks.get(t).indexOf(level);
@@ -76,12 +83,21 @@ public final class Rollup {
     return n;
   }
 
-  /** {@return how many entities got the outcome on the check} */
+  /**
+   * {@return how many entities got the outcome on the check}
+   *
+   * @param checkId the check's id
+   * @param outcome the outcome to count
+   */
   public int count(String checkId, Outcome outcome) {
     return checkCounts[shape.check(checkId)][outcome.ordinal()];
   }
 
-  /** {@return the check's pass rate in percent (see the class definition); 100 when it applies to none} */
+  /**
+   * {@return the check's pass rate in percent (see the class definition); 100 when it applies to none}
+   *
+   * @param checkId the check's id
+   */
   public double passRate(String checkId) {
     int[] c = checkCounts[shape.check(checkId)];
     int applicable = c[0] + c[1] + c[2];

@@ -52,30 +52,47 @@ public final class Scope {
     return ALL;
   }
 
-  /** {@return a scope limited to the given kinds, for example {@code Component} and {@code API}} */
+  /**
+   * {@return a scope limited to the given kinds, for example {@code Component} and {@code API}}
+   *
+   * @param kinds the entity kinds, compared case-insensitively
+   */
   public static Scope kinds(String... kinds) {
     return ALL.withKinds(kinds);
   }
 
-  /** {@return a copy limited to the given kinds} */
+  /**
+   * {@return a copy limited to the given kinds}
+   *
+   * @param values the entity kinds, compared case-insensitively
+   */
   public Scope withKinds(String... values) {
     return new Scope(lower(values), types, lifecycles, filter, filterDescription);
   }
 
-  /** {@return a copy limited to the given {@code spec.type} values} */
+  /**
+   * {@return a copy limited to the given {@code spec.type} values}
+   *
+   * @param values the {@code spec.type} values, compared case-insensitively
+   */
   public Scope withTypes(String... values) {
     return new Scope(kinds, lower(values), lifecycles, filter, filterDescription);
   }
 
-  /** {@return a copy limited to the given {@code spec.lifecycle} values} */
+  /**
+   * {@return a copy limited to the given {@code spec.lifecycle} values}
+   *
+   * @param values the {@code spec.lifecycle} values, compared case-insensitively
+   */
   public Scope withLifecycles(String... values) {
     return new Scope(kinds, types, lower(values), filter, filterDescription);
   }
 
   /**
-   * Returns a copy that also requires the predicate to hold.
+   * {@return a copy that also requires the predicate to hold}
    *
    * @param description a short text shown in reports, for example {@code "tier label is 1"}
+   * @param predicate true for entities inside the scope; not null
    */
   public Scope withFilter(Predicate<Entity> predicate, String description) {
     Predicate<Entity> combined = filter == null ? predicate : filter.and(predicate);
@@ -98,7 +115,11 @@ public final class Scope {
     return lifecycles;
   }
 
-  /** {@return whether the entity is inside this scope} */
+  /**
+   * {@return whether the entity is inside this scope}
+   *
+   * @param entity the entity to test
+   */
   public boolean appliesTo(Entity entity) {
     return appliesTo(entity, lowerOrEmpty(entity.kind()), lowerOrEmpty(entity.spec().get("type")),
         lowerOrEmpty(entity.spec().get("lifecycle")));

@@ -71,16 +71,20 @@ public final class Scorecard {
     this.shape = new Shape(infos, tracks);
   }
 
-  /** {@return a builder for a scorecard with the given name} */
+  /**
+   * {@return a builder for a scorecard with the given name}
+   *
+   * @param name the scorecard's name, shown in reports
+   */
   public static Builder builder(String name) {
     return new Builder(name);
   }
 
   /**
-   * Returns a ready-made scorecard to start from, "Service maturity": every built-in check ({@link Checks#all()})
+   * {@return a ready-made scorecard to start from, "Service maturity": every built-in check ({@link Checks#all()})
    * plus {@code has-on-call} (annotation {@code pagerduty.com/service-id}), and one track, {@code Basics}:
    * Bronze (has-owner, has-description), Silver (owner-resolves, has-system, has-lifecycle), Gold (has-techdocs,
-   * has-source-location, has-on-call). The {@code backstage4j} CLI scores with it unless given a file; adapt it
+   * has-source-location, has-on-call)} The {@code backstage4j} CLI scores with it unless given a file; adapt it
    * with {@link #toBuilder()}.
    */
   public static Scorecard standard() {
@@ -99,6 +103,8 @@ public final class Scorecard {
   /**
    * Returns the scorecard declared in a YAML file (format in the package documentation).
    *
+   * @param file the YAML file to read
+   * @return the scorecard
    * @throws ScorecardFileException naming the file and line of the first problem
    */
   public static Scorecard fromYaml(Path file) {
@@ -109,6 +115,8 @@ public final class Scorecard {
    * Returns the scorecard declared in YAML text.
    *
    * @param sourceName the name used in error messages, for example a file name
+   * @param yaml the YAML text
+   * @return the scorecard
    * @throws ScorecardFileException naming the source and line of the first problem
    */
   public static Scorecard fromYaml(String yaml, String sourceName) {
@@ -155,7 +163,13 @@ public final class Scorecard {
     return new ScorecardRunner(this);
   }
 
-  /** Evaluates the entities (streamed once, in order) and returns the result. */
+  /**
+   * Evaluates the entities (streamed once, in order) and returns the result.
+   *
+   * @param entities the entities to evaluate
+   * @param context the known owners, system domains and today's date
+   * @return the result of the run
+   */
   public ScorecardResult evaluate(Iterable<Entity> entities, EvaluationContext context) {
     return runner().context(context).run(entities);
   }
@@ -183,13 +197,23 @@ public final class Scorecard {
       this.name = Objects.requireNonNull(name, "name");
     }
 
-    /** Sets the name. */
+    /**
+     * Sets the name.
+     *
+     * @param newName the name, shown in reports; not null
+     * @return this builder, for chaining
+     */
     public Builder name(String newName) {
       this.name = Objects.requireNonNull(newName, "name");
       return this;
     }
 
-    /** Adds a check, replacing an earlier one with the same id. */
+    /**
+     * Adds a check, replacing an earlier one with the same id.
+     *
+     * @param check the check to add; not null
+     * @return this builder, for chaining
+     */
     public Builder addCheck(Check check) {
       Objects.requireNonNull(check, "check");
       checks.removeIf(c -> c.id().equals(check.id()));
@@ -197,25 +221,45 @@ public final class Scorecard {
       return this;
     }
 
-    /** Adds checks, each replacing an earlier one with the same id. */
+    /**
+     * Adds checks, each replacing an earlier one with the same id.
+     *
+     * @param more the checks to add
+     * @return this builder, for chaining
+     */
     public Builder addChecks(List<Check> more) {
       more.forEach(this::addCheck);
       return this;
     }
 
-    /** Adds a track. */
+    /**
+     * Adds a track.
+     *
+     * @param track the track to add; not null
+     * @return this builder, for chaining
+     */
     public Builder addTrack(Track track) {
       tracks.add(Objects.requireNonNull(track, "track"));
       return this;
     }
 
-    /** Adds an exemption. */
+    /**
+     * Adds an exemption.
+     *
+     * @param exemption the exemption to add; not null
+     * @return this builder, for chaining
+     */
     public Builder addExemption(Exemption exemption) {
       exemptions.add(Objects.requireNonNull(exemption, "exemption"));
       return this;
     }
 
-    /** Adds a campaign, replacing an earlier one with the same id. */
+    /**
+     * Adds a campaign, replacing an earlier one with the same id.
+     *
+     * @param campaign the campaign to add; not null
+     * @return this builder, for chaining
+     */
     public Builder addCampaign(Campaign campaign) {
       Objects.requireNonNull(campaign, "campaign");
       campaigns.removeIf(c -> c.id().equals(campaign.id()));
@@ -224,7 +268,7 @@ public final class Scorecard {
     }
 
     /**
-     * Returns the scorecard.
+     * {@return the scorecard}
      *
      * @throws IllegalArgumentException on duplicate check ids or track names, or a level, exemption or campaign
      *     naming an unknown check, track or level

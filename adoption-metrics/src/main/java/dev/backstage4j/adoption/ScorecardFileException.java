@@ -20,6 +20,8 @@ public final class ScorecardFileException extends BackstageException {
    * Creates an exception for the file and line (1-based; 0 when unknown).
    *
    * @param problem what was wrong, naming the field
+   * @param file the file or source name
+   * @param line the 1-based line, or 0 when unknown
    */
   public ScorecardFileException(String file, int line, String problem) {
     super(file + (line > 0 ? ":" + line : "") + ": " + problem);

@@ -42,12 +42,20 @@ public final class ScorecardResult {
     this.kpis = kpis;
   }
 
-  /** {@return the result stored in a snapshot or JSON report file} */
+  /**
+   * {@return the result stored in a snapshot or JSON report file}
+   *
+   * @param file the snapshot or JSON report file
+   */
   public static ScorecardResult readJson(Path file) {
     return ResultJson.read(file);
   }
 
-  /** {@return the result held in JSON text as written by {@link #toJson()}} */
+  /**
+   * {@return the result held in JSON text as written by {@link #toJson()}}
+   *
+   * @param json the JSON text
+   */
   public static ScorecardResult parseJson(String json) {
     return ResultJson.parse(json, "JSON text");
   }
@@ -77,7 +85,11 @@ public final class ScorecardResult {
     return shape.checks;
   }
 
-  /** {@return the check with the given id} */
+  /**
+   * {@return the check with the given id}
+   *
+   * @param id the check's id
+   */
   public CheckInfo check(String id) {
     return shape.checks.get(shape.check(id));
   }
@@ -92,7 +104,11 @@ public final class ScorecardResult {
     return entities;
   }
 
-  /** {@return the result of one entity, if it was evaluated and kept} */
+  /**
+   * {@return the result of one entity, if it was evaluated and kept}
+   *
+   * @param ref the entity's ref, compared case-insensitively
+   */
   public Optional<EntityResult> entity(String ref) {
     for (EntityResult r : entities) {
       if (r.ref().toString().equalsIgnoreCase(ref)) {
@@ -107,12 +123,21 @@ public final class ScorecardResult {
     return total;
   }
 
-  /** {@return the roll-ups by the given dimension, sorted by key} */
+  /**
+   * {@return the roll-ups by the given dimension, sorted by key}
+   *
+   * @param dimension what the entities are rolled up by
+   */
   public List<Rollup> rollups(Dimension dimension) {
     return rollups.getOrDefault(dimension, List.of());
   }
 
-  /** {@return the roll-up for one key of a dimension, if any entity had it} */
+  /**
+   * {@return the roll-up for one key of a dimension, if any entity had it}
+   *
+   * @param dimension what the entities are rolled up by
+   * @param key the roll-up key, e.g. an owner ref, compared case-insensitively
+   */
   public Optional<Rollup> rollup(Dimension dimension, String key) {
     return rollups(dimension).stream().filter(r -> r.key().equalsIgnoreCase(key)).findFirst();
   }

@@ -31,13 +31,23 @@ public final class ScorecardRunner {
     this.scorecard = scorecard;
   }
 
-  /** Sets the context (known owners, system domains, today's date). Default: {@link EvaluationContext#empty()}. */
+  /**
+   * Sets the context (known owners, system domains, today's date). Default: {@link EvaluationContext#empty()}.
+   *
+   * @param newContext the context; not null
+   * @return this runner, for chaining
+   */
   public ScorecardRunner context(EvaluationContext newContext) {
     this.context = Objects.requireNonNull(newContext, "context");
     return this;
   }
 
-  /** Adds a listener that sees every entity result and the final result. */
+  /**
+   * Adds a listener that sees every entity result and the final result.
+   *
+   * @param listener the listener; not null
+   * @return this runner, for chaining
+   */
   public ScorecardRunner listener(ResultListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
     return this;
@@ -46,19 +56,32 @@ public final class ScorecardRunner {
   /**
    * Sets whether the result keeps every entity's result (default true). Turn it off for very large catalogs
    * when only roll-ups, KPIs and listeners matter; snapshot diffs and the CI gate need entity results.
+   *
+   * @param keep whether to keep every entity's result
+   * @return this runner, for chaining
    */
   public ScorecardRunner retainEntityResults(boolean keep) {
     this.retain = keep;
     return this;
   }
 
-  /** Sets the clock used for {@link ScorecardResult#generatedAt()}. */
+  /**
+   * Sets the clock used for {@link ScorecardResult#generatedAt()}.
+   *
+   * @param newClock the clock; not null
+   * @return this runner, for chaining
+   */
   public ScorecardRunner clock(Clock newClock) {
     this.clock = Objects.requireNonNull(newClock, "clock");
     return this;
   }
 
-  /** Evaluates the entities and returns the result. */
+  /**
+   * Evaluates the entities and returns the result.
+   *
+   * @param entities the entities to evaluate, iterated once
+   * @return the result of the run
+   */
   public ScorecardResult run(Iterable<Entity> entities) {
     Shape shape = scorecard.shape();
     List<Check> checks = scorecard.checks();

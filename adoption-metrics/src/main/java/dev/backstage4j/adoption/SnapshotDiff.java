@@ -75,7 +75,12 @@ public final class SnapshotDiff {
     this.teamChanges = List.copyOf(teams);
   }
 
-  /** {@return the comparison of an older and a newer run} */
+  /**
+   * {@return the comparison of an older and a newer run}
+   *
+   * @param older the earlier run
+   * @param newer the later run
+   */
   public static SnapshotDiff between(ScorecardResult older, ScorecardResult newer) {
     return new SnapshotDiff(older, newer);
   }

@@ -24,6 +24,9 @@ public final class Snapshots {
   /**
    * Writes the result into the directory (created if missing) and returns the file.
    *
+   * @param result the run to save
+   * @param directory the snapshot directory
+   * @return the written file
    * @throws ScorecardFileException if the file cannot be written
    */
   public static Path save(ScorecardResult result, Path directory) {
@@ -41,9 +44,10 @@ public final class Snapshots {
   }
 
   /**
-   * Returns every snapshot in the directory ({@code adoption-*.json}), oldest first; empty if the directory does
-   * not exist.
+   * {@return every snapshot in the directory ({@code adoption-*.json}), oldest first; empty if the directory does
+   * not exist}
    *
+   * @param directory the snapshot directory
    * @throws ScorecardFileException naming a file that is not a valid snapshot
    */
   public static List<ScorecardResult> loadAll(Path directory) {

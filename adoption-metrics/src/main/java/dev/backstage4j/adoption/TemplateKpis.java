@@ -36,9 +36,10 @@ public final class TemplateKpis {
   }
 
   /**
-   * Returns the KPIs of the runs, streamed once. Memory is proportional to templates and distinct users.
+   * {@return the KPIs of the runs, streamed once} Memory is proportional to templates and distinct users.
    *
    * @param templates the Template entities, read for their declared time saved; may be empty
+   * @param runs the template runs
    */
   public static TemplateKpis compute(Iterable<TemplateRun> runs, Iterable<Entity> templates) {
     Map<String, Duration> saved = new HashMap<>();

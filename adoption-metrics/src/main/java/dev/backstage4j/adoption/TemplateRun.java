@@ -44,14 +44,18 @@ public final class TemplateRun {
    * @param startedAt may be null when unknown
    * @param endedAt may be null when unknown or still running
    * @param user the user's entity ref; may be null when the server does not report it
+   * @param state how the run went
+   * @return the run
    */
   public static TemplateRun of(String templateRef, State state, Instant startedAt, Instant endedAt, String user) {
     return new TemplateRun(templateRef, state, startedAt, endedAt, user);
   }
 
   /**
-   * Returns the run described by a scaffolder task. Backstage's task list has no end time, so the end of a
+   * {@return the run described by a scaffolder task} Backstage's task list has no end time, so the end of a
    * finished task is its last heartbeat ({@code lastHeartbeatAt}), which the worker writes until the task ends.
+   *
+   * @param task the scaffolder task
    */
   public static TemplateRun from(Task task) {
     TaskStatus s = task.status();

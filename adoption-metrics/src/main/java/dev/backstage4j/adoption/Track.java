@@ -34,19 +34,31 @@ public final class Track {
     this.scope = Objects.requireNonNull(scope, "scope");
   }
 
-  /** {@return a track with the given levels, lowest first} */
+  /**
+   * {@return a track with the given levels, lowest first}
+   *
+   * @param name the track's name
+   * @param levels the levels, lowest first
+   */
   public static Track of(String name, Level... levels) {
     return new Track(name, List.of(levels), Scope.all());
   }
 
-  /** {@return a track with the given levels, lowest first} */
+  /**
+   * {@return a track with the given levels, lowest first}
+   *
+   * @param name the track's name
+   * @param levels the levels, lowest first
+   */
   public static Track of(String name, List<Level> levels) {
     return new Track(name, levels, Scope.all());
   }
 
   /**
-   * Returns a copy ranking only entities inside the scope, for example {@code Scope.kinds("Component")}. Entities
+   * {@return a copy ranking only entities inside the scope, for example {@code Scope.kinds("Component")}} Entities
    * outside it hold no level in this track and are left out of its level counts (rather than counted as "none").
+   *
+   * @param newScope the entities the track ranks
    */
   public Track withScope(Scope newScope) {
     return new Track(name, levels, newScope);
@@ -67,7 +79,11 @@ public final class Track {
     return levels;
   }
 
-  /** {@return the index of the named level (0 = lowest), or -1} */
+  /**
+   * {@return the index of the named level (0 = lowest), or -1}
+   *
+   * @param levelName the level's name, compared case-insensitively
+   */
   public int indexOf(String levelName) {
     for (int i = 0; i < levels.size(); i++) {
       if (levels.get(i).name().equalsIgnoreCase(levelName)) {

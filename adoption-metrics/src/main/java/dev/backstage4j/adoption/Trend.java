@@ -28,7 +28,11 @@ public final class Trend {
     this.ownerScores = Collections.unmodifiableMap(ownerScores);
   }
 
-  /** {@return the trend of the runs, sorted by time} */
+  /**
+   * {@return the trend of the runs, sorted by time}
+   *
+   * @param runs the runs, in any order
+   */
   public static Trend of(List<ScorecardResult> runs) {
     List<ScorecardResult> sorted = new ArrayList<>(runs);
     sorted.sort((a, b) -> a.generatedAt().compareTo(b.generatedAt()));
@@ -87,7 +91,11 @@ public final class Trend {
     return entityCounts;
   }
 
-  /** Returns, per "track / level", how many entities held at least that level in each run. */
+  /**
+   * Returns, per "track / level", how many entities held at least that level in each run.
+   *
+   * @return per "track / level", the count of entities at or above it, one per run, oldest first
+   */
   public Map<String, List<Integer>> atLeast() {
     return atLeast;
   }

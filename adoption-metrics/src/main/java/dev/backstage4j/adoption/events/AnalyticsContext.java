@@ -26,7 +26,7 @@ public final class AnalyticsContext {
     return new Builder();
   }
 
-  /** Returns the plugin that emitted the event, e.g. {@code catalog}. */
+  /** {@return the plugin that emitted the event, e.g. {@code catalog}} */
   public Optional<String> pluginId() {
     return get("pluginId");
   }
@@ -51,7 +51,11 @@ public final class AnalyticsContext {
     return get("userEntityRef");
   }
 
-  /** {@return one entry} */
+  /**
+   * {@return one entry}
+   *
+   * @param key the entry's name, e.g. {@code pluginId} or a custom key
+   */
   public Optional<String> get(String key) {
     return Optional.ofNullable(values.get(key));
   }
@@ -89,32 +93,63 @@ public final class AnalyticsContext {
 
     private Builder() {}
 
-    /** Sets {@code pluginId}. */
+    /**
+     * Sets {@code pluginId}.
+     *
+     * @param pluginId the plugin that emitted the event, e.g. {@code catalog}; not null
+     * @return this builder, for chaining
+     */
     public Builder pluginId(String pluginId) {
       return put("pluginId", pluginId);
     }
 
-    /** Sets {@code extension}. */
+    /**
+     * Sets {@code extension}.
+     *
+     * @param extension the extension that emitted the event; not null
+     * @return this builder, for chaining
+     */
     public Builder extension(String extension) {
       return put("extension", extension);
     }
 
-    /** Sets {@code routeRef}. */
+    /**
+     * Sets {@code routeRef}.
+     *
+     * @param routeRef the route the event happened on; not null
+     * @return this builder, for chaining
+     */
     public Builder routeRef(String routeRef) {
       return put("routeRef", routeRef);
     }
 
-    /** Sets {@code entityRef}. */
+    /**
+     * Sets {@code entityRef}.
+     *
+     * @param entityRef the ref of the entity the event is about, e.g. {@code component:default/web}; not null
+     * @return this builder, for chaining
+     */
     public Builder entityRef(String entityRef) {
       return put("entityRef", entityRef);
     }
 
-    /** Sets {@code userEntityRef}, the acting user. */
+    /**
+     * Sets {@code userEntityRef}, the acting user.
+     *
+     * @param userEntityRef the acting user's entity ref, e.g. {@code user:default/jane}; not null
+     * @return this builder, for chaining
+     */
     public Builder userEntityRef(String userEntityRef) {
       return put("userEntityRef", userEntityRef);
     }
 
-    /** Sets a custom entry. */
+    /**
+     * Sets a custom entry.
+     *
+     * @param key the entry's name; not null
+     * @param value the entry's value; not null
+     * @return this builder, for chaining
+     */
     public Builder put(String key, String value) {
       values.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, key));
       return this;

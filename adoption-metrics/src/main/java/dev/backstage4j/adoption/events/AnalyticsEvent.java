@@ -50,22 +50,33 @@ public final class AnalyticsEvent {
     this.timestamp = b.timestamp != null ? b.timestamp : Instant.now();
   }
 
-  /** Starts an event; {@code action} and {@code subject} must not be blank. */
+  /**
+   * Starts an event; {@code action} and {@code subject} must not be blank.
+   *
+   * @param action what happened, e.g. {@code click}; not blank
+   * @param subject what it happened to, e.g. a link's text; not blank
+   * @return a builder for the event
+   */
   public static Builder builder(String action, String subject) {
     return new Builder(action, subject);
   }
 
-  /** {@return a minimal event with an empty context} */
+  /**
+   * {@return a minimal event with an empty context}
+   *
+   * @param action what happened, e.g. {@code click}; not blank
+   * @param subject what it happened to, e.g. a link's text; not blank
+   */
   public static AnalyticsEvent of(String action, String subject) {
     return builder(action, subject).build();
   }
 
-  /** Returns the action, e.g. {@code click}. */
+  /** {@return the action, e.g. {@code click}} */
   public String action() {
     return action;
   }
 
-  /** Returns what the action was about, e.g. a link's text or a template's ref. */
+  /** {@return what the action was about, e.g. a link's text or a template's ref} */
   public String subject() {
     return subject;
   }
@@ -90,7 +101,11 @@ public final class AnalyticsEvent {
     return timestamp;
   }
 
-  /** {@return a copy with another context (used for pseudonymisation)} */
+  /**
+   * {@return a copy with another context (used for pseudonymisation)}
+   *
+   * @param context the context of the copy; not null
+   */
   public AnalyticsEvent withContext(AnalyticsContext context) {
     Builder b = new Builder(action, subject);
     b.value = value;
@@ -100,7 +115,11 @@ public final class AnalyticsEvent {
     return b.build();
   }
 
-  /** {@return a copy with other attributes (used for pseudonymisation)} */
+  /**
+   * {@return a copy with other attributes (used for pseudonymisation)}
+   *
+   * @param attributes the attributes of the copy (String, Number or Boolean values)
+   */
   public AnalyticsEvent withAttributes(Map<String, Object> attributes) {
     Builder b = new Builder(action, subject);
     b.value = value;
@@ -145,7 +164,12 @@ public final class AnalyticsEvent {
       this.subject = requireText(subject, "subject");
     }
 
-    /** Sets the numeric value (a duration, a count, minutes saved). */
+    /**
+     * Sets the numeric value (a duration, a count, minutes saved).
+     *
+     * @param value a finite number; NaN and infinities are rejected
+     * @return this builder, for chaining
+     */
     public Builder value(double value) {
       if (Double.isNaN(value) || Double.isInfinite(value)) {
         throw new IllegalArgumentException("value must be a finite number, was " + value);
@@ -154,7 +178,13 @@ public final class AnalyticsEvent {
       return this;
     }
 
-    /** Adds an attribute; the value must be a String, a Number or a Boolean, as in Backstage. */
+    /**
+     * Adds an attribute; the value must be a String, a Number or a Boolean, as in Backstage.
+     *
+     * @param name the attribute's name; not blank
+     * @param value a String, a Number or a Boolean; null is rejected
+     * @return this builder, for chaining
+     */
     public Builder attribute(String name, Object value) {
       requireText(name, "attribute name");
       if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
@@ -165,13 +195,23 @@ public final class AnalyticsEvent {
       return this;
     }
 
-    /** Sets the context. */
+    /**
+     * Sets the context.
+     *
+     * @param context the context; not null
+     * @return this builder, for chaining
+     */
     public Builder context(AnalyticsContext context) {
       this.context = Objects.requireNonNull(context, "context");
       return this;
     }
 
-    /** Sets the time of the event (default: now). */
+    /**
+     * Sets the time of the event (default: now).
+     *
+     * @param timestamp when the event happened; not null
+     * @return this builder, for chaining
+     */
     public Builder timestamp(Instant timestamp) {
       this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
       return this;

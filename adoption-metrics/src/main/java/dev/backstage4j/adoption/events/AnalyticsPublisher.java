@@ -76,6 +76,7 @@ public final class AnalyticsPublisher implements AutoCloseable {
    * Queues {@code event} for delivery and returns at once. Never blocks and never throws (a null event is
    * counted as dropped).
    *
+   * @param event the event to queue; null is counted as dropped
    * @return whether the event was accepted; false when it was dropped (queue full or publisher closed)
    */
   public boolean emit(AnalyticsEvent event) {
@@ -86,7 +87,13 @@ public final class AnalyticsPublisher implements AutoCloseable {
     return false;
   }
 
-  /** Emits an event with just an action and a subject. */
+  /**
+   * Emits an event with just an action and a subject.
+   *
+   * @param action what happened, e.g. {@code click}; a blank one drops the event
+   * @param subject what it happened to; a blank one drops the event
+   * @return whether the event was accepted; false when it was dropped
+   */
   public boolean emit(String action, String subject) {
     try {
       return emit(AnalyticsEvent.of(action, subject));
@@ -99,6 +106,7 @@ public final class AnalyticsPublisher implements AutoCloseable {
   /**
    * Waits until everything accepted so far has been delivered or dropped, at most {@code timeout}.
    *
+   * @param timeout the longest time to wait
    * @return whether everything was delivered in time
    */
   public boolean flush(Duration timeout) {
@@ -143,6 +151,7 @@ public final class AnalyticsPublisher implements AutoCloseable {
    * Stops accepting events, delivers what is queued within {@code timeout}, then stops the workers and closes
    * the sinks. Events still undelivered after the timeout (a dead sink) are counted as dropped.
    *
+   * @param timeout the longest time to wait for the queued events to be delivered
    * @return whether everything accepted was delivered
    */
   public boolean close(Duration timeout) {
@@ -221,44 +230,80 @@ public final class AnalyticsPublisher implements AutoCloseable {
 
     private Builder() {}
 
-    /** Adds a sink; each sink has its own worker and backlog. */
+    /**
+     * Adds a sink; each sink has its own worker and backlog.
+     *
+     * @param sink the sink to deliver to; not null
+     * @return this builder, for chaining
+     */
     public Builder addSink(EventSink sink) {
       sinks.add(Objects.requireNonNull(sink, "sink"));
       return this;
     }
 
-    /** Sets how many events may wait for the dispatcher (default 10,000; rounded up to a power of two). */
+    /**
+     * Sets how many events may wait for the dispatcher (default 10,000; rounded up to a power of two).
+     *
+     * @param events the capacity in events; must be positive
+     * @return this builder, for chaining
+     */
     public Builder queueCapacity(int events) {
       this.queueCapacity = positive(events, "queueCapacity");
       return this;
     }
 
-    /** Sets how many events may wait for one sink while it is slow or down (default 10,000). */
+    /**
+     * Sets how many events may wait for one sink while it is slow or down (default 10,000).
+     *
+     * @param events the backlog per sink in events; must be positive
+     * @return this builder, for chaining
+     */
     public Builder sinkBacklog(int events) {
       this.sinkBacklog = positive(events, "sinkBacklog");
       return this;
     }
 
-    /** Sets the most events per delivered batch (default 100). */
+    /**
+     * Sets the most events per delivered batch (default 100).
+     *
+     * @param events the batch size in events; must be positive
+     * @return this builder, for chaining
+     */
     public Builder batchSize(int events) {
       this.batchSize = positive(events, "batchSize");
       return this;
     }
 
-    /** Sets how long the idle dispatcher waits before looking for new events (default 200 ms, 1–10 ms used). */
+    /**
+     * Sets how long the idle dispatcher waits before looking for new events (default 200 ms, 1–10 ms used).
+     *
+     * @param interval the idle wait; not null
+     * @return this builder, for chaining
+     */
     public Builder flushInterval(Duration interval) {
       this.flushInterval = Objects.requireNonNull(interval, "interval");
       return this;
     }
 
-    /** Sets the backoff between failed deliveries to a sink (default 100 ms doubling up to 30 s). */
+    /**
+     * Sets the backoff between failed deliveries to a sink (default 100 ms doubling up to 30 s).
+     *
+     * @param initial the wait after the first failed delivery; not null
+     * @param max the longest wait between retries; not null
+     * @return this builder, for chaining
+     */
     public Builder retryBackoff(Duration initial, Duration max) {
       this.initialBackoff = Objects.requireNonNull(initial, "initial");
       this.maxBackoff = Objects.requireNonNull(max, "max");
       return this;
     }
 
-    /** Sets what happens when a queue is full (default {@link DropPolicy#DROP_NEWEST}). */
+    /**
+     * Sets what happens when a queue is full (default {@link DropPolicy#DROP_NEWEST}).
+     *
+     * @param policy the policy; not null
+     * @return this builder, for chaining
+     */
     public Builder dropPolicy(DropPolicy policy) {
       this.dropPolicy = Objects.requireNonNull(policy, "policy");
       return this;
@@ -267,6 +312,9 @@ public final class AnalyticsPublisher implements AutoCloseable {
     /**
      * Replaces user identities ({@code userEntityRef} in the context, {@code userId}/{@code userEntityRef}
      * attributes) by a salted SHA-256 hash before any sink sees them, as Backstage's GA4 module hashes user ids.
+     *
+     * @param salt the secret salt mixed into every hash; not null
+     * @return this builder, for chaining
      */
     public Builder pseudonymizeUsers(String salt) {
       this.salt = Objects.requireNonNull(salt, "salt");
@@ -274,7 +322,7 @@ public final class AnalyticsPublisher implements AutoCloseable {
     }
 
     /**
-     * Returns the publisher, with its threads started.
+     * {@return the publisher, with its threads started}
      *
      * @throws IllegalStateException when no sink was added
      */

@@ -11,12 +11,13 @@ import java.util.List;
  */
 public interface EventSink extends AutoCloseable {
 
-  /** Returns a short name for stats and logs, e.g. {@code http-collector}. */
+  /** {@return a short name for stats and logs, e.g. {@code http-collector}} */
   String name();
 
   /**
    * Delivers a batch, in emission order. Throw to have the publisher retry the batch later.
    *
+   * @param batch the events to deliver, in emission order
    * @throws Exception when the batch was not delivered
    */
   void deliver(List<AnalyticsEvent> batch) throws Exception;

@@ -18,15 +18,20 @@ public final class EventSinks {
   private EventSinks() {}
 
   /**
-   * Returns a sink that logs each event as one JSON line at INFO on the logger
-   * {@code dev.backstage4j.analytics}, for log pipelines (Loki, ELK, Splunk) that already parse JSON lines.
+   * {@return a sink that logs each event as one JSON line at INFO on the logger
+   * {@code dev.backstage4j.analytics}, for log pipelines (Loki, ELK, Splunk) that already parse JSON lines}
    */
   public static EventSink jsonLines() {
     Logger log = LoggerFactory.getLogger("dev.backstage4j.analytics");
     return jsonLines("slf4j", log::info);
   }
 
-  /** {@return a sink that hands each event as one JSON line to {@code out} (a file writer, stdout, a test)} */
+  /**
+   * {@return a sink that hands each event as one JSON line to {@code out} (a file writer, stdout, a test)}
+   *
+   * @param name the sink's name in stats and logs
+   * @param out receives each JSON line; not null
+   */
   public static EventSink jsonLines(String name, Consumer<String> out) {
     Objects.requireNonNull(out, "out");
     return new EventSink() {
@@ -44,7 +49,12 @@ public final class EventSinks {
     };
   }
 
-  /** Starts an HTTP collector sink that POSTs each batch as a JSON array to {@code collector}. */
+  /**
+   * Starts an HTTP collector sink that POSTs each batch as a JSON array to {@code collector}.
+   *
+   * @param collector the collector's URL
+   * @return a builder for the sink
+   */
   public static HttpBuilder http(URI collector) {
     return new HttpBuilder(collector);
   }
@@ -64,25 +74,46 @@ public final class EventSinks {
       }
     }
 
-    /** Sends {@code Authorization: Bearer <token>}; the token is never logged. */
+    /**
+     * Sends {@code Authorization: Bearer <token>}; the token is never logged.
+     *
+     * @param token the bearer token; not null
+     * @return this builder, for chaining
+     */
     public HttpBuilder bearerToken(String token) {
       this.bearerToken = Objects.requireNonNull(token, "token");
       return this;
     }
 
-    /** Adds a header to every request (e.g. an API key header). */
+    /**
+     * Adds a header to every request (e.g. an API key header).
+     *
+     * @param name the header's name; not null
+     * @param value the header's value; not null
+     * @return this builder, for chaining
+     */
     public HttpBuilder header(String name, String value) {
       headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
       return this;
     }
 
-    /** Sets the timeout of one POST (default 10 s); a stalled collector then counts as a failed attempt. */
+    /**
+     * Sets the timeout of one POST (default 10 s); a stalled collector then counts as a failed attempt.
+     *
+     * @param timeout the timeout; not null
+     * @return this builder, for chaining
+     */
     public HttpBuilder timeout(Duration timeout) {
       this.timeout = Objects.requireNonNull(timeout, "timeout");
       return this;
     }
 
-    /** Sets the sink's name in stats. */
+    /**
+     * Sets the sink's name in stats.
+     *
+     * @param name the name; not null
+     * @return this builder, for chaining
+     */
     public HttpBuilder name(String name) {
       this.name = Objects.requireNonNull(name, "name");
       return this;

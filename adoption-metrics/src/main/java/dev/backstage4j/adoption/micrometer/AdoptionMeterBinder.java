@@ -81,7 +81,11 @@ public final class AdoptionMeterBinder implements MeterBinder {
     registerCampaigns();
   }
 
-  /** Publishes campaign progress; a campaign missing from a later update reads NaN. */
+  /**
+   * Publishes campaign progress; a campaign missing from a later update reads NaN.
+   *
+   * @param progress the measured campaigns
+   */
   public void update(List<CampaignProgress> progress) {
     Map<String, CampaignProgress> m = new LinkedHashMap<>();
     progress.forEach(p -> m.put(p.campaign().id(), p));
@@ -130,7 +134,11 @@ public final class AdoptionMeterBinder implements MeterBinder {
     }).description(description).tags(tags).strongReference(true).register(r);
   }
 
-  /** Publishes the numbers of a scorecard run (levels, pass rates, catalog KPIs). */
+  /**
+   * Publishes the numbers of a scorecard run (levels, pass rates, catalog KPIs).
+   *
+   * @param result the run; not null
+   */
   public void update(ScorecardResult result) {
     scorecard.set(Objects.requireNonNull(result, "result"));
     if (registry != null) {
@@ -138,7 +146,11 @@ public final class AdoptionMeterBinder implements MeterBinder {
     }
   }
 
-  /** Publishes template-usage numbers. */
+  /**
+   * Publishes template-usage numbers.
+   *
+   * @param kpis the template KPIs; not null
+   */
   public void update(TemplateKpis kpis) {
     templates.set(Objects.requireNonNull(kpis, "kpis"));
     if (registry != null) {

@@ -15,7 +15,11 @@ import java.util.Objects;
 public final class MicrometerEventSink implements EventSink {
   private final MeterRegistry registry;
 
-  /** Creates the sink counting into {@code registry}. */
+  /**
+   * Creates the sink counting into {@code registry}.
+   *
+   * @param registry the registry to count into; not null
+   */
   public MicrometerEventSink(MeterRegistry registry) {
     this.registry = Objects.requireNonNull(registry, "registry");
   }
