@@ -250,6 +250,16 @@ public final class CampaignProgress {
     return teams;
   }
 
+  /**
+   * Returns the progress as plain data in a fixed key order, exactly as the JSON report writes each campaign (id,
+   * title, owner, target, start, deadline, daysLeft, status, done, remaining, percent, burnDown, teams).
+   *
+   * @return maps, lists, strings and numbers, ready for any JSON writer
+   */
+  public Map<String, Object> toData() {
+    return CampaignReport.data(this);
+  }
+
   /** {@return id, status and counts} */
   @Override
   public String toString() {

@@ -90,7 +90,7 @@ final class Campaigns extends Command {
     NudgeSender.Report nudged = notify ? notifyOwners(in, run, history) : null;
     if (cli.printer().structured()) {
       List<Object> data = new ArrayList<>();
-      all.forEach(p -> data.add(data(p)));
+      all.forEach(p -> data.add(p.toData()));
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("campaigns", data);
       if (nudged != null) {
@@ -146,36 +146,5 @@ final class Campaigns extends Command {
     try (NudgeSender sender = b.build()) {
       return sender.send(nudges);
     }
-  }
-
-  private static Map<String, Object> data(CampaignProgress p) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", p.campaign().id());
-    m.put("title", p.campaign().title());
-    m.put("target", p.campaign().targetDescription());
-    m.put("deadline", p.campaign().deadline().toString());
-    m.put("daysLeft", p.daysLeft());
-    m.put("status", p.status().name());
-    m.put("done", p.done());
-    m.put("remaining", p.remaining());
-    List<Object> points = new ArrayList<>();
-    p.burnDown().forEach(x -> {
-      Map<String, Object> point = new LinkedHashMap<>();
-      point.put("time", x.time().toString());
-      point.put("remaining", x.remaining());
-      points.add(point);
-    });
-    m.put("burnDown", points);
-    List<Object> teams = new ArrayList<>();
-    for (CampaignProgress.Team t : p.teams()) {
-      Map<String, Object> tm = new LinkedHashMap<>();
-      tm.put("owner", t.owner());
-      tm.put("done", t.done());
-      tm.put("remaining", t.remaining());
-      tm.put("fixes", t.fixes());
-      teams.add(tm);
-    }
-    m.put("teams", teams);
-    return m;
   }
 }
