@@ -1,6 +1,7 @@
 package dev.backstage4j.plugin;
 
 import dev.backstage4j.core.internal.ErrorBodies;
+import dev.backstage4j.core.internal.QueryStrings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -191,29 +192,11 @@ public final class PluginRouter {
     return Collections.unmodifiableMap(result);
   }
 
+  /** Read as Backstage's Express backends read it: a malformed escape is kept, not an error. */
   private static Map<String, List<String>> parseQuery(String rawQuery) {
-    Map<String, List<String>> result = new LinkedHashMap<>();
-    if (rawQuery != null && !rawQuery.isEmpty()) {
-      for (String pair : rawQuery.split("&")) {
-        if (pair.isEmpty()) {
-          continue;
-        }
-        int eq = pair.indexOf('=');
-        String key = decodeQuery(eq < 0 ? pair : pair.substring(0, eq));
-        String value = eq < 0 ? "" : decodeQuery(pair.substring(eq + 1));
-        result.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-      }
-    }
+    Map<String, List<String>> result = QueryStrings.parse(rawQuery);
     result.replaceAll((k, v) -> List.copyOf(v));
     return Collections.unmodifiableMap(result);
-  }
-
-  private static String decodeQuery(String s) {
-    try {
-      return URLDecoder.decode(s, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new HttpError("InputError", "the query string has a malformed percent-encoding");
-    }
   }
 
   /** Decodes a path segment: {@code %xx} only ({@code +} is a plus sign in a path). */

@@ -88,6 +88,16 @@ abstract class RouterContract {
   }
 
   @Test
+  void malformedQueryEscape_isKeptAsSent_asBackstagesExpressDoes() throws Exception {
+    // HTTP clients refuse to send %zz, so the router is called as an adapter calls it.
+    PluginResponse res = router().handle("GET", "/items/x", "tag=100%25&tag=%zz",
+        Map.of("Authorization", List.of("Bearer " + STATIC_TOKEN)), new byte[0]);
+
+    assertEquals(200, res.status(), res.bodyText());
+    assertEquals("[100%, %zz]", JsonCodec.shared().readMap(res.body(), "response").get("q"));
+  }
+
+  @Test
   void route_withoutCredentials_is401MissingCredentials() throws Exception {
     HttpResponse<String> res = send("GET", "/items/x", null, null);
 

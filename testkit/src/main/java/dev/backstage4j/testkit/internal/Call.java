@@ -1,10 +1,9 @@
 package dev.backstage4j.testkit.internal;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.backstage4j.core.internal.QueryStrings;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -35,28 +34,11 @@ final class Call {
   }
 
   static Map<String, List<String>> parseQuery(String raw) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return out;
-    }
-    for (String part : raw.split("&")) {
-      if (part.isEmpty()) {
-        continue;
-      }
-      int eq = part.indexOf('=');
-      String k = decode(eq < 0 ? part : part.substring(0, eq));
-      String v = eq < 0 ? "" : decode(part.substring(eq + 1));
-      out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
-    }
-    return out;
+    return QueryStrings.parse(raw);
   }
 
   static String decode(String s) {
-    try {
-      return URLDecoder.decode(s, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return s;
-    }
+    return QueryStrings.decode(s);
   }
 
   /** {@return the decoded path segments after the given prefix segments} */
