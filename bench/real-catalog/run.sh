@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Whole-catalog reads from a real Backstage backend, side by side (issue #22): curl plain and gzip, backstage4j
 # streamAll and query() in one JVM (-Xmx64m), and @backstage/catalog-client streamEntities with and without gzip.
-# Usage: bench/real-catalog/run.sh [entities=20000] [cycles=3] [runs=9] [warmups=2] [walkPageSize=2000]
+# Usage: bench/real-catalog/run.sh [entities=20000] [cycles=3] [runs=9] [warmups=2] [bigPageSize=2000]
 # Uses the conformance suite's own backend install (conformance/backend/install.sh). The catalog is stored in
 # SQLite under ${B4J_BENCH_DATA:-$HOME/.cache/backstage4j-bench}/<entities>, so only the first run for a given
-# count pays the ingestion (~7 min for 20,000 on 2 cores, one file of 20,000 after the other). Not part of CI: numbers need a quiet machine.
+# count pays the ingestion (~7 min for 20,000, ~31 min for 100,000 on 2 cores). Not part of CI: numbers need a
+# quiet machine.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD

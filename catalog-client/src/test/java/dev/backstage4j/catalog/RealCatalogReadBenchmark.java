@@ -44,9 +44,10 @@ import okhttp3.Response;
  * a drift of the server's speed or of the machine's load hits all of them alike.
  *
  * <p>Started by {@code bench/real-catalog/run.sh}, which starts and seeds the backend; arguments:
- * {@code baseUrl token expectedCount nodeScript [cycles runs warmups walkPageSize]} (the page size of the
+ * {@code baseUrl token expectedCount nodeScript [cycles runs warmups bigPageSize]} (the page size of the
  * whole-catalog walk rows next to the default page size's; 2,000 unless given). Prints one line per cycle
- * and reader (median wall, median CPU where it is ours), then a table of medians and the ratios to curl.
+ * and reader (median wall, median CPU where it is ours), then a table of medians, their ratios to curl's, and the
+ * median of the paired ratios (each run over curl's run in the same round).
  */
 public final class RealCatalogReadBenchmark {
 
