@@ -31,7 +31,8 @@ BASE="http://127.0.0.1:$PORT"
 (
   cd conformance/backend
   # No Java plugin runs here: the routes the contracts use point at a closed port (listing them fails fast).
-  BACKSTAGE_PORT=$PORT B4J_JAVA_PLUGIN_PORT=$(free_port) BACKSTAGE_TOKEN=$TOKEN B4J_WORK_DIR="$DATA/work" B4J_PARENT_PID=$$ \
+  BACKSTAGE_PORT=$PORT B4J_JAVA_PLUGIN_PORT=$(free_port) BACKSTAGE_TOKEN=$TOKEN \
+  B4J_WORK_DIR="$DATA/work" B4J_PARENT_PID=$$ \
   B4J_SAMPLE_DIR="$ROOT/testkit/src/main/resources/dev/backstage4j/testkit/sample" B4J_BENCH_DB_DIR="$DATA/db" \
     exec node index.js --config app-config.yaml --config "$ROOT/bench/real-catalog/app-config.bench.yaml"
 ) > "$DATA/backend.log" 2>&1 &

@@ -1,5 +1,7 @@
 package dev.backstage4j.catalog;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
 import dev.backstage4j.catalog.model.Entity;
 import dev.backstage4j.core.CredentialsProvider;
 import java.io.BufferedReader;
@@ -9,13 +11,11 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
-import com.sun.management.GarbageCollectionNotificationInfo;
-import com.sun.management.GcInfo;
 import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryUsage;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,10 +26,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -70,7 +70,7 @@ public final class RealCatalogReadBenchmark {
     int cycles = args.length > 4 ? Integer.parseInt(args[4]) : 3;
     int runs = args.length > 5 ? Integer.parseInt(args[5]) : 9;
     int warmups = args.length > 6 ? Integer.parseInt(args[6]) : 2;
-    int walkPage = args.length > 7 ? Integer.parseInt(args[7]) : 2000;
+    int bigPage = args.length > 7 ? Integer.parseInt(args[7]) : 2000;
     int defaultPage = EntityQuery.DEFAULT_PAGE_SIZE;
 
     watchLiveHeap();
@@ -80,9 +80,9 @@ public final class RealCatalogReadBenchmark {
     readers.put("curl, gzip", () -> curl(base, token, true));
     OkHttpClient raw = new OkHttpClient();
     readers.put("raw OkHttp, bytes of GET /entities only", () -> inProcess(() -> drain(raw, base, token)));
-    for (int size : new int[] {defaultPage, walkPage}) {
+    for (int size : new int[] {defaultPage, bigPage}) {
       readers.put("raw OkHttp, by-query pages of " + size + " walked, bytes only",
-          () -> inProcess(() -> walkPages(raw, base, token, size)));
+          () -> inProcess(() -> bigPages(raw, base, token, size)));
     }
     readers.put("backstage4j streamAll", () -> inProcess(() -> {
       try (Stream<Entity> s = catalog.entities().streamAll(EntityQuery.all())) {
@@ -91,8 +91,8 @@ public final class RealCatalogReadBenchmark {
     }));
     readers.put("backstage4j query(), defaults (pages of " + defaultPage + ")",
         () -> inProcess(() -> count(catalog, EntityQuery.all())));
-    readers.put("backstage4j query(), pages of " + walkPage,
-        () -> inProcess(() -> count(catalog, EntityQuery.builder().pageSize(walkPage).build())));
+    readers.put("backstage4j query(), pages of " + bigPage,
+        () -> inProcess(() -> count(catalog, EntityQuery.builder().pageSize(bigPage).build())));
     NodeReader node = new NodeReader(nodeScript, base, token);
     readers.put("@backstage/catalog-client streamEntities, default fetch (gzip)", () -> node.read("default"));
     readers.put("@backstage/catalog-client streamEntities, compression off", () -> node.read("identity"));
@@ -108,7 +108,8 @@ public final class RealCatalogReadBenchmark {
     for (int cycle = 1; cycle <= cycles; cycle++) {
       for (Map.Entry<String, Reader> reader : readers.entrySet()) {
         for (int w = 0; w < warmups; w++) {
-          check(reader.getKey(), settled(reader.getValue()).read(), expected);
+          rest();
+          check(reader.getKey(), reader.getValue().read(), expected);
         }
       }
       // Round-robin, one run of each reader at a time: the server's speed drifts (its own GC and JIT, other
@@ -116,8 +117,9 @@ public final class RealCatalogReadBenchmark {
       Map<String, List<Sample>> samples = new LinkedHashMap<>();
       for (int r = 0; r < runs; r++) {
         for (Map.Entry<String, Reader> reader : readers.entrySet()) {
+          rest();
           samples.computeIfAbsent(reader.getKey(), k -> new ArrayList<>())
-              .add(check(reader.getKey(), settled(reader.getValue()).read(), expected));
+              .add(check(reader.getKey(), reader.getValue().read(), expected));
         }
       }
       List<Sample> curlRuns = samples.values().iterator().next();
@@ -134,8 +136,8 @@ public final class RealCatalogReadBenchmark {
     }
     List<Long> floor = cycleMedians.values().iterator().next();
     System.out.println();
-    System.out.println("| reader | median wall per cycle | ratio to curl plain per cycle | median of the " + cycles * runs
-        + " paired ratios (run / curl's run of the same round) |");
+    System.out.println("| reader | median wall per cycle | ratio to curl plain per cycle | median of the "
+        + cycles * runs + " paired ratios (run / curl's run of the same round) |");
     System.out.println("|---|---|---|---|");
     for (Map.Entry<String, List<Long>> e : cycleMedians.entrySet()) {
       List<String> walls = new ArrayList<>();
@@ -150,7 +152,8 @@ public final class RealCatalogReadBenchmark {
           String.join(" / ", ratios), paired.get(paired.size() / 2));
     }
     System.out.printf(Locale.ROOT, "%nJVM heap: at most %.1f MiB in use after any of %d collections, of %d MiB max"
-        + " (goal: flat within -Xmx64m); goals: streamAll <= 1.3x and query() <= 1.6x curl plain%n", MAX_LIVE_HEAP.get() / 1048576.0, collections(), Runtime.getRuntime().maxMemory() >> 20);
+        + " (goal: flat within -Xmx64m); goals: streamAll <= 1.3x and query() <= 1.6x curl plain%n",
+        MAX_LIVE_HEAP.get() / 1048576.0, collections(), Runtime.getRuntime().maxMemory() >> 20);
   }
 
   /**
@@ -158,9 +161,8 @@ public final class RealCatalogReadBenchmark {
    * answer, whose collection (V8's concurrent marking and sweeping, on the second core) would otherwise be charged
    * to whichever reader comes next. Every reader, curl included, starts on a server at rest.
    */
-  private static Reader settled(Reader reader) throws InterruptedException {
+  private static void rest() throws InterruptedException {
     Thread.sleep(SETTLE_MILLIS);
-    return reader;
   }
 
   private static long count(CatalogClient catalog, EntityQuery query) {
@@ -199,7 +201,7 @@ public final class RealCatalogReadBenchmark {
    * next cursor cut out of each body's tail without decoding the items. A cursor-paged reader cannot ask for
    * page k+1 before it has page k's cursor, so this is what query() could reach with free decoding.
    */
-  private static long walkPages(OkHttpClient raw, URI base, String token, int pageSize) {
+  private static long bigPages(OkHttpClient raw, URI base, String token, int pageSize) {
     String cursor = null;
     do {
       String url = base + "/api/catalog/entities/by-query?limit=" + pageSize
