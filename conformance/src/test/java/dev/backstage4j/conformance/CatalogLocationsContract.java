@@ -185,6 +185,31 @@ abstract class CatalogLocationsContract {
         catalog.entities().deleteByUid("00000000-0000-0000-0000-000000000000"); // unknown uid: no error
     }
 
+    /**
+     * Backstage's server closes a keep-alive connection after 5 idle seconds ({@code Keep-Alive: timeout=5},
+     * Node's default), and a client reusing it only finds out after sending. A read can then be sent again; a
+     * registration cannot, so it must never go out on a connection that may be closing. After 6 idle seconds both
+     * work, and the registration is made once (it failed with "may have reached" before).
+     */
+    @Test
+    void callsAfterTheConnectionsSatIdlePastTheServersKeepAlive_succeed() throws Exception {
+        String first = folder.resolve("before-idle.yaml").toAbsolutePath().toString();
+        registeredId = catalog.locations().register("file", first).location().id();
+        EntityRef team = EntityRef.parse("group:default/web-team");
+        assertTrue(catalog.entities().find(team).isPresent());
+
+        Thread.sleep(6_000);
+        assertTrue(catalog.entities().find(team).isPresent(), "a read after the idle time");
+        String second = folder.resolve("after-idle.yaml").toAbsolutePath().toString();
+        String secondId = catalog.locations().register("file", second).location().id();
+        try {
+            assertEquals(List.of(secondId), catalog.locations().list().stream()
+                    .filter(l -> l.target().equals(second)).map(Location::id).collect(Collectors.toList()));
+        } finally {
+            catalog.locations().delete(secondId);
+        }
+    }
+
     @Test
     void registeringAMissingFileSucceedsButIngestsNothing() {
         String target = folder.resolve("does-not-exist.yaml").toAbsolutePath().toString();
