@@ -85,7 +85,7 @@ import org.slf4j.LoggerFactory;
  * scheduled on an injectable scheduler, which is how tests observe the computed delays without sleeping.
  *
  * <p>Lifecycle: every thread involved is a daemon, so a program exits when its {@code main} returns; a client's
- * {@link #close} refuses further calls, and closing the last open client also drops the shared pools' idle
+ * {@link #close} refuses further calls, and closing the last open client also drops the shared pool's idle
  * connections.
  */
 public final class HttpTransport {
@@ -102,13 +102,13 @@ public final class HttpTransport {
   private static final OkHttpClient SHARED = new OkHttpClient.Builder().dispatcher(newDispatcher()).build();
 
   /**
-   * Connections for requests that must not be repeated. Backstage's server (Node) closes a connection after 5
-   * idle seconds ({@code Keep-Alive: timeout=5}), and OkHttp only probes a pooled connection once it has idled
-   * for 10: a request sent in between is lost with the connection, and since it may have arrived it cannot be
-   * sent again. Reads are repeated on a fresh connection, so they keep the long-lived pool; these connections
-   * are dropped after 2 idle seconds, well inside any server's keep-alive.
+   * Requests that must not be repeated go out on a new connection each, never on a pooled one. A pooled connection
+   * may already be closed by the server (Backstage closes one after 5 idle seconds, and a restarted server or a
+   * proxy closes them at any time), and OkHttp only probes one that has idled for 10 seconds: the request is then
+   * lost with the connection, and since it may have arrived it cannot be sent again. Reads keep the shared pool:
+   * one that meets a closed connection is sent again on a new one.
    */
-  private static final ConnectionPool NON_REPEATABLE_POOL = new ConnectionPool(5, 2, TimeUnit.SECONDS);
+  private static final ConnectionPool KEEPS_NO_IDLE_CONNECTION = new ConnectionPool(0, 1, TimeUnit.SECONDS);
 
   private static final ScheduledExecutorService RETRY_SCHEDULER = newScheduler();
 
@@ -155,7 +155,7 @@ public final class HttpTransport {
     this.http = b.build();
     // OkHttp silently repeats a request on some connection failures; a non-repeatable POST must not be.
     this.httpNoSilentRetry = http.newBuilder().retryOnConnectionFailure(false)
-        .connectionPool(NON_REPEATABLE_POOL).build();
+        .connectionPool(KEEPS_NO_IDLE_CONNECTION).build();
     this.retry = Retry.of(backend, retryConfig(config.retry()));
     this.breaker = CircuitBreaker.of(backend, breakerConfig(config.circuitBreaker()));
     breaker.getEventPublisher().onStateTransition(e -> safely(() -> config.listener().onCircuitStateChange(
@@ -214,13 +214,12 @@ public final class HttpTransport {
 
   /**
    * Closes this transport: later calls fail with {@link IllegalStateException}, calls in flight finish. Closing
-   * the last open transport in the JVM evicts the shared pools' idle connections. A view made by
+   * the last open transport in the JVM evicts the shared pool's idle connections. A view made by
    * {@link #withCredentials} does nothing on close (it belongs to the transport it came from). Idempotent.
    */
   public void close() {
     if (!view && closed.compareAndSet(false, true) && OPEN_CLIENTS.decrementAndGet() == 0) {
       SHARED.connectionPool().evictAll();
-      NON_REPEATABLE_POOL.evictAll();
     }
   }
 

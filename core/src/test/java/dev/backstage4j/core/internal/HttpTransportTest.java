@@ -266,6 +266,27 @@ class HttpTransportTest {
   }
 
   @Test
+  void post_notRepeatable_neverReusesAPooledConnection_soAConnectionTheServerClosedCannotLoseIt() throws Exception {
+    // The server closes the connection after each answer without saying so (as Backstage does after 5 idle seconds).
+    server.enqueue(new MockResponse().setBody("{\"id\":\"a\"}").setSocketPolicy(SocketPolicy.DISCONNECT_AT_END));
+    server.enqueue(new MockResponse().setBody("{\"id\":\"b\"}").setSocketPolicy(SocketPolicy.DISCONNECT_AT_END));
+    server.enqueue(new MockResponse().setBody("read 1"));
+    server.enqueue(new MockResponse().setBody("read 2"));
+    HttpTransport t = transport(config().build());
+    ApiRequest create = ApiRequest.post("/v2/tasks").jsonBody(Map.of("templateRef", "template:default/x")).build();
+
+    assertEquals("{\"id\":\"a\"}", getText(t, create));
+    assertEquals("{\"id\":\"b\"}", getText(t, create));
+    assertEquals("read 1", getText(t, ApiRequest.get("/x").build()));
+    assertEquals("read 2", getText(t, ApiRequest.get("/x").build()));
+
+    assertEquals(0, server.takeRequest().getSequenceNumber(), "first on its connection");
+    assertEquals(0, server.takeRequest().getSequenceNumber(), "the second creation on a new connection");
+    assertEquals(0, server.takeRequest().getSequenceNumber());
+    assertEquals(1, server.takeRequest().getSequenceNumber(), "reads reuse the pooled connection");
+  }
+
+  @Test
   void post_notRepeatable_503_isNotRetried() {
     server.enqueue(new MockResponse().setResponseCode(503));
     server.enqueue(new MockResponse().setBody("{}"));
