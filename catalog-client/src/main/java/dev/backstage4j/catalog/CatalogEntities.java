@@ -80,7 +80,8 @@ public interface CatalogEntities {
    * {@return every entity matching {@code query}, fetched lazily page by page from {@code /entities/by-query}
    * (the GET form, or POST for predicates and values the query string cannot carry)} Nothing is requested
    * before iteration; each page is decoded as it is read, so memory stays flat. Follow-up requests carry only
-   * the cursor, the page size and the projection.
+   * the cursor, the page size and the projection. Without a page size set, pages are sized by bytes (see
+   * {@link EntityQuery#pageSizeSet()}).
    *
    * @param query what to select, how to order it and the page size
    */
@@ -127,11 +128,11 @@ public interface CatalogEntities {
    * if you stop early.
    *
    * <p>Trade-off against {@link #query}: one request is one consistent read and costs the server the least time
-   * in total (measured on a real backend with 20,000 entities: 19 MiB in 0.2–0.4 s, against 1.0 s of server
-   * time over 41 cursor pages of 500), but the server builds the answer in one go (newer servers stream it in
-   * 10,000-entity chunks) and a dropped connection means starting again. Cursor paging spreads the load over
-   * small requests and can resume from a cursor, but pages are read at different moments, so entities changing
-   * meanwhile may be missed or seen twice. The response is requested uncompressed on loopback and private
+   * in total (measured on a real backend with 20,000 entities: 1.1 times what curl takes to download it, against
+   * 1.2 for {@link #query} sizing its pages by bytes and 1.7 for pages of 500), but the server builds the answer
+   * in one go (newer servers stream it in 10,000-entity chunks) and a dropped connection means starting again.
+   * Cursor paging spreads the load over smaller requests and can resume from a cursor, but pages are read at
+   * different moments, so entities changing meanwhile may be missed or seen twice. The response is requested uncompressed on loopback and private
    * networks (see {@link dev.backstage4j.core.ResponseCompression}).
    *
    * @param query the filter and projection to apply; paging and ordering settings are not used

@@ -23,7 +23,10 @@ import java.util.Objects;
  * {@link dev.backstage4j.catalog.model.Entity} with a ref.
  */
 public final class EntityQuery {
-  /** The page size used when none is set: 500, a good balance of round trips and server memory. */
+  /**
+   * The page size when none is set: 500 (the page size of Backstage's own client) for {@code queryPage} and
+   * the first page of {@code query()}, whose later pages are then sized by bytes (see {@link #pageSizeSet()}).
+   */
   public static final int DEFAULT_PAGE_SIZE = 500;
   private static final List<String> IDENTITY = List.of("apiVersion", "kind", "metadata.name", "metadata.namespace");
 
@@ -33,6 +36,7 @@ public final class EntityQuery {
   private final List<Map.Entry<String, SortOrder>> orderBy;
   private final String fullTextTerm;
   private final List<String> fullTextFields;
+  /** 0 when not set. */
   private final int pageSize;
   private final boolean totalItems;
 
@@ -115,9 +119,20 @@ public final class EntityQuery {
     return fullTextFields;
   }
 
-  /** {@return how many entities one page holds} */
+  /** {@return how many entities one page holds: the size set, or {@value #DEFAULT_PAGE_SIZE}} */
   public int pageSize() {
-    return pageSize;
+    return pageSize == 0 ? DEFAULT_PAGE_SIZE : pageSize;
+  }
+
+  /**
+   * {@return whether a page size was set} Without one, {@code query()} asks for {@value #DEFAULT_PAGE_SIZE}
+   * entities first and then for pages of about 2 MiB of JSON, judged by what the pages so far weighed (at most
+   * 5,000 entities, never fewer than {@value #DEFAULT_PAGE_SIZE}): a catalog of small entities is walked in few
+   * requests (Backstage spends ~2 ms on each besides its entities), one of big entities in pages the server can
+   * build in memory.
+   */
+  public boolean pageSizeSet() {
+    return pageSize != 0;
   }
 
   /** {@return whether the server is asked to count all matches ({@code totalItems=include})} */
@@ -161,7 +176,7 @@ public final class EntityQuery {
   public String toString() {
     return "EntityQuery{" + (predicate != null ? predicate : filter) + (fields.isEmpty() ? "" : ", fields=" + fields)
         + (orderBy.isEmpty() ? "" : ", orderBy=" + orderBy) + (fullTextTerm == null ? "" : ", fullText="
-        + fullTextTerm) + ", pageSize=" + pageSize + "}";
+        + fullTextTerm) + ", pageSize=" + (pageSize == 0 ? "default" : pageSize) + "}";
   }
 
   /** Builds an {@link EntityQuery}. Not thread-safe. */
@@ -172,7 +187,7 @@ public final class EntityQuery {
     private final List<Map.Entry<String, SortOrder>> orderBy = new ArrayList<>();
     private String fullTextTerm;
     private final List<String> fullTextFields = new ArrayList<>();
-    private int pageSize = DEFAULT_PAGE_SIZE;
+    private int pageSize;
     private boolean totalItems = true;
 
     private Builder() {}
@@ -252,7 +267,8 @@ public final class EntityQuery {
     }
 
     /**
-     * Sets how many entities one page holds (1 to 10,000; default {@value EntityQuery#DEFAULT_PAGE_SIZE}).
+     * Sets how many entities one page holds (1 to 10,000). Without it, pages are sized as
+     * {@link EntityQuery#pageSizeSet()} says.
      *
      * @param pageSize entities per page
      * @return this builder, for chaining

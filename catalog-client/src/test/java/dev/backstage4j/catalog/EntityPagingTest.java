@@ -90,6 +90,78 @@ class EntityPagingTest extends CatalogTestSupport {
     assertEquals(3, server.getRequestCount());
   }
 
+  /** A page of {@code count} entities whose names are padded so that each weighs about {@code bytesEach}. */
+  private static String pageOf(String next, int count, int bytesEach) {
+    return pageOf(next, "e", count, bytesEach);
+  }
+
+  private static String pageOf(String next, String prefix, int count, int bytesEach) {
+    String[] names = new String[count];
+    int pad = Math.max(1, bytesEach - entityJson("Component", "").length());
+    for (int i = 0; i < count; i++) {
+      String n = prefix + i + "-";
+      names[i] = n + "x".repeat(Math.max(0, pad - n.length()));
+    }
+    return page(next, names);
+  }
+
+  private static int limitOf(RecordedRequest r) {
+    return Integer.parseInt(r.getRequestUrl().queryParameter("limit"));
+  }
+
+  @Test
+  void query_noPageSizeSet_asksFor500First_thenForPagesOfAbout2MiB() throws Exception {
+    String first = pageOf("c1", 500, 1000);
+    enqueueJson(200, first);
+    enqueueJson(200, pageOf(null, 3, 1000));
+    EntityQuery all = EntityQuery.all();
+    assertFalse(all.pageSizeSet());
+
+    assertEquals(503, catalog.entities().query(all).stream().count());
+
+    assertEquals(500, limitOf(take()));
+    RecordedRequest second = take();
+    assertEquals("c1", second.getRequestUrl().queryParameter("cursor"));
+    assertEquals(2L * 1024 * 1024 * 500 / first.length(), limitOf(second), "2 MiB of such entities");
+  }
+
+  @Test
+  void query_noPageSizeSet_neverAsksForMoreThan5000_norFewerThan500() throws Exception {
+    enqueueJson(200, pageOf("small", 500, 120));
+    enqueueJson(200, pageOf(null, 1, 120));
+    enqueueJson(200, pageOf("big", 500, 20_000));
+    enqueueJson(200, pageOf(null, 1, 20_000));
+
+    assertEquals(501, catalog.entities().query(EntityQuery.all()).stream().count());
+    assertEquals(501, catalog.entities().query(EntityQuery.all()).stream().count());
+
+    assertEquals(500, limitOf(take()));
+    assertEquals(5000, limitOf(take()), "tiny entities: capped");
+    assertEquals(500, limitOf(take()), "a new walk starts over");
+    assertEquals(500, limitOf(take()), "entities of 20 KB: not below 500");
+  }
+
+  @Test
+  void query_noPageSizeSet_aPageFetchedAgainAfterALostConnection_isAskedForWithTheSameSize() throws Exception {
+    enqueueJson(200, pageOf("c1", "first", 500, 200));
+    String second = pageOf(null, "second", 700, 200);
+    server.enqueue(new okhttp3.mockwebserver.MockResponse().setHeader("Content-Type", "application/json")
+        .setBody(second).setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+    enqueueJson(200, second);
+
+    List<String> names = catalog.entities().query(EntityQuery.all()).stream().map(e -> e.metadata().name())
+        .collect(Collectors.toList());
+
+    assertEquals(1200, names.size());
+    assertEquals(1200, names.stream().distinct().count(), "nothing repeated");
+    assertEquals(500, limitOf(take()));
+    int grown = limitOf(take());
+    assertEquals(5000, grown);
+    RecordedRequest again = take();
+    assertEquals("c1", again.getRequestUrl().queryParameter("cursor"));
+    assertEquals(grown, limitOf(again));
+  }
+
   @Test
   void query_secondPageFails_throwsTypedFromNext() {
     enqueueJson(200, page("c1", "a"));

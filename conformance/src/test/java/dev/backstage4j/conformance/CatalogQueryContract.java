@@ -253,6 +253,29 @@ abstract class CatalogQueryContract {
         assertEquals(List.of("alice", "bob", "carol", "dave", "erin"), names(catalog.entities().query(users)));
     }
 
+    /**
+     * The page size is not part of the cursor: a walk may ask for bigger pages once it has seen how large the
+     * entities are (what {@code query()} does when no page size was set), in both forms of {@code by-query}.
+     */
+    @Test
+    void aCursorCanBeFollowedWithAnotherPageSize() {
+        for (EntityQuery.Builder form : List.of(
+                EntityQuery.builder().filter(EntityFilter.builder().kind("user").build()),
+                EntityQuery.builder().predicate(EntityPredicate.eq("kind", "user")))) {
+            EntityQuery users = form.fields("kind", "metadata.name").orderBy("metadata.name", SortOrder.ASC)
+                    .pageSize(1).build();
+            Page<Entity> first = catalog.entities().queryPage(users);
+            assertEquals(List.of("alice"), names(first.items()));
+            Page<Entity> second = catalog.entities().queryPage(users.toBuilder().pageSize(3).build(),
+                    first.nextCursor().orElseThrow());
+            assertEquals(List.of("bob", "carol", "dave"), names(second.items()));
+            Page<Entity> third = catalog.entities().queryPage(users.toBuilder().pageSize(2).build(),
+                    second.nextCursor().orElseThrow());
+            assertEquals(List.of("erin"), names(third.items()));
+            assertTrue(third.nextCursor().isEmpty(), users + ": the last page has no next cursor");
+        }
+    }
+
     @Test
     void predicatePagingCarriesTheQueryInTheCursor() {
         EntityQuery users = EntityQuery.builder()

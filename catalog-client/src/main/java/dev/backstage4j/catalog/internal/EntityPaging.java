@@ -9,7 +9,6 @@ import dev.backstage4j.core.PagedIterable;
 import dev.backstage4j.core.internal.ApiRequest;
 import dev.backstage4j.core.internal.CursorPagedIterable;
 import dev.backstage4j.core.internal.JsonItemStream;
-import dev.backstage4j.core.internal.PageStream;
 import dev.backstage4j.core.internal.ResponseHandler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,15 +36,27 @@ final class EntityPaging {
   }
 
   PagedIterable<Entity> query(EntityQuery query) {
-    return new CursorPagedIterable<>(cursor -> fetchStreaming(query, cursor), "entities matching " + query);
+    String description = "entities matching " + query;
+    if (query.pageSizeSet()) {
+      return new CursorPagedIterable<>(cursor -> fetchStreaming(query, query.pageSize(), cursor), description);
+    }
+    return CursorPagedIterable.fetchingEachWalkWith(() -> {
+      PageSizing sizing = new PageSizing();
+      return cursor -> {
+        JsonItemStream<Entity> page = fetchStreaming(query, sizing.nextPageSize(), cursor);
+        sizing.fetched(page);
+        return page;
+      };
+    }, description);
   }
 
   Page<Entity> queryPage(EntityQuery query, String cursor) {
-    return calls.run(pageRequest(query, cursor, false), pageHandler(), query.needsPost(), unsupportedHint(query));
+    return calls.run(pageRequest(query, query.pageSize(), cursor, false), pageHandler(), query.needsPost(),
+        unsupportedHint(query));
   }
 
   CompletableFuture<Page<Entity>> queryPageAsync(EntityQuery query, String cursor) {
-    return calls.runAsync(pageRequest(query, cursor, false), pageHandler(), query.needsPost(),
+    return calls.runAsync(pageRequest(query, query.pageSize(), cursor, false), pageHandler(), query.needsPost(),
         unsupportedHint(query));
   }
 
@@ -75,8 +86,8 @@ final class EntityPaging {
         false).onClose(items::close);
   }
 
-  private PageStream<Entity> fetchStreaming(EntityQuery query, String cursor) {
-    return calls.run(pageRequest(query, cursor, true), r -> {
+  private JsonItemStream<Entity> fetchStreaming(EntityQuery query, int pageSize, String cursor) {
+    return calls.run(pageRequest(query, pageSize, cursor, true), r -> {
       r.retain();
       return calls.transport().json().streamItems(r.body(), "items", Wire.ENTITY, describe(query))
           .closing(r).paging(Wire::nextCursor, Wire::totalItems);
@@ -95,7 +106,7 @@ final class EntityPaging {
   }
 
   /** The first request carries the whole query; follow-ups only the cursor, the page size and the projection. */
-  private ApiRequest pageRequest(EntityQuery query, String cursor, boolean streaming) {
+  private ApiRequest pageRequest(EntityQuery query, int pageSize, String cursor, boolean streaming) {
     ApiRequest.Builder b;
     if (query.needsPost()) {
       Map<String, Object> body = new LinkedHashMap<>();
@@ -123,7 +134,7 @@ final class EntityPaging {
           body.put("totalItems", "exclude");
         }
       }
-      body.put("limit", query.pageSize());
+      body.put("limit", pageSize);
       if (!query.fieldsSent().isEmpty()) {
         body.put("fields", query.fieldsSent());
       }
@@ -145,7 +156,7 @@ final class EntityPaging {
           b.query("totalItems", "exclude");
         }
       }
-      b.query("limit", query.pageSize());
+      b.query("limit", pageSize);
       if (!query.fieldsSent().isEmpty()) {
         b.query("fields", String.join(",", query.fieldsSent()));
       }

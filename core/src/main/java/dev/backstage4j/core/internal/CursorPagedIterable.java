@@ -12,6 +12,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -25,13 +26,26 @@ import java.util.stream.StreamSupport;
 public final class CursorPagedIterable<T> implements PagedIterable<T> {
   /** How often one page is fetched again after its connection was lost mid-way. */
   private static final int RESUMES_PER_PAGE = 2;
-  private final PageFetcher<T> fetcher;
+  private final Supplier<PageFetcher<T>> fetchers;
   private final String description;
 
   /** Creates the iterable; {@code description} names the listing in errors. */
   public CursorPagedIterable(PageFetcher<T> fetcher, String description) {
-    this.fetcher = fetcher;
+    this(() -> fetcher, description);
+  }
+
+  private CursorPagedIterable(Supplier<PageFetcher<T>> fetchers, String description) {
+    this.fetchers = fetchers;
     this.description = description;
+  }
+
+  /**
+   * Creates an iterable whose every iteration fetches through a fetcher of its own, for fetchers that keep
+   * state across the pages of one walk (e.g. page sizes chosen from the pages so far).
+   */
+  public static <T> CursorPagedIterable<T> fetchingEachWalkWith(Supplier<PageFetcher<T>> newFetcher,
+      String description) {
+    return new CursorPagedIterable<>(newFetcher, description);
   }
 
   @Override
@@ -79,6 +93,7 @@ public final class CursorPagedIterable<T> implements PagedIterable<T> {
   }
 
   private final class ItemIterator implements Iterator<T>, AutoCloseable {
+    private final PageFetcher<T> fetcher = fetchers.get();
     private PageStream<T> page;
     private int deliveredFromPage;
     private String previousCursor;

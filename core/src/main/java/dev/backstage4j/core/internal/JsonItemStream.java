@@ -1,5 +1,6 @@
 package dev.backstage4j.core.internal;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.backstage4j.core.BackstageDecodingException;
@@ -28,6 +29,7 @@ public final class JsonItemStream<T> implements PageStream<T> {
   private boolean itemsDone;
   private T next;
   private int index;
+  private long documentBytes = -1;
   private Closeable onClose = () -> {};
   private java.util.function.Function<Map<String, Object>, String> cursorOf = m -> null;
   private java.util.function.Function<Map<String, Object>, Long> totalOf = m -> null;
@@ -145,7 +147,22 @@ public final class JsonItemStream<T> implements PageStream<T> {
         otherFields.put(field, codec.readPlain(parser));
       }
     }
+    JsonLocation end = parser.currentLocation();
+    documentBytes = end.getByteOffset() >= 0 ? end.getByteOffset() : end.getCharOffset();
     close();
+  }
+
+  /** {@return how many items were read so far} */
+  public int itemsRead() {
+    return index;
+  }
+
+  /**
+   * {@return the size of the document as decoded (after any gzip), in bytes (in characters for a text source),
+   * once the items are used up; -1 before}
+   */
+  public long documentBytes() {
+    return documentBytes;
   }
 
   /** {@return the top-level fields other than the items; complete once {@link #hasNext()} returned false} */

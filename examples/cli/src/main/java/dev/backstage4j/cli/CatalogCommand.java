@@ -67,7 +67,8 @@ final class CatalogCommand {
     private final Option fieldsOption = value("fields", "FIELD,...",
         "Only these fields, e.g. metadata.name,spec.owner (also the table columns).");
     private final Option allOption = flag("all", "Follow every page.");
-    private final Option pageSizeOption = value("page-size", "N", "Entities per page (default: 100).");
+    private final Option pageSizeOption = value("page-size", "N",
+        "Entities per page (default: 100; with --all, pages of about 2 MiB).");
 
     Query() {
       super("query", "List entities matching filters, page by page from the catalog.",
@@ -80,8 +81,10 @@ final class CatalogCommand {
       List<String> filters = in.values(filterOption);
       List<String> fields = in.list(fieldsOption);
       boolean all = in.flag(allOption);
-      int pageSize = in.count(pageSizeOption, 100);
-      EntityQuery.Builder q = EntityQuery.builder().filter(Entities.filter(filters)).pageSize(pageSize);
+      EntityQuery.Builder q = EntityQuery.builder().filter(Entities.filter(filters));
+      if (!all || in.value(pageSizeOption) != null) {
+        q.pageSize(in.count(pageSizeOption, 100)); // one screenful; --all leaves sizing to the client
+      }
       if (!fields.isEmpty()) {
         q.fields(fields.toArray(new String[0]));
       }
