@@ -132,8 +132,8 @@ public interface CatalogEntities {
    * 1.2 for {@link #query} sizing its pages by bytes and 1.7 for pages of 500), but the server builds the answer
    * in one go (newer servers stream it in 10,000-entity chunks) and a dropped connection means starting again.
    * Cursor paging spreads the load over smaller requests and can resume from a cursor, but pages are read at
-   * different moments, so entities changing meanwhile may be missed or seen twice. The response is requested uncompressed on loopback and private
-   * networks (see {@link dev.backstage4j.core.ResponseCompression}).
+   * different moments, so entities changing meanwhile may be missed or seen twice. The response is requested
+   * uncompressed on loopback and private networks (see {@link dev.backstage4j.core.ResponseCompression}).
    *
    * @param query the filter and projection to apply; paging and ordering settings are not used
    * @return the entities in server order, read as they arrive

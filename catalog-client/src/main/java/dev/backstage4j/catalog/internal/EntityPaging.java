@@ -42,11 +42,7 @@ final class EntityPaging {
     }
     return CursorPagedIterable.fetchingEachWalkWith(() -> {
       PageSizing sizing = new PageSizing();
-      return cursor -> {
-        JsonItemStream<Entity> page = fetchStreaming(query, sizing.nextPageSize(), cursor);
-        sizing.fetched(page);
-        return page;
-      };
+      return cursor -> sizing.fetch(pageSize -> fetchStreaming(query, pageSize, cursor));
     }, description);
   }
 

@@ -2,6 +2,7 @@ package dev.backstage4j.catalog.internal;
 
 import dev.backstage4j.catalog.EntityQuery;
 import dev.backstage4j.core.internal.JsonItemStream;
+import java.util.function.IntFunction;
 
 /**
  * The page sizes of one {@code query()} walk for which no page size was set: {@value EntityQuery#DEFAULT_PAGE_SIZE}
@@ -21,8 +22,8 @@ final class PageSizing {
   /** The page fetched last, weighed once it has been read whole. */
   private JsonItemStream<?> unweighed;
 
-  /** {@return how many entities to ask for in the next request} */
-  int nextPageSize() {
+  /** Fetches the next page through {@code fetch}, asking for as many entities as fit, and weighs it once read. */
+  <T> JsonItemStream<T> fetch(IntFunction<JsonItemStream<T>> fetch) {
     if (unweighed != null && unweighed.documentBytes() > 0) {
       bytesRead += unweighed.documentBytes();
       entitiesRead += unweighed.itemsRead();
@@ -32,11 +33,8 @@ final class PageSizing {
         pageSize = (int) Math.max(pageSize, Math.min(MAX_PAGE_SIZE, fits));
       }
     }
-    return pageSize;
-  }
-
-  /** Takes note of the page just fetched, to weigh it once read. */
-  void fetched(JsonItemStream<?> page) {
+    JsonItemStream<T> page = fetch.apply(pageSize);
     unweighed = page;
+    return page;
   }
 }

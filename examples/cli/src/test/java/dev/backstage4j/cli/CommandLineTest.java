@@ -68,7 +68,8 @@ class CommandLineTest {
     assertTrue(r.out.contains("  OLDER   The older snapshot (JSON)."), r.out);
 
     CliRun query = CliRun.run("catalog", "query", "--help");
-    assertTrue(query.out.contains("--page-size=<N>") && query.out.contains("(default: 100; with --all, pages"), query.out);
+    assertTrue(query.out.contains("--page-size=<N>") && query.out.contains("(default: 100; with --all, pages"),
+        query.out);
     assertTrue(query.out.contains("--filter=<FILTER>"), query.out);
     assertTrue(query.out.contains("Global options") && query.out.contains("--token=<TOKEN>"), query.out);
   }
